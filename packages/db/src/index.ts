@@ -1,0 +1,42 @@
+/**
+ * Koppel's database: Kysely over a real Postgres pool or embedded PGlite, code-listed
+ * migrations, and one repository per table family.
+ */
+export { createEmbeddedDatabase, createPostgresDatabase, type DatabaseHandle } from './create-database.js';
+export {
+  type CredentialCipher,
+  createCredentialCipher,
+  hashWebhookSecret,
+  parseCredentialsKey,
+} from './credential-cipher.js';
+export { migrateToLatest } from './migrate.js';
+export {
+  type Connection,
+  type ConnectionPatch,
+  type ConnectionRepository,
+  createConnectionRepository,
+  type NewConnection,
+} from './repositories/connection-repository.js';
+export {
+  type CustomerRecord,
+  type CustomerRepository,
+  createCustomerRepository,
+} from './repositories/customer-repository.js';
+export {
+  type ClaimResult,
+  createDebtorBindingRepository,
+  type DebtorBindingRepository,
+} from './repositories/debtor-binding-repository.js';
+export {
+  createDeliveryLedgerRepository,
+  type DeliveryLedgerRepository,
+  type LedgerState,
+} from './repositories/delivery-ledger-repository.js';
+export { createInboxRepository, type InboxEntry, type InboxRepository } from './repositories/inbox-repository.js';
+export {
+  createJourneyRepository,
+  type JourneyEntry,
+  type JourneyRepository,
+  type JourneyStage,
+} from './repositories/journey-repository.js';
+export type { Database } from './schema.js';

@@ -1,0 +1,105 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+/** Kysely table types. One Postgres database; each service touches only its own tables. */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export type ConnectionsTable = {
+  id: string;
+  tenant_id: string;
+  name: string;
+  source_system: string;
+  target_system: string;
+  /** sha256 hex of the per-connection webhook secret that travels in the webhook URL. */
+  webhook_secret_hash: string;
+  /** CIDR or plain addresses; empty = any. */
+  ip_allowlist: JSONColumnType<string[]>;
+  /** Mapping rules (status filter, overrides); parsed by mapping with zod. */
+  rules: JSONColumnType<Record<string, unknown>>;
+  /** Non-secret target settings (journal, ledger accounts...). */
+  settings: JSONColumnType<Record<string, unknown>>;
+  /** AES-256-GCM sealed JSON of the credentials (see credential-cipher.ts). */
+  credentials_sealed: string;
+  active: boolean;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+};
+
+export type InboxTable = {
+  id: Generated<string>;
+  connection_id: string;
+  event_key: string;
+  event_id: string;
+  event_type: string;
+  external_order_id: string;
+  received_at: Generated<Date>;
+};
+
+export type OrderJourneyTable = {
+  id: Generated<string>;
+  connection_id: string;
+  external_order_id: string;
+  stage: string;
+  /** Free-form facts: target ids, error code and message, skipped reason, payload excerpt. */
+  detail: JSONColumnType<Record<string, unknown>>;
+  created_at: Generated<Date>;
+};
+
+export type CustomersTable = {
+  id: string;
+  tenant_id: string;
+  normalized_email: string;
+  kind: string;
+  display_name: string;
+  company_name: string;
+  first_name: string;
+  last_name: string;
+  phone: string;
+  vat_number: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+};
+
+export type DebtorBindingsTable = {
+  connection_id: string;
+  customer_id: string;
+  target_debtor_id: string | null;
+  claimed_until: Timestamp | null;
+  updated_at: Generated<Date>;
+};
+
+export type DeliveryLedgerTable = {
+  connection_id: string;
+  external_order_id: string;
+  state: 'delivering' | 'delivered';
+  document_id: string | null;
+  document_number: string;
+  attempts: number;
+  updated_at: Generated<Date>;
+};
+
+export type BusRecordsTable = {
+  offset: Generated<string>;
+  topic: string;
+  key: string;
+  value: Uint8Array;
+  headers: JSONColumnType<Record<string, string>>;
+  created_at: Generated<Date>;
+};
+
+export type BusOffsetsTable = {
+  group_id: string;
+  topic: string;
+  committed_offset: string;
+};
+
+export type Database = {
+  connections: ConnectionsTable;
+  inbox: InboxTable;
+  order_journey: OrderJourneyTable;
+  customers: CustomersTable;
+  debtor_bindings: DebtorBindingsTable;
+  delivery_ledger: DeliveryLedgerTable;
+  bus_records: BusRecordsTable;
+  bus_offsets: BusOffsetsTable;
+};

@@ -1,0 +1,25 @@
+/**
+ * The topic interface of Koppel: `MessageBus` with a Kafka (kafkajs) and an embedded
+ * Postgres-backed implementation, a consumer runner (retry with backoff, dead letters,
+ * commit after effect) and trace-context propagation in record headers.
+ */
+export {
+  type ConsumerOutcome,
+  type ConsumerRunnerOptions,
+  type DeadLetterContext,
+  runConsumer,
+} from './consumer-runner.js';
+export { createEmbeddedBus, type EmbeddedBusDatabase, type EmbeddedBusOptions } from './embedded/embedded-bus.js';
+export { createKafkaBus, type KafkaBusOptions } from './kafkajs/kafka-bus.js';
+export type {
+  Heartbeat,
+  IncomingMessage,
+  MessageBus,
+  MessageHandler,
+  OutgoingMessage,
+  SubscribeOptions,
+  Subscription,
+} from './message-bus.js';
+export { publishTraced } from './publisher.js';
+export { computeBackoffMs, defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
+export { inProcessSpan, inPublishSpan, withTraceHeaders } from './trace-context.js';

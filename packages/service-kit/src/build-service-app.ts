@@ -1,0 +1,48 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Registry } from 'prom-client';
+import { installProblemHandler } from './problem-handler.js';
+
+export type ReadinessCheck = () => Promise<boolean>;
+
+export type ServiceAppOptions = {
+  serviceName: string;
+  /** Named dependencies `/readyz` checks (e.g. kafka, database). */
+  readiness: Record<string, ReadinessCheck>;
+  registry: Registry;
+  logLevel?: string;
+  bodyLimitBytes?: number;
+  /** Trust X-Forwarded-For from the ingress (for IP allowlists behind a proxy). */
+  trustProxy?: boolean;
+  fastify?: FastifyServerOptions;
+};
+
+/**
+ * A fastify app with what every Koppel service serves: `/healthz` (the process is alive),
+ * `/readyz` (each dependency answers; 503 naming the failing ones), `/metrics` (Prometheus)
+ * and problem+json errors. Never listens: main.ts does, tests use `inject`.
+ */
+export function buildServiceApp(options: ServiceAppOptions): FastifyInstance {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info', base: { service: options.serviceName } },
+    bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    ...options.fastify,
+  });
+  installProblemHandler(app);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    const entries = await Promise.all(
+      Object.entries(options.readiness).map(async ([name, check]) => [name, await check().catch(() => false)] as const),
+    );
+    const failing = entries.filter(([, ok]) => !ok).map(([name]) => name);
+    const checks = Object.fromEntries(entries.map(([name, ok]) => [name, ok ? 'ok' : 'failing']));
+    if (failing.length > 0) return reply.code(503).send({ status: 'unavailable', checks });
+    return { status: 'ready', checks };
+  });
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    reply.type(options.registry.contentType);
+    return options.registry.metrics();
+  });
+  return app;
+}

@@ -1,0 +1,3 @@
+/** Telemetry: OpenTelemetry tracing start-up and the Prometheus registry with shared metrics. */
+export { createMetricsRegistry, type ServiceMetrics } from './metrics-registry.js';
+export { startTracing, type Tracing, type TracingOptions } from './start-tracing.js';
