@@ -30,8 +30,8 @@ export function buildServiceApp(options: ServiceAppOptions): FastifyInstance {
   });
   installProblemHandler(app);
 
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
     const entries = await Promise.all(
       Object.entries(options.readiness).map(async ([name, check]) => [name, await check().catch(() => false)] as const),
     );
@@ -40,7 +40,7 @@ export function buildServiceApp(options: ServiceAppOptions): FastifyInstance {
     if (failing.length > 0) return reply.code(503).send({ status: 'unavailable', checks });
     return { status: 'ready', checks };
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', async (_request, reply) => {
     reply.type(options.registry.contentType);
     return options.registry.metrics();
   });
