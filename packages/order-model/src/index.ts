@@ -1,0 +1,41 @@
+/**
+ * Pure functions on the canonical order: money in integer minor units, VAT with explicit
+ * half-up rounding, lines and totals, e-mail, street and country normalisation, validation.
+ */
+export { COUNTRY_NAMES } from './country-names.js';
+export { normalizeCountryName, resolveCountryCode } from './country-resolver.js';
+export { isPlausibleEmail, normalizeEmail } from './email.js';
+export {
+  type DecimalRounding,
+  formatScaledDecimal,
+  isKnownCurrency,
+  minorDigits,
+  type ParseMoneyOptions,
+  parseMinorUnits,
+  parseScaledDecimal,
+  toDecimalNumber,
+  toDecimalString,
+} from './money.js';
+export {
+  buildDiscountLine,
+  buildLine,
+  buildLineFromGross,
+  buildPaymentFeeLine,
+  buildProductLine,
+  buildShippingLine,
+  type GrossLineInput,
+  type NetLineInput,
+} from './order-lines.js';
+export { computeTotals, type RateBase, vatBreakdownByRate } from './order-totals.js';
+export { type StreetAddress, splitStreetAndHouseNumber } from './street-address.js';
+export { type OrderProblem, validateCanonicalOrder } from './validate-order.js';
+export {
+  assertVatRateBp,
+  computeVat,
+  divideHalfUp,
+  grossFromNet,
+  inferVatRateBp,
+  KNOWN_VAT_RATES_BP,
+  netFromGross,
+  parseVatRateBp,
+} from './vat.js';
