@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /**
  * Parses a service's environment once with its zod schema and freezes the result. An invalid

@@ -12,7 +12,10 @@ export type DatabaseHandle = {
 };
 
 /** A pooled connection to a real Postgres server. */
-export function createPostgresDatabase(url: string, options: { maxConnections?: number } = {}): DatabaseHandle {
+export function createPostgresDatabase(
+  url: string,
+  options: { maxConnections?: number } = {},
+): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
   // An idle client losing its server must not crash the process; the pool replaces it.
   pool.on('error', () => {});

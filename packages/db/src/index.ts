@@ -32,7 +32,12 @@ export {
   type DeliveryLedgerRepository,
   type LedgerState,
 } from './repositories/delivery-ledger-repository.js';
-export { createInboxRepository, type InboxEntry, type InboxRepository } from './repositories/inbox-repository.js';
+export {
+  createInboxRepository,
+  type InboxAdmission,
+  type InboxEntry,
+  type InboxRepository,
+} from './repositories/inbox-repository.js';
 export {
   createJourneyRepository,
   type JourneyEntry,

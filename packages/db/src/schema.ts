@@ -32,6 +32,8 @@ export type InboxTable = {
   event_id: string;
   event_type: string;
   external_order_id: string;
+  /** Set once the event's record is on orders.raw; false after a crash between the two. */
+  published: Generated<boolean>;
   received_at: Generated<Date>;
 };
 

@@ -28,5 +28,9 @@ export type ErrorCode = keyof typeof errorCatalogue;
 /** Builds an AppError from the catalogue; options may override status or retryability. */
 export function appError(code: ErrorCode, message: string, options: AppErrorOptions = {}): AppError {
   const entry = errorCatalogue[code];
-  return new AppError(code, message, { httpStatus: entry.httpStatus, retryable: entry.retryable, ...options });
+  return new AppError(code, message, {
+    httpStatus: entry.httpStatus,
+    retryable: entry.retryable,
+    ...options,
+  });
 }

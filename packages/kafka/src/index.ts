@@ -9,7 +9,11 @@ export {
   type DeadLetterContext,
   runConsumer,
 } from './consumer-runner.js';
-export { createEmbeddedBus, type EmbeddedBusDatabase, type EmbeddedBusOptions } from './embedded/embedded-bus.js';
+export {
+  createEmbeddedBus,
+  type EmbeddedBusDatabase,
+  type EmbeddedBusOptions,
+} from './embedded/embedded-bus.js';
 export { createKafkaBus, type KafkaBusOptions } from './kafkajs/kafka-bus.js';
 export type {
   Heartbeat,

@@ -2,7 +2,11 @@ import type { MessageBus, OutgoingMessage } from './message-bus.js';
 import { inPublishSpan, withTraceHeaders } from './trace-context.js';
 
 /** Publishes in a `<topic> publish` span with the trace context in every record's headers. */
-export async function publishTraced(bus: MessageBus, topic: string, messages: OutgoingMessage[]): Promise<void> {
+export async function publishTraced(
+  bus: MessageBus,
+  topic: string,
+  messages: OutgoingMessage[],
+): Promise<void> {
   await inPublishSpan(topic, () =>
     bus.publish(
       topic,

@@ -13,7 +13,10 @@ export function withTraceHeaders(headers: Record<string, string> = {}): Record<s
 export async function inPublishSpan<T>(topic: string, work: () => Promise<T>): Promise<T> {
   return tracer.startActiveSpan(
     `${topic} publish`,
-    { kind: SpanKind.PRODUCER, attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic } },
+    {
+      kind: SpanKind.PRODUCER,
+      attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic },
+    },
     (span) => finish(span, work),
   );
 }

@@ -33,7 +33,9 @@ export function buildServiceApp(options: ServiceAppOptions): FastifyInstance {
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const entries = await Promise.all(
-      Object.entries(options.readiness).map(async ([name, check]) => [name, await check().catch(() => false)] as const),
+      Object.entries(options.readiness).map(
+        async ([name, check]) => [name, await check().catch(() => false)] as const,
+      ),
     );
     const failing = entries.filter(([, ok]) => !ok).map(([name]) => name);
     const checks = Object.fromEntries(entries.map(([name, ok]) => [name, ok ? 'ok' : 'failing']));

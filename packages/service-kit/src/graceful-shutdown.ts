@@ -20,7 +20,9 @@ export function installGracefulShutdown(
         try {
           await step.run();
         } catch (error) {
-          options.log(`shutdown step ${step.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+          options.log(
+            `shutdown step ${step.name} failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
       }
       clearTimeout(timer);

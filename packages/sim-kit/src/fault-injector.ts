@@ -4,7 +4,13 @@
  */
 export type FaultPlan = {
   /** Fail the next `count` matching calls with `status` (and optional Retry-After seconds). */
-  failNext?: { count: number; status: number; retryAfterSeconds?: number; body?: unknown; pathPrefix?: string };
+  failNext?: {
+    count: number;
+    status: number;
+    retryAfterSeconds?: number;
+    body?: unknown;
+    pathPrefix?: string;
+  };
   /** Added latency in milliseconds for every call. */
   latencyMs?: number;
   /** Destroy the socket of the next `count` calls without answering. */

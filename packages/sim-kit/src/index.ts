@@ -2,7 +2,12 @@
  * Generic helpers for Koppel's API simulators. Simulators share nothing with connectors beyond
  * this package: each simulator is written from the vendor notes in shared/connectors.
  */
-export { createFaultInjector, type FaultDecision, type FaultInjector, type FaultPlan } from './fault-injector.js';
+export {
+  createFaultInjector,
+  type FaultDecision,
+  type FaultInjector,
+  type FaultPlan,
+} from './fault-injector.js';
 export { createInspectionLog, type InspectionLog, type ReceivedCall } from './inspection-log.js';
 export { createRateLimiter, type RateLimiter } from './rate-limiter.js';
 export { installSimulatorKit, type SimulatorKit, type SimulatorKitOptions } from './simulator-plugin.js';

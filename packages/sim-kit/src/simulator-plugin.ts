@@ -45,7 +45,8 @@ export function installSimulatorKit(app: FastifyInstance, options: SimulatorKitO
       return reply.hijack();
     }
     if (decision.kind === 'fail') {
-      if (decision.retryAfterSeconds !== undefined) reply.header('retry-after', String(decision.retryAfterSeconds));
+      if (decision.retryAfterSeconds !== undefined)
+        reply.header('retry-after', String(decision.retryAfterSeconds));
       reply.code(decision.status);
       if (decision.body !== undefined) return reply.send(decision.body);
       return reply.send(options.renderFault(decision.status, reply));

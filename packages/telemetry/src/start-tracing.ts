@@ -19,9 +19,13 @@ export type Tracing = { shutdown(): Promise<void> };
 export function startTracing(options: TracingOptions): Tracing {
   const sdk = new NodeSDK({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.serviceName }),
-    ...(options.tracesEndpoint ? { traceExporter: new OTLPTraceExporter({ url: options.tracesEndpoint }) } : {}),
+    ...(options.tracesEndpoint
+      ? { traceExporter: new OTLPTraceExporter({ url: options.tracesEndpoint }) }
+      : {}),
     instrumentations: [
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(healthz|readyz|metrics)/.test(req.url ?? '') }),
+      new HttpInstrumentation({
+        ignoreIncomingRequestHook: (req) => /^\/(healthz|readyz|metrics)/.test(req.url ?? ''),
+      }),
     ],
   });
   sdk.start();

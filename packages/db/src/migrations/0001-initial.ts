@@ -27,6 +27,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('event_id', 'text', (c) => c.notNull())
     .addColumn('event_type', 'text', (c) => c.notNull())
     .addColumn('external_order_id', 'text', (c) => c.notNull())
+    .addColumn('published', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('received_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('inbox_connection_event_key', ['connection_id', 'event_key'])
     .execute();
@@ -94,7 +95,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('headers', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('bus_records_topic_offset').on('bus_records').columns(['topic', 'offset']).execute();
+  await db.schema
+    .createIndex('bus_records_topic_offset')
+    .on('bus_records')
+    .columns(['topic', 'offset'])
+    .execute();
 
   await db.schema
     .createTable('bus_offsets')

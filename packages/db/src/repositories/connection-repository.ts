@@ -17,7 +17,9 @@ export type Connection = {
   updatedAt: Date;
 };
 
-export type NewConnection = Omit<Connection, 'createdAt' | 'updatedAt'> & { credentials: Record<string, unknown> };
+export type NewConnection = Omit<Connection, 'createdAt' | 'updatedAt'> & {
+  credentials: Record<string, unknown>;
+};
 
 export type ConnectionPatch = Partial<
   Pick<Connection, 'name' | 'ipAllowlist' | 'rules' | 'settings' | 'active' | 'webhookSecretHash'>

@@ -14,7 +14,12 @@ export function createDebtorBindingRepository(db: Kysely<Database>) {
       const until = new Date(Date.now() + leaseMs);
       const claimed = await db
         .insertInto('debtor_bindings')
-        .values({ connection_id: connectionId, customer_id: customerId, target_debtor_id: null, claimed_until: until })
+        .values({
+          connection_id: connectionId,
+          customer_id: customerId,
+          target_debtor_id: null,
+          claimed_until: until,
+        })
         .onConflict((oc) =>
           oc
             .columns(['connection_id', 'customer_id'])

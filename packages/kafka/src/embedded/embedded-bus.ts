@@ -68,7 +68,12 @@ export function createEmbeddedBus<DB extends EmbeddedBusDatabase>(
       await db
         .insertInto('bus_records')
         .values(
-          messages.map((m) => ({ topic, key: m.key, value: m.value, headers: JSON.stringify(m.headers ?? {}) })),
+          messages.map((m) => ({
+            topic,
+            key: m.key,
+            value: m.value,
+            headers: JSON.stringify(m.headers ?? {}),
+          })),
         )
         .execute();
       wake.emit(topic);

@@ -74,7 +74,11 @@ export function createKafkaBus(options: KafkaBusOptions): MessageBus {
       await p.send({
         topic,
         acks: -1,
-        messages: messages.map((m) => ({ key: m.key, value: Buffer.from(m.value), headers: m.headers ?? {} })),
+        messages: messages.map((m) => ({
+          key: m.key,
+          value: Buffer.from(m.value),
+          headers: m.headers ?? {},
+        })),
       });
     },
 
@@ -87,12 +91,22 @@ export function createKafkaBus(options: KafkaBusOptions): MessageBus {
       });
       consumers.add(consumer);
       await consumer.connect();
-      await consumer.subscribe({ topic: subscribeOptions.topic, fromBeginning: subscribeOptions.fromBeginning ?? true });
+      await consumer.subscribe({
+        topic: subscribeOptions.topic,
+        fromBeginning: subscribeOptions.fromBeginning ?? true,
+      });
       await consumer.run({
         autoCommit: true,
         autoCommitInterval: 1000,
         eachBatchAutoResolve: false,
-        eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+        eachBatch: async ({
+          batch,
+          resolveOffset,
+          heartbeat,
+          commitOffsetsIfNecessary,
+          isRunning,
+          isStale,
+        }) => {
           for (const message of batch.messages) {
             if (!isRunning() || isStale()) break;
             await subscribeOptions.handler(
