@@ -1,0 +1,62 @@
+import { createRateLimiter, createStateFile, installSimulatorKit, type SimulatorKit } from '@koppel/sim-kit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { type ArticleStore, createArticleStore } from './domain/article-store.js';
+import { createInitialState } from './domain/initial-state.js';
+import { createOrderStore, type OrderStore } from './domain/order-store.js';
+import { type SimulatorState, stateSchema } from './domain/state.js';
+import { createStateHolder, type StateHolder } from './domain/state-holder.js';
+import { renderFault } from './errors.js';
+import { type MijnwebwinkelSimulatorOptions, resolveOptions } from './options.js';
+import type { ApiDeps } from './routes/api-deps.js';
+import { registerApi } from './routes/api-plugin.js';
+import { storeTokenOf } from './routes/auth-hook.js';
+import { registerControlRoutes } from './routes/control-routes.js';
+
+export type MijnwebwinkelSimulator = {
+  app: FastifyInstance;
+  /** Faults, controlled rate limit and inspection log (also under `/_sim`). */
+  kit: SimulatorKit;
+  /** The live state, its clock and persistence. */
+  holder: StateHolder;
+  orders: OrderStore;
+  articles: ArticleStore;
+};
+
+/** Builds the MyOnlineStore Connect API simulator; never listens. */
+export function buildMijnwebwinkelSimulator(
+  input: MijnwebwinkelSimulatorOptions = {},
+): MijnwebwinkelSimulator {
+  const options = resolveOptions(input);
+  const stateFile = createStateFile<unknown>(options.statePath);
+  const loaded = stateFile.load();
+  const initial: SimulatorState =
+    loaded === undefined
+      ? createInitialState({ tokens: options.tokens, firstOrderNumber: options.firstOrderNumber })
+      : stateSchema.parse(loaded);
+  const holder = createStateHolder({
+    initial,
+    now: options.now,
+    timeZone: options.timeZone,
+    onChange: (state) => stateFile.save(state),
+  });
+  const articles = createArticleStore(holder);
+  const orders = createOrderStore(holder, articles);
+  const deps: ApiDeps = {
+    options,
+    holder,
+    orders,
+    articles,
+    rateLimiter: createRateLimiter(options.rateLimit ?? undefined),
+  };
+
+  const app = Fastify({ logger: options.logger });
+  // Registered before the kit: plugins load before hooks added later on the root, so the
+  // control API is not subject to injected faults, rate limits or the inspection log.
+  app.register(async (control) => registerControlRoutes(control, deps), { prefix: '/_control' });
+  const kit = installSimulatorKit(app, {
+    renderFault,
+    rateLimitKey: (request) => storeTokenOf(request) ?? request.ip,
+  });
+  registerApi(app, deps);
+  return { app, kit, holder, orders, articles };
+}

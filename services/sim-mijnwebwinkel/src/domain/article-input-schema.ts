@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** Bodies of `POST /articles`, `PATCH /articles/{id}` and the control seed (notes 2.4). */
+const price = z.string().regex(/^\d+(\.\d{1,2})?$/, 'decimal string with at most 2 decimals');
+
+const categoryInputSchema = z.strictObject({ id: z.number().int(), name: z.string().default('') });
+const listInputSchema = z.strictObject({
+  id: z.number().int(),
+  options: z.array(z.strictObject({ id: z.number().int(), description: z.string(), price: z.string() })),
+});
+const variantInputSchema = z.strictObject({
+  id: z.number().int().optional(),
+  options: z.array(z.strictObject({ list_option_id: z.number().int(), description: z.string() })).optional(),
+  stock: z.number().int().nullable().optional(),
+  can_backorder: z.boolean().optional(),
+});
+
+const articleFields = {
+  name: z.string().min(1),
+  categories: z.array(categoryInputSchema).min(1),
+  description: z.string(),
+  sku: z.string(),
+  badge_text: z.string(),
+  taxable: z.boolean(),
+  price: z.strictObject({
+    default: price.optional(),
+    action: price.nullable().optional(),
+    purchase: price.nullable().optional(),
+  }),
+  /** null means unlimited stock. */
+  stock: z.number().int().nullable(),
+  delivery_days: z.number().int().nullable(),
+  can_backorder: z.boolean(),
+  meta_title: z.string(),
+  meta_description: z.string(),
+  extra: z.string(),
+  /** Full replacement, PUT semantics (changelog 2019-07-01). */
+  lists: z.array(listInputSchema),
+  variants: z.array(variantInputSchema),
+};
+
+/** Patch: every field optional; variants are addressed by `id` and must exist. */
+export const patchArticleInputSchema = z.strictObject(articleFields).partial();
+
+/** Create: `name` and `categories` are required (spec), the rest optional. */
+export const createArticleInputSchema = patchArticleInputSchema.required({ name: true, categories: true });
+
+export type CreateArticleInput = z.infer<typeof createArticleInputSchema>;
+export type PatchArticleInput = z.infer<typeof patchArticleInputSchema>;

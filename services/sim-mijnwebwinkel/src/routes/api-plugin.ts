@@ -1,0 +1,34 @@
+import { isAppError } from '@koppel/errors';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { API_VERSIONS } from '../domain/assumptions.js';
+import { sendApiError } from '../errors.js';
+import type { ApiDeps } from './api-deps.js';
+import { registerArticleRoutes } from './articles-routes.js';
+import { createAuthHook } from './auth-hook.js';
+import { registerOrderStatusRoutes } from './order-statuses-routes.js';
+import { registerOrderRoutes } from './orders-routes.js';
+
+/** The simulated API under `/v1` and `/v2-beta` (notes 2.1), in its own scope. */
+export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
+  for (const version of API_VERSIONS) {
+    app.register(
+      async (api) => {
+        api.addHook('onRequest', createAuthHook(deps));
+        // CORS is allowed from any domain (changelog 2019-07-17).
+        api.addHook('onSend', async (_request, reply) => {
+          reply.header('access-control-allow-origin', '*');
+        });
+        api.setErrorHandler((error: FastifyError, _request, reply) => {
+          if (isAppError(error)) return sendApiError(reply, error.httpStatus, error.message);
+          const status = error.statusCode ?? 500;
+          return sendApiError(reply, status, status >= 500 ? 'Internal error' : error.message);
+        });
+        api.setNotFoundHandler((_request, reply) => sendApiError(reply, 404, 'Resource not found'));
+        registerOrderRoutes(api, deps);
+        registerOrderStatusRoutes(api, deps);
+        registerArticleRoutes(api, deps);
+      },
+      { prefix: `/v${version}` },
+    );
+  }
+}
