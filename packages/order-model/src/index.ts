@@ -16,6 +16,7 @@ export {
   toDecimalNumber,
   toDecimalString,
 } from './money.js';
+export { buildDiscountLines, type DiscountInput } from './order-discounts.js';
 export {
   buildDiscountLine,
   buildLine,

@@ -1,0 +1,60 @@
+/**
+ * Splits one Shoprenter webhook body (`{"orders":{"order":[...]}}` or its XML equivalent) into
+ * one event per order. The dedupe key follows the notes' advice (innerId, event, status and
+ * dateAdded), as Shoprenter documents no retry or dedupe semantics:
+ * `${event}:${innerId}:${orderHistory.status}:${orderHistory.dateAdded}`. When the merchant's
+ * field whitelist left out the history date, a hash of the order's payload stands in for it,
+ * so an identical redelivery dedupes and a changed order does not.
+ * https://doc.shoprenter.hu/development/api/07_webhook.html
+ */
+import { createHash } from 'node:crypto';
+import type { WebhookEvent, WebhookInput } from '@koppel/connector-sdk';
+import { appError } from '@koppel/errors';
+import { inferEventType } from './event-type.js';
+import { isNormalizedObject, type NormalizedObject, stableStringify } from './payload-normalizer.js';
+import { parseWebhookBody } from './webhook-body-parser.js';
+
+function malformed(message: string, field: string): Error {
+  return appError('MALFORMED_BODY', message, { field });
+}
+
+function ordersOf(tree: ReturnType<typeof parseWebhookBody>): NormalizedObject[] {
+  if (!isNormalizedObject(tree) || !isNormalizedObject(tree.orders)) {
+    throw malformed('body has no "orders" object', 'orders');
+  }
+  const orders = tree.orders.order;
+  if (!Array.isArray(orders) || orders.length === 0) throw malformed('body has no orders', 'orders.order');
+  return orders.map((order, index) => {
+    if (!isNormalizedObject(order)) throw malformed('order is not an object', `orders.order[${index}]`);
+    return order;
+  });
+}
+
+function historyValue(order: NormalizedObject, key: 'status' | 'dateAdded'): string {
+  const history = order.orderHistory;
+  const value = isNormalizedObject(history) ? history[key] : undefined;
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+function toEvent(order: NormalizedObject, index: number): WebhookEvent {
+  const innerId = typeof order.innerId === 'string' ? order.innerId.trim() : '';
+  if (!/^\d+$/.test(innerId)) {
+    throw malformed('order innerId is missing or not a number', `orders.order[${index}].innerId`);
+  }
+  const json = stableStringify(order);
+  const eventType = inferEventType(order);
+  const status = historyValue(order, 'status');
+  const dateAdded = historyValue(order, 'dateAdded');
+  const when =
+    dateAdded !== '' ? dateAdded : `sha256-${createHash('sha256').update(json).digest('hex').slice(0, 16)}`;
+  return {
+    eventType,
+    eventKey: `${eventType}:${innerId}:${status}:${when}`,
+    externalOrderId: innerId,
+    payload: new TextEncoder().encode(json),
+  };
+}
+
+export function splitShoprenterWebhook(input: WebhookInput): WebhookEvent[] {
+  return ordersOf(parseWebhookBody(input.contentType, input.body)).map(toEvent);
+}

@@ -1,0 +1,64 @@
+/**
+ * Parses a Shoprenter webhook body, JSON or XML (the webhook's `type`), into the normalised
+ * tree of payload-normalizer.ts. Nothing is coerced: JSON numbers keep their source text
+ * ("1000.0"), XML values stay strings.
+ * https://doc.shoprenter.hu/api/webhook.html
+ */
+import { appError } from '@koppel/errors';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { type NormalizedValue, normalizeValue } from './payload-normalizer.js';
+
+export const JSON_CONTENT_TYPES: readonly string[] = ['application/json'];
+export const XML_CONTENT_TYPES: readonly string[] = ['application/xml', 'text/xml'];
+
+type ReviverContext = { source?: string };
+// Node 22 passes the source text of primitives to the reviver (TC39 "JSON.parse source text
+// access"); the ES2023 lib typing does not know the third argument yet.
+const parseJsonWithSource = JSON.parse as (
+  text: string,
+  reviver: (key: string, value: unknown, context?: ReviverContext) => unknown,
+) => unknown;
+
+function parseJson(body: string): unknown {
+  try {
+    return parseJsonWithSource(body, (_key, value, context) =>
+      typeof value === 'number' && context?.source !== undefined ? context.source : value,
+    );
+  } catch (error) {
+    throw appError('MALFORMED_BODY', `body is not valid JSON: ${(error as Error).message}`, {
+      field: 'body',
+      cause: error,
+    });
+  }
+}
+
+const LIST_TAGS: ReadonlySet<string> = new Set(['order', 'orderProduct', 'volumeUnit', 'weightUnit']);
+
+const xmlParser = new XMLParser({
+  ignoreAttributes: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  parseTagValue: false,
+  trimValues: true,
+  isArray: (tagName) => LIST_TAGS.has(tagName),
+});
+
+function parseXml(body: string): unknown {
+  const verdict = XMLValidator.validate(body);
+  if (verdict !== true) {
+    const { msg, line } = verdict.err;
+    throw appError('MALFORMED_BODY', `body is not well-formed XML (line ${line}): ${msg}`, { field: 'body' });
+  }
+  return xmlParser.parse(body);
+}
+
+/** The body as a normalised tree; MALFORMED_BODY (field `body`) when it does not parse. */
+export function parseWebhookBody(contentType: string, body: string): NormalizedValue {
+  const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  const text = body.replace(/^\uFEFF/, '');
+  if (JSON_CONTENT_TYPES.includes(mediaType)) return normalizeValue(parseJson(text));
+  if (XML_CONTENT_TYPES.includes(mediaType)) return normalizeValue(parseXml(text));
+  throw appError('UNSUPPORTED_MEDIA_TYPE', `Shoprenter webhooks are JSON or XML, not "${contentType}"`, {
+    field: 'content-type',
+  });
+}
