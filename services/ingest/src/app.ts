@@ -1,0 +1,41 @@
+import type { ConnectionRepository, CredentialCipher, InboxRepository, JourneyRepository } from '@koppel/db';
+import type { MessageBus } from '@koppel/kafka';
+import { buildServiceApp, type ReadinessCheck } from '@koppel/service-kit';
+import type { FastifyInstance } from 'fastify';
+import type { Registry } from 'prom-client';
+import { registerWebhookRoutes } from './routes/webhook-routes.js';
+
+export type IngestDeps = {
+  bus: MessageBus;
+  connections: ConnectionRepository;
+  inbox: InboxRepository;
+  journey: JourneyRepository;
+  cipher: CredentialCipher;
+  topicPrefix: string;
+  registry: Registry;
+  readiness: Record<string, ReadinessCheck>;
+  bodyLimitBytes?: number;
+  trustProxy?: boolean;
+  logLevel?: string;
+};
+
+/** The ingest HTTP app: webhooks in, `orders.raw` out. Never listens. */
+export async function buildIngestApp(deps: IngestDeps): Promise<FastifyInstance> {
+  const app = buildServiceApp({
+    serviceName: 'ingest',
+    readiness: deps.readiness,
+    registry: deps.registry,
+    ...(deps.logLevel ? { logLevel: deps.logLevel } : {}),
+    ...(deps.bodyLimitBytes ? { bodyLimitBytes: deps.bodyLimitBytes } : {}),
+    ...(deps.trustProxy !== undefined ? { trustProxy: deps.trustProxy } : {}),
+  });
+  // Webhook bodies are kept as text: connectors parse them, and signatures cover raw bytes.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(
+    ['application/json', 'application/xml', 'text/xml'],
+    { parseAs: 'string' },
+    (_request, body, done) => done(null, body),
+  );
+  await registerWebhookRoutes(app, deps);
+  return app;
+}

@@ -1,0 +1,3 @@
+/** Public entry of the ingest service, for the embedded one-process mode and tests. */
+export { buildIngestApp, type IngestDeps } from './app.js';
+export { type IngestConfig, loadIngestConfig } from './config.js';
