@@ -14,7 +14,8 @@ import { registerControlRoutes } from './routes/control-routes.js';
 
 export type MijnwebwinkelSimulator = {
   app: FastifyInstance;
-  /** Faults, controlled rate limit and inspection log (also under `/_sim`). */
+  /** Faults, controlled rate limit and inspection log (also under `/_sim`); available once the
+   * app is ready. */
   kit: SimulatorKit;
   /** The live state, its clock and persistence. */
   holder: StateHolder;
@@ -50,13 +51,26 @@ export function buildMijnwebwinkelSimulator(
   };
 
   const app = Fastify({ logger: options.logger });
-  // Registered before the kit: plugins load before hooks added later on the root, so the
-  // control API is not subject to injected faults, rate limits or the inspection log.
   app.register(async (control) => registerControlRoutes(control, deps), { prefix: '/_control' });
-  const kit = installSimulatorKit(app, {
-    renderFault,
-    rateLimitKey: (request) => storeTokenOf(request) ?? request.ip,
+  // The kit and the simulated API share one scope, so injected faults, the controlled rate
+  // limit and the inspection log never touch the control API.
+  let kit: SimulatorKit | undefined;
+  app.register(async (api) => {
+    kit = installSimulatorKit(api, {
+      renderFault,
+      rateLimitKey: (request) => storeTokenOf(request) ?? request.ip,
+    });
+    registerApi(api, deps);
   });
-  registerApi(app, deps);
-  return { app, kit, holder, orders, articles };
+  return {
+    app,
+    get kit() {
+      if (!kit)
+        throw new Error('the simulator kit exists once the app is ready (await app.ready() or inject)');
+      return kit;
+    },
+    holder,
+    orders,
+    articles,
+  };
 }

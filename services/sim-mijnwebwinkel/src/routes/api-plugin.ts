@@ -1,6 +1,6 @@
 import { isAppError } from '@koppel/errors';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { API_VERSIONS } from '../domain/assumptions.js';
+import { API_VERSIONS, VALIDATION_STATUS } from '../domain/assumptions.js';
 import { sendApiError } from '../errors.js';
 import type { ApiDeps } from './api-deps.js';
 import { registerArticleRoutes } from './articles-routes.js';
@@ -19,7 +19,12 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
           reply.header('access-control-allow-origin', '*');
         });
         api.setErrorHandler((error: FastifyError, _request, reply) => {
-          if (isAppError(error)) return sendApiError(reply, error.httpStatus, error.message);
+          if (isAppError(error)) {
+            // Domain validation is answered with the spec's one declared error status, 422.
+            const status = error.code === 'VALIDATION_FAILED' ? VALIDATION_STATUS : error.httpStatus;
+            const field = error.field !== undefined && !error.message.startsWith(`${error.field}:`);
+            return sendApiError(reply, status, field ? `${error.field}: ${error.message}` : error.message);
+          }
           const status = error.statusCode ?? 500;
           return sendApiError(reply, status, status >= 500 ? 'Internal error' : error.message);
         });
