@@ -62,6 +62,17 @@ export function createDebtorBindingRepository(db: Kysely<Database>) {
         .execute();
     },
 
+    /** Gives a claim up after a failed attempt so the retry (or another order) may claim at once. */
+    async release(connectionId: string, customerId: string): Promise<void> {
+      await db
+        .updateTable('debtor_bindings')
+        .set({ claimed_until: null, updated_at: new Date() })
+        .where('connection_id', '=', connectionId)
+        .where('customer_id', '=', customerId)
+        .where('target_debtor_id', 'is', null)
+        .execute();
+    },
+
     async find(connectionId: string, customerId: string): Promise<string | null> {
       const row = await db
         .selectFrom('debtor_bindings')
