@@ -1,0 +1,40 @@
+/**
+ * zod schemas of the Asperion responses the connector reads (field names of ASP-GO `types.go`,
+ * targets.md §1.5-§1.6). Loose: Asperion's objects carry many more fields, and a debtor update
+ * sends the record back whole, so unknown fields are kept.
+ */
+import { z } from 'zod';
+
+/** Numbers are ids in some places and text in others (customerNumber "10045"): read both as text. */
+const textId = z.union([z.string(), z.number()]).transform(String);
+
+export const debtorSchema = z
+  .object({
+    id: z.number().int(),
+    customerNumber: textId,
+    name: z.string().nullish(),
+    emailAddress: z.string().nullish(),
+    blocked: z.boolean().nullish(),
+  })
+  .loose();
+export type AsperionDebtor = z.infer<typeof debtorSchema>;
+
+export const salesInvoiceSchema = z
+  .object({
+    id: z.number().int(),
+    invoiceNumber: textId,
+  })
+  .loose();
+export type AsperionSalesInvoice = z.infer<typeof salesInvoiceSchema>;
+
+/** Article field names are not public (targets.md §1.8): `code` is the article number [I]. */
+export const articleSchema = z.object({ code: textId }).loose();
+
+/**
+ * A created object is answered as the object itself; some ASP.NET APIs wrap it in `_data`.
+ * Both are accepted, since the notes leave the POST response loosely typed (§1.5).
+ */
+export function entitySchema<T>(item: z.ZodType<T>): z.ZodType<T> {
+  const wrapped = z.object({ _data: item });
+  return z.union([wrapped.transform((value): T => value._data), item]);
+}

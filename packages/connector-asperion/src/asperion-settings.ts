@@ -1,0 +1,108 @@
+/**
+ * One connection's Asperion settings and credentials, parsed once when the connection is
+ * loaded. URLs and secrets have no defaults; bookkeeping choices default to what a Dutch
+ * webshop administration usually has (sales journal "VK", invoice prefix "WEB-").
+ * Field names of the API are from targets.md §1 (ASP-GO `types.go`).
+ */
+import { appError } from '@koppel/errors';
+import { z } from 'zod';
+
+const countryCodeSchema = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country code in upper case, e.g. "NL"');
+
+/** VAT rate in basis points (2100 = 21 %). */
+const vatRateBpSchema = z.number().int().min(0).max(10_000);
+
+/** A ledger account id of `/v1/ledgeraccounts` (an integer such as 8000). */
+const ledgerAccountIdSchema = z.number().int().positive();
+
+/**
+ * Revenue account for one VAT rate, optionally for one destination country (OSS). A rule
+ * without `countryCode` applies to every country that has no rule of its own.
+ */
+export const revenueAccountRuleSchema = z.object({
+  vatRateBp: vatRateBpSchema,
+  countryCode: countryCodeSchema.optional(),
+  ledgerAccountId: ledgerAccountIdSchema,
+});
+
+/**
+ * Asperion VAT code (an id of `/v1/vatcodes`, administration-specific, e.g. "H" for 21 % NL)
+ * for one rate, optionally for one destination country. Same fallback as revenue accounts.
+ */
+export const vatCodeRuleSchema = z.object({
+  vatRateBp: vatRateBpSchema,
+  countryCode: countryCodeSchema.optional(),
+  vatCode: z.string().min(1),
+});
+
+export const asperionSettingsSchema = z.object({
+  /** API host without trailing slash, e.g. https://api.asperion.nl or the sandbox host. */
+  apiBaseUrl: z.url(),
+  /** Identity server, e.g. https://identity.asperion.nl; the token endpoint is /connect/token. */
+  identityBaseUrl: z.url(),
+  /** OAuth client of Koppel, issued by Asperion API support. */
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  /** Latest refresh token; Asperion rotates it on every refresh (saved via the rotation callback). */
+  refreshToken: z.string().min(1),
+  /** Numeric administration id (`/v1/administrations`), sent as `X-Tenant-Id`. */
+  tenantId: z.coerce.number().int().positive(),
+  /** Sales journal of `/v1/journals` the invoices are booked in. */
+  journalId: z.string().min(1).default('VK'),
+  /** Payment condition of `/v1/paymentconditions` for new debtors and invoices; none when absent. */
+  paymentConditionId: z.number().int().positive().optional(),
+  revenueAccounts: z.array(revenueAccountRuleSchema).min(1),
+  vatCodes: z.array(vatCodeRuleSchema).min(1),
+  /** Ledger account of shipping lines; the revenue account of the line's rate when absent. */
+  shippingLedgerAccountId: ledgerAccountIdSchema.optional(),
+  /** Ledger account of payment fee lines; the revenue account of the line's rate when absent. */
+  paymentFeeLedgerAccountId: ledgerAccountIdSchema.optional(),
+  /** Ledger account of discount lines; the revenue account of the line's rate when absent. */
+  discountLedgerAccountId: ledgerAccountIdSchema.optional(),
+  /** Invoice number = prefix + shop order number; together at most 30 characters. */
+  invoiceNumberPrefix: z.string().max(10).default('WEB-'),
+  /** `concept` leaves the invoice editable (status 1); `final` books it (status 3 InLedger). */
+  sendInvoiceAs: z.enum(['concept', 'final']).default('concept'),
+  /** When set, every order is booked on this one debtor and no debtors are created or changed. */
+  defaultDebtorCustomerNumber: z.string().min(1).optional(),
+  /** Check that every product SKU exists as an article (`/v1/articles`) before booking. */
+  checkProducts: z.boolean().default(false),
+  /** IANA time zone in which the order's timestamp becomes the invoice date and book period. */
+  timeZone: z
+    .string()
+    .default('Europe/Amsterdam')
+    .refine((zone) => isKnownTimeZone(zone), 'unknown IANA time zone'),
+});
+
+export type AsperionSettings = z.infer<typeof asperionSettingsSchema>;
+export type AsperionSettingsInput = z.input<typeof asperionSettingsSchema>;
+export type RevenueAccountRule = z.infer<typeof revenueAccountRuleSchema>;
+export type VatCodeRule = z.infer<typeof vatCodeRuleSchema>;
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Parses and freezes settings; VALIDATION_FAILED lists every problem and names the first field. */
+export function parseAsperionSettings(input: unknown): Readonly<AsperionSettings> {
+  const result = asperionSettingsSchema.safeParse(input);
+  if (result.success) return Object.freeze(result.data);
+  const problems = result.error.issues.map(
+    (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+  );
+  return failSettings(problems, result.error.issues[0]?.path.join('.'));
+}
+
+function failSettings(problems: string[], field: string | undefined): never {
+  throw appError('VALIDATION_FAILED', `invalid Asperion settings: ${problems.join('; ')}`, {
+    ...(field ? { field } : {}),
+    details: { problems },
+  });
+}

@@ -1,0 +1,28 @@
+/**
+ * The invoice date and book period of an order. The order's UTC timestamp is read in the
+ * administration's time zone, so an order placed at 00:30 on 1 January in Amsterdam (23:30 UTC)
+ * lands in the new book year. Book periods are calendar months (1-12) [I]: Asperion's period
+ * layout is per administration and not public (targets.md §1.6 only names `bookyear`/`bookperiod`).
+ */
+export type BookDate = {
+  /** As the Go client sends it: `YYYY-MM-DDT00:00:00` (no zone). */
+  date: string;
+  bookyear: number;
+  bookperiod: number;
+};
+
+export function toBookDate(instant: Date, timeZone: string): BookDate {
+  if (Number.isNaN(instant.getTime())) throw new RangeError('order timestamp is not a valid date');
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  const year = part('year');
+  const month = part('month');
+  const day = part('day');
+  return { date: `${year}-${month}-${day}T00:00:00`, bookyear: Number(year), bookperiod: Number(month) };
+}

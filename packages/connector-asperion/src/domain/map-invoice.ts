@@ -1,0 +1,175 @@
+/**
+ * Canonical order → Asperion sales invoice with lines (`POST /v1/salesinvoiceswithlines`,
+ * targets.md §1.6). Lines are financial (no article or quantity field [C-code]): one line per
+ * order line, amount excl. VAT [I], with its ledger account, VAT code and VAT amount. Money stays
+ * bigint minor units here; `toSalesInvoiceBody` turns it into JSON numbers at the edge.
+ */
+import { type CanonicalOrder, LineKind, type OrderLine, VatRounding } from '@koppel/contracts';
+import { appError } from '@koppel/errors';
+import { vatBreakdownByRate } from '@koppel/order-model';
+import type { AsperionSettings } from '../asperion-settings.js';
+import { toBookDate } from './book-date.js';
+import { resolveRevenueAccount, resolveVatCode } from './resolve-ledger.js';
+
+export type InvoiceMappingSettings = Pick<
+  AsperionSettings,
+  | 'journalId'
+  | 'paymentConditionId'
+  | 'revenueAccounts'
+  | 'vatCodes'
+  | 'shippingLedgerAccountId'
+  | 'paymentFeeLedgerAccountId'
+  | 'discountLedgerAccountId'
+  | 'invoiceNumberPrefix'
+  | 'sendInvoiceAs'
+  | 'timeZone'
+>;
+
+export type SalesInvoiceLineDraft = {
+  description: string;
+  /** Excl. VAT, minor units (cents). */
+  amount: bigint;
+  ledgerAccountId: number;
+  vatCode: string;
+  vatAmount: bigint;
+};
+
+export type SalesInvoiceDraft = {
+  invoiceNumber: string;
+  debtorCustomerNumber: string;
+  date: string;
+  bookyear: number;
+  bookperiod: number;
+  journalId: string;
+  description: string;
+  paymentConditionId: number | undefined;
+  /** 1 Concept or 3 InLedger (status list in targets.md §1.6). */
+  status: 1 | 3;
+  amountExclVat: bigint;
+  vatAmount: bigint;
+  amountInclVat: bigint;
+  lines: SalesInvoiceLineDraft[];
+};
+
+/** Asperion keeps no currency on invoices: the administration's books are in euro (targets.md §5). */
+const BOOK_CURRENCY = 'EUR';
+const MAX_DESCRIPTION = 255;
+const FALLBACK_NAMES: Partial<Record<LineKind, string>> = {
+  [LineKind.SHIPPING]: 'Verzendkosten',
+  [LineKind.PAYMENT_FEE]: 'Betaalkosten',
+  [LineKind.DISCOUNT]: 'Korting',
+};
+
+export function documentNumber(order: CanonicalOrder, prefix: string): string {
+  return `${prefix}${order.orderNumber}`;
+}
+
+export function mapInvoice(
+  order: CanonicalOrder,
+  debtorCustomerNumber: string,
+  settings: InvoiceMappingSettings,
+): SalesInvoiceDraft {
+  if (order.currency !== BOOK_CURRENCY) {
+    throw appError('VALIDATION_FAILED', `Asperion books in EUR only; order is in "${order.currency}"`, {
+      field: 'order.currency',
+    });
+  }
+  if (order.createdAt === undefined) {
+    throw appError('VALIDATION_FAILED', 'order has no date', { field: 'order.createdAt' });
+  }
+  const instant = new Date(Number(order.createdAt.seconds) * 1000 + Math.floor(order.createdAt.nanos / 1e6));
+  const bookDate = toBookDate(instant, settings.timeZone);
+  const country = order.shippingAddress?.countryCode || order.billingAddress?.countryCode || '';
+  const vatAmounts = lineVatAmounts(order.lines, order.vatRounding);
+  const lines: SalesInvoiceLineDraft[] = [];
+  order.lines.forEach((line, index) => {
+    const vatAmount = vatAmounts[index] ?? line.vatAmount;
+    if (line.totalNet === 0n && vatAmount === 0n) return; // free shipping etc. adds nothing to the books
+    lines.push({
+      description: lineDescription(line),
+      amount: line.totalNet,
+      ledgerAccountId: ledgerAccountFor(line, country, settings),
+      vatCode: resolveVatCode(settings.vatCodes, line.vatRateBp, country),
+      vatAmount,
+    });
+  });
+  if (lines.length === 0)
+    throw appError('VALIDATION_FAILED', 'order has no amounts to book', { field: 'order.lines' });
+  const amountExclVat = lines.reduce((sum, line) => sum + line.amount, 0n);
+  const vatAmount = lines.reduce((sum, line) => sum + line.vatAmount, 0n);
+  assertTotals(order, amountExclVat, vatAmount);
+  return {
+    invoiceNumber: documentNumber(order, settings.invoiceNumberPrefix),
+    debtorCustomerNumber,
+    ...bookDate,
+    journalId: settings.journalId,
+    description: `Webshop order #${order.orderNumber}`.slice(0, MAX_DESCRIPTION),
+    paymentConditionId: settings.paymentConditionId,
+    status: settings.sendInvoiceAs === 'final' ? 3 : 1,
+    amountExclVat,
+    vatAmount,
+    amountInclVat: amountExclVat + vatAmount,
+    lines,
+  };
+}
+
+/**
+ * Each line's VAT so the lines add up to the order's VAT under its rounding method. Per line:
+ * as the order has them. Per rate: VAT is rounded once on each rate's base, and the difference
+ * to the sum of the lines' VAT (a cent or two) goes to the rate's largest line, so lines and
+ * header agree as the Belastingdienst requires of either method (targets.md §5).
+ */
+export function lineVatAmounts(lines: readonly OrderLine[], rounding: VatRounding): bigint[] {
+  const amounts = lines.map((line) => line.vatAmount);
+  if (rounding !== VatRounding.PER_RATE) return amounts;
+  for (const base of vatBreakdownByRate(lines)) {
+    let largest = -1;
+    let assigned = 0n;
+    lines.forEach((line, index) => {
+      if (line.vatRateBp !== base.vatRateBp) return;
+      assigned += line.vatAmount;
+      const current = lines[largest];
+      if (current === undefined || abs(line.totalNet) > abs(current.totalNet)) largest = index;
+    });
+    const amount = amounts[largest];
+    if (amount !== undefined) amounts[largest] = amount + (base.vat - assigned);
+  }
+  return amounts;
+}
+
+function assertTotals(order: CanonicalOrder, net: bigint, vat: bigint): void {
+  const totals = order.totals;
+  if (totals === undefined) return;
+  if (totals.net !== net || totals.vat !== vat || totals.gross !== net + vat) {
+    throw appError('VALIDATION_FAILED', 'order totals do not match the sum of its lines', {
+      field: 'order.totals',
+      details: {
+        totals: { net: String(totals.net), vat: String(totals.vat), gross: String(totals.gross) },
+        lines: { net: String(net), vat: String(vat) },
+      },
+    });
+  }
+}
+
+function ledgerAccountFor(line: OrderLine, country: string, settings: InvoiceMappingSettings): number {
+  const specific =
+    line.kind === LineKind.SHIPPING
+      ? settings.shippingLedgerAccountId
+      : line.kind === LineKind.PAYMENT_FEE
+        ? settings.paymentFeeLedgerAccountId
+        : line.kind === LineKind.DISCOUNT
+          ? settings.discountLedgerAccountId
+          : undefined;
+  return specific ?? resolveRevenueAccount(settings.revenueAccounts, line.vatRateBp, country);
+}
+
+function lineDescription(line: OrderLine): string {
+  const name = line.name.trim() || FALLBACK_NAMES[line.kind] || line.sku || 'Artikel';
+  const text =
+    line.kind === LineKind.PRODUCT || line.kind === LineKind.UNSPECIFIED ? `${name} x${line.quantity}` : name;
+  return text.slice(0, MAX_DESCRIPTION);
+}
+
+function abs(value: bigint): bigint {
+  return value < 0n ? -value : value;
+}

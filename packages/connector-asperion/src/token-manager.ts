@@ -1,0 +1,167 @@
+/**
+ * OAuth 2.0 tokens of one Asperion connection. Asperion's identity server (IdentityServer paths
+ * `/connect/token`, client id and secret in the form body - "AuthStyleInParams", targets.md §1.1,
+ * https://help.asperion.nl/api_en.aspx) issues short-lived access tokens and rotates the refresh
+ * token on every refresh: the old one stops working, so each new one is handed to
+ * `onRefreshTokenRotated` (which encrypts and saves it) before it is used again.
+ */
+import { appError } from '@koppel/errors';
+import { z } from 'zod';
+import { type FetchLike, postForm } from './token-request.js';
+
+export type { FetchLike } from './token-request.js';
+
+export type TokenManagerOptions = {
+  identityBaseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+  /** Persists a rotated refresh token; awaited before the token is used for another refresh. */
+  onRefreshTokenRotated: (refreshToken: string) => Promise<void>;
+  fetch?: FetchLike;
+  /** Milliseconds since the epoch; injectable for tests. */
+  now?: () => number;
+  /** Refresh this long before the access token expires (seconds, default 60). */
+  refreshMarginSeconds?: number;
+  /** Timeout of one token request (ms, default 15 000). */
+  timeoutMs?: number;
+};
+
+export type TokenManager = {
+  /** A valid access token: cached, or fetched by one refresh shared by all concurrent callers. */
+  getAccessToken(): Promise<string>;
+  /** Forgets `accessToken` if it is still the cached one (after a 401), so the next call refreshes. */
+  invalidate(accessToken: string): void;
+};
+
+export type TokenSet = { accessToken: string; refreshToken: string | undefined; expiresInSeconds: number };
+
+export const tokenResponseSchema = z.object({
+  access_token: z.string().min(1),
+  expires_in: z.coerce.number().positive().default(3600),
+  refresh_token: z.string().min(1).optional(),
+  token_type: z.string().optional(),
+});
+
+export function createTokenManager(options: TokenManagerOptions): TokenManager {
+  const now = options.now ?? Date.now;
+  const marginMs = (options.refreshMarginSeconds ?? 60) * 1000;
+  let refreshToken = options.refreshToken;
+  /** A rotated token whose persisting failed: retried before anything else. */
+  let unsaved: string | undefined;
+  let cached: { token: string; expiresAt: number } | undefined;
+  let inFlight: Promise<string> | undefined;
+
+  async function persist(token: string): Promise<void> {
+    try {
+      await options.onRefreshTokenRotated(token);
+      unsaved = undefined;
+    } catch (cause) {
+      unsaved = token;
+      throw appError('INTERNAL_ERROR', 'could not save the rotated Asperion refresh token', { cause });
+    }
+  }
+
+  async function obtain(): Promise<string> {
+    if (unsaved !== undefined) await persist(unsaved);
+    if (cached !== undefined && now() < cached.expiresAt - marginMs) return cached.token;
+    return refresh();
+  }
+
+  async function refresh(): Promise<string> {
+    const tokens = await requestTokens(
+      options,
+      { grant_type: 'refresh_token', refresh_token: refreshToken },
+      'refresh the Asperion access token',
+    );
+    if (tokens.refreshToken !== undefined && tokens.refreshToken !== refreshToken) {
+      // The old refresh token is spent from here on: keep the new one even if saving it fails.
+      refreshToken = tokens.refreshToken;
+      await persist(tokens.refreshToken);
+    }
+    cached = { token: tokens.accessToken, expiresAt: now() + tokens.expiresInSeconds * 1000 };
+    return tokens.accessToken;
+  }
+
+  return {
+    getAccessToken() {
+      if (cached !== undefined && unsaved === undefined && now() < cached.expiresAt - marginMs) {
+        return Promise.resolve(cached.token);
+      }
+      inFlight ??= obtain().finally(() => {
+        inFlight = undefined;
+      });
+      return inFlight;
+    },
+    invalidate(accessToken) {
+      if (cached?.token === accessToken) cached = undefined;
+    },
+  };
+}
+
+export type AuthorizationCodeOptions = Pick<
+  TokenManagerOptions,
+  'identityBaseUrl' | 'clientId' | 'clientSecret' | 'fetch' | 'timeoutMs'
+>;
+
+/**
+ * Step two of the connect flow: the code Asperion sent to `redirectUri` becomes the first access
+ * and refresh token. The caller stores the refresh token (and the tenant id chosen afterwards).
+ */
+export async function exchangeAuthorizationCode(
+  options: AuthorizationCodeOptions,
+  code: string,
+  redirectUri: string,
+): Promise<TokenSet> {
+  return requestTokens(
+    options,
+    { grant_type: 'authorization_code', code, redirect_uri: redirectUri },
+    'exchange the Asperion authorization code',
+  );
+}
+
+/** Step one of the connect flow: where to send the user to log in and grant Koppel access. */
+export function buildAuthorizeUrl(
+  options: Pick<TokenManagerOptions, 'identityBaseUrl' | 'clientId'>,
+  redirectUri: string,
+  state: string,
+): string {
+  const url = new URL(identityUrl(options.identityBaseUrl, '/connect/authorize'));
+  url.search = new URLSearchParams({
+    client_id: options.clientId,
+    redirect_uri: redirectUri,
+    response_type: 'code',
+    state,
+  }).toString();
+  return url.toString();
+}
+
+/** Joins without `new URL(path, base)`, which would drop a base path such as `/identity`. */
+function identityUrl(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}${path}`;
+}
+
+async function requestTokens(
+  options: AuthorizationCodeOptions,
+  grant: Record<string, string>,
+  purpose: string,
+): Promise<TokenSet> {
+  const body = await postForm({
+    url: identityUrl(options.identityBaseUrl, '/connect/token'),
+    form: { ...grant, client_id: options.clientId, client_secret: options.clientSecret },
+    fetch: options.fetch ?? fetch,
+    timeoutMs: options.timeoutMs ?? 15_000,
+    purpose,
+  });
+  const parsed = tokenResponseSchema.safeParse(body);
+  if (!parsed.success) {
+    throw appError('TARGET_REJECTED', `Asperion identity server answered an unexpected token response`, {
+      details: { issues: parsed.error.issues.map((issue) => issue.path.join('.')) },
+    });
+  }
+  return {
+    accessToken: parsed.data.access_token,
+    refreshToken: parsed.data.refresh_token,
+    expiresInSeconds: parsed.data.expires_in,
+  };
+}
