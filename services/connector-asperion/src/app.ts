@@ -1,0 +1,68 @@
+import { createAsperionConnector } from '@koppel/connector-asperion';
+import { topics } from '@koppel/contracts';
+import {
+  type ConnectionRepository,
+  createDebtorBindingRepository,
+  createDeliveryLedgerRepository,
+  type Database,
+  type JourneyRepository,
+} from '@koppel/db';
+import type { MessageBus, RetryPolicy, Subscription } from '@koppel/kafka';
+import { buildServiceApp, type ReadinessCheck, startPipelineConsumer } from '@koppel/service-kit';
+import type { ServiceMetrics } from '@koppel/telemetry';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { createSessionCache } from './adapters/session-cache.js';
+import { createDeliveryRequestHandler } from './consumers/delivery-request-handler.js';
+
+export type AsperionConnectorServiceDeps = {
+  bus: MessageBus;
+  db: Kysely<Database>;
+  connections: ConnectionRepository;
+  journey: JourneyRepository;
+  metrics: ServiceMetrics;
+  topicPrefix: string;
+  log: FastifyBaseLogger;
+  retry?: RetryPolicy;
+  requestTimeoutMs?: number;
+};
+
+/** Health, readiness and metrics. Never listens. */
+export function buildAsperionConnectorApp(deps: {
+  metrics: ServiceMetrics;
+  readiness: Record<string, ReadinessCheck>;
+  logLevel?: string;
+}): FastifyInstance {
+  return buildServiceApp({
+    serviceName: 'connector-asperion',
+    readiness: deps.readiness,
+    registry: deps.metrics.registry,
+    ...(deps.logLevel ? { logLevel: deps.logLevel } : {}),
+  });
+}
+
+/** Starts consuming deliveries.asperion; stop() commits what was processed. */
+export function startAsperionConnector(deps: AsperionConnectorServiceDeps): Promise<Subscription> {
+  const connector = createAsperionConnector({
+    onRefreshTokenRotated: (connectionId, refreshToken) =>
+      deps.connections.mergeCredentials(connectionId, { refreshToken }),
+    ...(deps.requestTimeoutMs ? { requestTimeoutMs: deps.requestTimeoutMs } : {}),
+  });
+  const handler = createDeliveryRequestHandler({
+    connector,
+    sessions: createSessionCache(connector, deps.connections),
+    stores: {
+      ledger: createDeliveryLedgerRepository(deps.db),
+      bindings: createDebtorBindingRepository(deps.db),
+      journey: deps.journey,
+    },
+    metrics: deps.metrics,
+  });
+  return startPipelineConsumer({
+    ...deps,
+    stage: 'delivery.asperion',
+    source: topics.deliveriesAsperion,
+    groupId: 'koppel-connector-asperion',
+    handler,
+  });
+}

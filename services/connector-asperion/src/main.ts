@@ -1,0 +1,56 @@
+import { tracing } from '@koppel/telemetry/register';
+import { baseServiceEnvSchema, parseConfig } from '@koppel/config';
+import {
+  createConnectionRepository,
+  createCredentialCipher,
+  createJourneyRepository,
+  parseCredentialsKey,
+} from '@koppel/db';
+import { runDeployable } from '@koppel/service-kit';
+import { z } from 'zod';
+import { buildAsperionConnectorApp, startAsperionConnector } from './app.js';
+
+const config = parseConfig(
+  'connector-asperion',
+  baseServiceEnvSchema.extend({
+    /** AES key (32 bytes, hex or base64) that opens connection credentials. */
+    CREDENTIALS_KEY: z.string().min(32),
+    /** Timeout of one Asperion API call, in milliseconds. */
+    ASPERION_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30000),
+    /** Attempts for a retryable failure (timeouts, 5xx, 429) before the order is dead-lettered. */
+    DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
+    /** First backoff delay in milliseconds; doubles per attempt with jitter. */
+    DELIVERY_BACKOFF_BASE_MS: z.coerce.number().int().positive().default(500),
+    /** Longest backoff delay in milliseconds (a longer Retry-After still wins). */
+    DELIVERY_BACKOFF_MAX_MS: z.coerce.number().int().positive().default(60000),
+  }),
+);
+const cipher = createCredentialCipher(parseCredentialsKey(config.CREDENTIALS_KEY));
+await runDeployable({
+  serviceName: 'connector-asperion',
+  config,
+  tracing,
+  build: async (runtime) => {
+    const app = buildAsperionConnectorApp({
+      metrics: runtime.metrics,
+      readiness: runtime.readiness,
+      logLevel: config.LOG_LEVEL,
+    });
+    const subscription = await startAsperionConnector({
+      bus: runtime.bus,
+      db: runtime.database.db,
+      connections: createConnectionRepository(runtime.database.db, cipher),
+      journey: createJourneyRepository(runtime.database.db),
+      metrics: runtime.metrics,
+      topicPrefix: runtime.topicPrefix,
+      log: app.log,
+      requestTimeoutMs: config.ASPERION_REQUEST_TIMEOUT_MS,
+      retry: {
+        maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
+        baseDelayMs: config.DELIVERY_BACKOFF_BASE_MS,
+        maxDelayMs: config.DELIVERY_BACKOFF_MAX_MS,
+      },
+    });
+    return { app, stop: () => subscription.stop() };
+  },
+});
