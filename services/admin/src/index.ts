@@ -1,0 +1,3 @@
+/** The admin API, importable by the embedded one-process mode. */
+export { type AdminDeps, buildAdminApp } from './app.js';
+export { type AdminConfig, loadAdminConfig } from './config.js';

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { isIpOrCidr } from '../domain/ip-allowlist-entry.js';
+
+/** Request and response shapes of `/admin/v1/connections`; the OpenAPI document is generated from these. */
+export const sourceSystems = ['shoprenter', 'mijnwebwinkel', 'myshop'] as const;
+export const targetSystems = ['asperion', 'accountview', 'mplus', 'innvoice'] as const;
+
+const idSchema = z.string().min(1).max(128);
+
+export const ipAllowlistSchema = z
+  .array(z.string().max(64).refine(isIpOrCidr, { message: 'must be an IPv4/IPv6 address or CIDR range' }))
+  .max(256)
+  .describe('Addresses or CIDR ranges webhooks may come from; empty allows any.')
+  .meta({ examples: [['203.0.113.7', '10.0.0.0/8', '2001:db8::/32']] });
+
+const stringMapSchema = z.record(z.string().min(1), z.string());
+
+export const connectionRulesSchema = z
+  .strictObject({
+    statusFilter: z
+      .strictObject({
+        allowedStatuses: z.array(z.string().min(1)).optional().describe('e.g. ["PROCESSING", "COMPLETED"]'),
+        allowedPaymentStatuses: z.array(z.string().min(1)).optional().describe('e.g. ["PAID"]'),
+      })
+      .optional()
+      .describe('Only orders in these statuses go on; others are skipped.'),
+    overrides: stringMapSchema.optional().describe('Source value → target value overrides.'),
+    // Mapping reads value maps under this name today (services/mapping connection-rules.ts).
+    valueMaps: z
+      .strictObject({
+        paymentMethodCode: stringMapSchema.optional(),
+        shippingMethodName: stringMapSchema.optional(),
+      })
+      .optional()
+      .describe('Payment and shipping method translations, as the mapping service reads them.'),
+    extras: stringMapSchema
+      .optional()
+      .describe('Fixed values the source lacks (an employee number, a store id).'),
+  })
+  .describe('Mapping rules');
+
+const settingsSchema = z
+  .record(z.string().min(1), z.unknown())
+  .describe('Non-secret target settings (journal, ledger accounts...).');
+
+const credentialsSchema = z
+  .record(z.string().min(1).max(128), z.union([z.string(), z.number(), z.boolean()]))
+  .refine((value) => Object.keys(value).length > 0, { message: 'needs at least one credential' })
+  .describe('Write-only: sealed with AES-256-GCM at rest and never returned; responses list the key names.');
+
+export const createConnectionBodySchema = z.strictObject({
+  tenantId: idSchema,
+  name: z.string().trim().min(1).max(200),
+  sourceSystem: z.enum(sourceSystems),
+  targetSystem: z.enum(targetSystems),
+  ipAllowlist: ipAllowlistSchema.default([]),
+  rules: connectionRulesSchema.default({}),
+  settings: settingsSchema.default({}),
+  credentials: credentialsSchema,
+});
+
+export const patchConnectionBodySchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    ipAllowlist: ipAllowlistSchema.optional(),
+    rules: connectionRulesSchema.optional(),
+    settings: settingsSchema.optional(),
+    active: z.boolean().optional(),
+    credentials: credentialsSchema.optional().describe('Replaces all credentials (re-sealed).'),
+  })
+  .refine((patch) => Object.values(patch).some((v) => v !== undefined), { message: 'nothing to change' });
+
+export const connectionParamsSchema = z.strictObject({ id: idSchema });
+
+export const listConnectionsQuerySchema = z.strictObject({ tenantId: idSchema.optional() });
+
+export const connectionSchema = z
+  .object({
+    id: z.string(),
+    tenantId: z.string(),
+    name: z.string(),
+    sourceSystem: z.string(),
+    targetSystem: z.string(),
+    ipAllowlist: z.array(z.string()),
+    rules: z.record(z.string(), z.unknown()),
+    settings: z.record(z.string(), z.unknown()),
+    active: z.boolean(),
+    hasCredentials: z.boolean(),
+    credentialKeys: z.array(z.string()).describe('Names of the stored credentials; values are never shown.'),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .describe('A connection');
+
+export const webhookSchema = z
+  .object({
+    url: z.string().describe('Give this URL to the shop; it contains the secret.'),
+    secret: z.string().describe('Shown once; only its sha256 is stored.'),
+  })
+  .describe('The webhook endpoint, shown once');
+
+export const connectionWithWebhookSchema = connectionSchema
+  .extend({ webhook: webhookSchema })
+  .describe('The connection and its webhook secret, shown only in this answer');
+
+export const connectionListSchema = z
+  .object({ connections: z.array(connectionSchema) })
+  .describe('Connections, oldest first');
+
+export type ConnectionView = z.input<typeof connectionSchema>;
+export type CreateConnectionBody = z.output<typeof createConnectionBodySchema>;

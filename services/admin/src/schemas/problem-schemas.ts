@@ -1,0 +1,28 @@
+import { PROBLEM_CONTENT_TYPE } from '@koppel/errors';
+import { z } from 'zod';
+
+/** RFC 9457 problem details as every error is answered (see @koppel/errors). */
+export const problemSchema = z
+  .looseObject({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string().describe('Stable SCREAMING_SNAKE error code'),
+    field: z.string().optional().describe('The input at fault, e.g. body.targetSystem'),
+    instance: z.string().optional(),
+  })
+  .describe('Problem details');
+
+const problem = (description: string) => ({
+  description,
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } },
+});
+
+/** Error answers every authenticated route may give, for the OpenAPI document. */
+export const problemResponses = {
+  400: problem('The input is invalid; `field` names it'),
+  401: problem('The API key is missing or wrong'),
+} as const;
+
+export const notFoundResponse = { 404: problem('Not found; `field` names the path parameter') } as const;
