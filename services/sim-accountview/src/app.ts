@@ -1,0 +1,82 @@
+import { createRateLimiter, installSimulatorKit, type RateLimiter, type SimulatorKit } from '@koppel/sim-kit';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { createTokenService, OAuthError, type TokenService } from './auth/token-service.js';
+import { ASSUMPTIONS } from './domain/assumptions.js';
+import type { OAuthClient } from './domain/model.js';
+import { type CompanySeed, DEFAULT_CLIENT, DEFAULT_COMPANY } from './domain/seed.js';
+import { createStore, type Store } from './domain/store.js';
+import { AccountViewError, toErrorBody } from './errors.js';
+import { registerControlRoutes } from './routes/control-routes.js';
+import { registerDataRoutes } from './routes/data-routes.js';
+import { RateLimited } from './routes/request-context.js';
+import { registerTokenRoutes } from './routes/token-routes.js';
+
+export type AccountviewSimulatorOptions = {
+  /** Companies (administrations) the simulator serves; default one demo company. */
+  companies?: CompanySeed[];
+  /** Registered OAuth apps (client id/secret + exact redirect URIs); default one sandbox client. */
+  clients?: OAuthClient[];
+  /** API rate limit per access token; `null` switches it off. Default: see ASSUMPTIONS.rateLimit. */
+  rateLimit?: { requests: number; windowMs: number } | null;
+  /** Access token lifetime in seconds. */
+  accessTokenLifetimeSeconds?: number;
+  /** Optional JSON file the state is loaded from and saved to. */
+  stateFile?: string;
+  /** Clock, for tests. */
+  now?: () => Date;
+  logger?: boolean;
+};
+
+export type AccountviewSimulator = {
+  app: FastifyInstance;
+  store: Store;
+  tokens: TokenService;
+  kit: SimulatorKit;
+  rateLimiter: RateLimiter;
+};
+
+/** Builds the AccountView Web API simulator (shared/connectors/targets.md §2). Never listens. */
+export function buildAccountviewSimulator(options: AccountviewSimulatorOptions = {}): AccountviewSimulator {
+  const clock = options.now ?? (() => new Date());
+  const app = Fastify({ logger: options.logger ?? false, routerOptions: { caseSensitive: false } });
+  const store = createStore(
+    { companies: options.companies ?? [DEFAULT_COMPANY], clients: options.clients ?? [DEFAULT_CLIENT] },
+    options.stateFile,
+  );
+  const tokens = createTokenService(
+    store,
+    clock,
+    options.accessTokenLifetimeSeconds ?? ASSUMPTIONS.accessTokenLifetimeSeconds,
+  );
+  const rateLimiter = createRateLimiter(
+    options.rateLimit === null ? undefined : (options.rateLimit ?? ASSUMPTIONS.rateLimit),
+  );
+  const kit = installSimulatorKit(app, {
+    renderFault: (status) =>
+      toErrorBody(status === 429 ? 'Too many requests; retry later' : `Simulated failure (HTTP ${status})`),
+    rateLimitKey: (request) => request.headers.authorization ?? request.ip,
+  });
+
+  app.setErrorHandler((error: FastifyError | Error, _request, reply) => {
+    if (error instanceof RateLimited) {
+      return reply
+        .code(429)
+        .header('retry-after', String(error.retryAfterSeconds))
+        .send(toErrorBody(error.message));
+    }
+    if (error instanceof AccountViewError)
+      return reply.code(error.httpStatus).send(toErrorBody(error.message, error.errorNumbers));
+    if (error instanceof OAuthError)
+      return reply.code(error.httpStatus).send({ error: error.error, error_description: error.message });
+    const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
+    return reply.code(status).send(toErrorBody(status < 500 ? error.message : 'Internal error'));
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send(toErrorBody(`No resource ${request.method} ${request.url.split('?')[0]}`)),
+  );
+
+  registerTokenRoutes(app, tokens);
+  registerDataRoutes(app, { store, tokens, limiter: rateLimiter, clock });
+  registerControlRoutes(app, { store, tokens, clock });
+  return { app, store, tokens, kit, rateLimiter };
+}

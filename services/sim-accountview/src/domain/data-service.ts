@@ -1,0 +1,92 @@
+import { AccountViewError, invalid } from '../errors.js';
+import { findBusinessObject } from './business-objects.js';
+import { createDebtor, updateDebtor } from './create-debtor.js';
+import { createJournalPage } from './create-journal-page.js';
+import { createSalesOrder } from './create-sales-order.js';
+import { type ListQuery, project, selectRows } from './list-query.js';
+import { type CompanyState, NUMERIC_FIELDS, type Row } from './model.js';
+import type { ParsedPost, ParsedRow } from './post-payload.js';
+
+export type WireRow = Record<string, string | number | boolean | null>;
+export type TableResponse = Record<string, WireRow[]>;
+
+/** Numeric fields leave as JSON numbers (the wire format, notes §2.2); stored as decimal text. */
+export function toWire(row: Row): WireRow {
+  const out: WireRow = {};
+  for (const [k, v] of Object.entries(row))
+    out[k] = NUMERIC_FIELDS.has(k) && typeof v === 'string' && v !== '' ? Number(v) : v;
+  return out;
+}
+
+/** GET: header rows of the business object's table, plus the detail rows of those headers. */
+export function readBusinessObject(company: CompanyState, query: ListQuery): TableResponse {
+  const bo = findBusinessObject(query.businessObject);
+  if (!bo) throw invalid(`Unknown business object '${query.businessObject}'`);
+  const headers = selectRows(company.tables[bo.table], query, bo.key);
+  const response: TableResponse = { [bo.table]: headers.map((r) => toWire(project(r, query.fields))) };
+  if (bo.detail) {
+    const { table, link } = bo.detail;
+    const details = company.tables[table].filter((line) =>
+      headers.some((h) => link.every((f) => h[f] === line[f])),
+    );
+    response[table] = details.map(toWire);
+  }
+  for (const empty of bo.emptyTables) response[empty] = [];
+  return response;
+}
+
+/** POST (create) or PUT (update, AR1 only): all rows or none; answers the stored records by table. */
+export function writeBusinessObject(
+  company: CompanyState,
+  post: ParsedPost,
+  mode: 'create' | 'update',
+  now: Date,
+): TableResponse {
+  const bo = findBusinessObject(post.businessObject);
+  if (!bo) throw invalid(`Unknown business object '${post.businessObject}'`);
+  if (mode === 'create' && !bo.insert) throw invalid(`Insert is not allowed for business object ${bo.code}`);
+  if (mode === 'update' && !bo.update)
+    throw new AccountViewError(405, `Update is not allowed for business object ${bo.code}`);
+  if (post.header.name !== bo.table)
+    throw invalid(
+      `Table ${post.header.name} does not belong to business object ${bo.code}; expected ${bo.table}`,
+    );
+  if (post.header.rows.length === 0) throw invalid(`Table ${bo.table} has no rows`);
+  for (const d of post.details) {
+    if (d.name !== bo.detail?.table)
+      throw invalid(`Detail table ${d.name} does not belong to business object ${bo.code}`);
+  }
+  const lines = post.details.flatMap((d) => d.rows);
+  assertHeaderIds(post.header.rows, lines);
+  const linesOf = (rowId: string) => lines.filter((l) => l.headerId === rowId).map((l) => l.values);
+  const response: TableResponse = { [bo.table]: [] };
+  if (bo.detail) response[bo.detail.table] = [];
+  for (const header of post.header.rows) {
+    if (bo.code === 'AR1') {
+      const row =
+        mode === 'create'
+          ? createDebtor(company, header.values, now)
+          : updateDebtor(company, post.id, header.values, now);
+      response.CONTACT?.push(toWire(row));
+    } else if (bo.code === 'SO1') {
+      const made = createSalesOrder(company, header.values, linesOf(header.rowId), now);
+      response.SO_HDR?.push(toWire(made.hdr));
+      response.SO_LINE?.push(...made.lines.map(toWire));
+    } else if (bo.code === 'DJ2') {
+      const made = createJournalPage(company, header.values, linesOf(header.rowId), now);
+      response.DJ_PAGE?.push(toWire(made.page));
+      response.DJ_LINE?.push(...made.lines.map(toWire));
+    }
+  }
+  return response;
+}
+
+function assertHeaderIds(headers: readonly ParsedRow[], lines: readonly ParsedRow[]): void {
+  const ids = new Set(headers.map((h) => h.rowId));
+  if (ids.size !== headers.length) throw invalid('Header rows must have distinct RowId values');
+  lines.forEach((line, i) => {
+    if (line.headerId === undefined) throw invalid(`Detail row ${i + 1}: HeaderId is required`);
+    if (!ids.has(line.headerId))
+      throw invalid(`Detail row ${i + 1}: HeaderId ${line.headerId} matches no header RowId`);
+  });
+}
