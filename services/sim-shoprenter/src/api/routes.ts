@@ -1,6 +1,19 @@
 import type { ApiRoute } from './api-types.js';
+import { batchRoutes } from './batch-resource.js';
+import { customerRoutes } from './customer-resource.js';
+import { orderLineRoutes } from './order-line-resources.js';
 import { orderRoutes } from './order-resource.js';
+import { orderStatusRoutes } from './order-status-resources.js';
+import { productRoutes } from './product-resource.js';
 import { webhookRoutes } from './webhook-resource.js';
 
 /** Every simulated REST resource, served identically under `/api` (Bearer) and `/` (Basic). */
-export const apiRoutes: ApiRoute[] = [...orderRoutes, ...webhookRoutes];
+export const apiRoutes: ApiRoute[] = [
+  ...orderRoutes,
+  ...orderLineRoutes,
+  ...orderStatusRoutes,
+  ...customerRoutes,
+  ...productRoutes,
+  ...batchRoutes,
+  ...webhookRoutes,
+];

@@ -97,6 +97,12 @@ function shippingModeFor(state: SimulatorState, name: string, extension: string)
   return id;
 }
 
+/** Ordering takes the quantity from warehouse 1 (assumptions.orderSubtractsStock1). */
+function subtractStock(state: SimulatorState, sku: string, quantity: number): void {
+  const product = state.products.find((p) => p.sku === sku);
+  if (product?.subtractStock) product.stock1 -= quantity;
+}
+
 /** Places an order as the storefront would; returns it and the webhook event it raises. */
 export function placeOrder(
   state: SimulatorState,
@@ -194,6 +200,7 @@ export function changeOrderStatus(
   now: string,
 ): WebhookEvent {
   const wasAbandoned = order.statusId === ABANDONED_CART_STATUS_ID;
+  if (wasAbandoned) for (const line of order.lines) subtractStock(state, line.sku, line.quantity);
   order.statusId = statusId;
   order.dateUpdated = now;
   order.history.push({

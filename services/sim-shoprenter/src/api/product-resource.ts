@@ -1,0 +1,181 @@
+import { nextId, type StoredProduct } from '../domain/state.js';
+import { ShoprenterError } from '../errors.js';
+import type { JsonObject } from '../views/view-context.js';
+import { renderProduct, renderProductExtend } from '../views/product-view.js';
+import { type ApiContext, type ApiRequest, type ApiRoute, ok } from './api-types.js';
+import { renderCollection } from './collection.js';
+import { applyProductWrite } from './product-writes.js';
+import {
+  assertAllowedParams,
+  dateParam,
+  intParam,
+  notFound,
+  pagingParams,
+  pathId,
+  type Query,
+} from './query-params.js';
+import { readWriteBody, toText } from './write-body.js';
+
+const productFilters = [...pagingParams, 'innerId', 'sku', 'createdAt', 'updatedAt', 'parentProductId'];
+const extendFilters = [
+  ...productFilters,
+  'createdAfter',
+  'createdBefore',
+  'updatedAfter',
+  'updatedBefore',
+  'published',
+];
+
+function filterProducts(
+  products: readonly StoredProduct[],
+  query: Query,
+  allowed: string[],
+): StoredProduct[] {
+  assertAllowedParams(query, allowed);
+  const innerId = intParam(query, 'innerId');
+  const createdAt = dateParam(query, 'createdAt');
+  const updatedAt = dateParam(query, 'updatedAt');
+  const published = intParam(query, 'published');
+  return products
+    .filter(
+      (p) =>
+        (innerId === undefined || p.innerId === innerId) &&
+        (query.sku === undefined || p.sku === query.sku) &&
+        (createdAt === undefined || p.dateCreated.startsWith(createdAt)) &&
+        (updatedAt === undefined || p.dateUpdated.startsWith(updatedAt)) &&
+        (published === undefined || p.status === published) &&
+        // Variants are not simulated: no product has a parent.
+        query.parentProductId === undefined,
+    )
+    .sort((a, b) => a.innerId - b.innerId);
+}
+
+function byId(ctx: ApiContext, id: string, path: string): StoredProduct {
+  const innerId = pathId('product', id);
+  const product = ctx.store.state.products.find((p) => p.innerId === innerId);
+  if (!product) throw notFound(path);
+  return product;
+}
+
+/** productExtend writes may name the product by `?sku=` (404/40033 when unknown), shops.md 1.6. */
+function bySku(ctx: ApiContext, query: Query): StoredProduct {
+  assertAllowedParams(query, ['sku']);
+  const sku = query.sku;
+  if (sku === undefined)
+    throw new ShoprenterError('RESOURCE_IDENTITY_MISSING', 'Resource identity is missing!');
+  const product = ctx.store.state.products.find((p) => p.sku === sku);
+  if (!product) throw new ShoprenterError('PRODUCT_SKU_NOT_FOUND', `Product not found with sku: ${sku}`);
+  return product;
+}
+
+/** Validates on a copy so a rejected write changes nothing; products always answer the full body. */
+function update(product: StoredProduct, req: ApiRequest, ctx: ApiContext, extend: boolean): JsonObject {
+  const data = readWriteBody(req.body);
+  const { productDescriptions, ...fields } = data;
+  const draft = structuredClone(product);
+  applyProductWrite(draft, extend ? fields : data);
+  if (extend && Array.isArray(productDescriptions)) {
+    const first = productDescriptions[0] as Record<string, unknown> | undefined;
+    if (first?.name !== undefined) draft.name = toText('productDescriptions.name', first.name);
+    if (first?.description !== undefined) draft.description = toText('description', first.description);
+    if (first?.shortDescription !== undefined)
+      draft.shortDescription = toText('shortDescription', first.shortDescription);
+  }
+  Object.assign(product, draft, { dateUpdated: ctx.now() });
+  ctx.store.save();
+  return extend ? renderProductExtend(product, ctx.view) : renderProduct(product, ctx.view);
+}
+
+function create(req: ApiRequest, ctx: ApiContext): JsonObject {
+  const data = readWriteBody(req.body);
+  if (data.sku === undefined) throw new ShoprenterError('FIELDS_REQUIRED', 'Fields are required: sku');
+  const now = ctx.now();
+  const product: StoredProduct = {
+    innerId: 0,
+    sku: '',
+    name: '',
+    shortDescription: '',
+    description: '',
+    modelNumber: '',
+    gtin: '',
+    price: '0.0000',
+    cost: '0.0000',
+    taxRate: '27.0000',
+    stock1: 0,
+    stock2: 0,
+    stock3: 0,
+    stock4: 0,
+    subtractStock: true,
+    status: 1,
+    orderable: 1,
+    quantity: '0.0000',
+    sortOrder: 0,
+    width: '0.00',
+    height: '0.00',
+    length: '0.00',
+    weight: '0.00',
+    dateCreated: now,
+    dateUpdated: now,
+  };
+  applyProductWrite(product, data);
+  product.innerId = nextId(ctx.store.state, 'product');
+  ctx.store.state.products.push(product);
+  ctx.store.save();
+  return renderProduct(product, ctx.view);
+}
+
+const collection = (resource: 'products' | 'productExtend', allowed: string[]): ApiRoute => ({
+  method: 'GET',
+  path: `/${resource}`,
+  handle: (req, _p, ctx) => {
+    const render = resource === 'products' ? renderProduct : renderProductExtend;
+    const items = filterProducts(ctx.store.state.products, req.query, allowed);
+    return ok(renderCollection(items, resource, req.query, ctx.view, (p) => render(p, ctx.view)));
+  },
+});
+
+/** `/products` (CRUD) and `/productExtend`; PUT and POST on an id both update (C# client uses POST). */
+export const productRoutes: ApiRoute[] = [
+  collection('products', productFilters),
+  {
+    method: 'GET',
+    path: '/products/:id',
+    handle: (req, [id = ''], ctx) => ok(renderProduct(byId(ctx, id, req.path), ctx.view)),
+  },
+  { method: 'POST', path: '/products', handle: (req, _p, ctx) => ok(create(req, ctx), 201) },
+  ...(['PUT', 'POST'] as const).map(
+    (method): ApiRoute => ({
+      method,
+      path: '/products/:id',
+      handle: (req, [id = ''], ctx) => ok(update(byId(ctx, id, req.path), req, ctx, false)),
+    }),
+  ),
+  {
+    method: 'DELETE',
+    path: '/products/:id',
+    handle: (req, [id = ''], ctx) => {
+      const product = byId(ctx, id, req.path);
+      ctx.store.state.products = ctx.store.state.products.filter((p) => p !== product);
+      ctx.store.save();
+      return { status: 204, body: undefined };
+    },
+  },
+  collection('productExtend', extendFilters),
+  {
+    method: 'GET',
+    path: '/productExtend/:id',
+    handle: (req, [id = ''], ctx) => ok(renderProductExtend(byId(ctx, id, req.path), ctx.view)),
+  },
+  ...(['PUT', 'POST'] as const).flatMap((method): ApiRoute[] => [
+    {
+      method,
+      path: '/productExtend/:id',
+      handle: (req, [id = ''], ctx) => ok(update(byId(ctx, id, req.path), req, ctx, true)),
+    },
+    {
+      method,
+      path: '/productExtend',
+      handle: (req, _p, ctx) => ok(update(bySku(ctx, req.query), req, ctx, true)),
+    },
+  ]),
+];
