@@ -1,0 +1,42 @@
+import { excludingVat, formatDecimal, parseDecimal, rescale } from './money.js';
+import type { Order } from './state.js';
+
+/** The amounts of one order for the export: excl. VAT per line rounded to cents, VAT per rate
+ * = incl. total - excl. total (assumptions: AMOUNT_DECIMALS). */
+export type AmountLine = { incl: string; excl: string; rate: string };
+
+const rateOf = (rate: string) => formatDecimal(parseDecimal(rate, 2), 2);
+
+export function amountFor(inclCents: bigint, rate: string): { incl: bigint; excl: bigint } {
+  return { incl: inclCents, excl: rescale(excludingVat(inclCents, parseDecimal(rate, 2)), 6, 2) };
+}
+
+export function orderAmounts(order: Order) {
+  const lines = order.lines.map((l) => {
+    const unit = amountFor(parseDecimal(l.unitPriceIncl, 2), l.vatRate);
+    const total = amountFor(parseDecimal(l.unitPriceIncl, 2) * BigInt(l.quantity), l.vatRate);
+    return { unit, total, rate: rateOf(l.vatRate) };
+  });
+  const shipping = {
+    ...amountFor(parseDecimal(order.shippingCosts.amountIncl, 2), order.shippingCosts.vatRate),
+    rate: rateOf(order.shippingCosts.vatRate),
+  };
+  const payment = {
+    ...amountFor(parseDecimal(order.paymentCosts.amountIncl, 2), order.paymentCosts.vatRate),
+    rate: rateOf(order.paymentCosts.vatRate),
+  };
+  const byRate = new Map<string, { incl: bigint; excl: bigint }>();
+  for (const part of [...lines.map((l) => ({ ...l.total, rate: l.rate })), shipping, payment]) {
+    if (part.incl === 0n) continue;
+    const sum = byRate.get(part.rate) ?? { incl: 0n, excl: 0n };
+    byRate.set(part.rate, { incl: sum.incl + part.incl, excl: sum.excl + part.excl });
+  }
+  const vat = [...byRate.entries()]
+    .sort(([a], [b]) => Number(parseDecimal(b, 2) - parseDecimal(a, 2)))
+    .map(([rate, s]) => ({ rate, amount: s.incl - s.excl }));
+  const totalIncl = [...byRate.values()].reduce((acc, s) => acc + s.incl, 0n);
+  const totalVat = vat.reduce((acc, v) => acc + v.amount, 0n);
+  return { lines, shipping, payment, vat, totalIncl, totalVat, totalExcl: totalIncl - totalVat };
+}
+
+export const cents = (value: bigint): string => formatDecimal(value, 2);
