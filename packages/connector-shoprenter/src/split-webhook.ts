@@ -9,12 +9,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { WebhookEvent, WebhookInput } from '@koppel/connector-sdk';
-import { appError } from '@koppel/errors';
+import { type AppError, appError } from '@koppel/errors';
 import { inferEventType } from './event-type.js';
 import { isNormalizedObject, type NormalizedObject, stableStringify } from './payload-normalizer.js';
 import { parseWebhookBody } from './webhook-body-parser.js';
 
-function malformed(message: string, field: string): Error {
+function malformed(message: string, field: string): AppError {
   return appError('MALFORMED_BODY', message, { field });
 }
 
