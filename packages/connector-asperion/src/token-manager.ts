@@ -74,12 +74,13 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       { grant_type: 'refresh_token', refresh_token: refreshToken },
       'refresh the Asperion access token',
     );
+    cached = { token: tokens.accessToken, expiresAt: now() + tokens.expiresInSeconds * 1000 };
     if (tokens.refreshToken !== undefined && tokens.refreshToken !== refreshToken) {
-      // The old refresh token is spent from here on: keep the new one even if saving it fails.
+      // The old refresh token is spent from here on: keep the new one even if saving it fails,
+      // and retry the save before the next caller gets a token.
       refreshToken = tokens.refreshToken;
       await persist(tokens.refreshToken);
     }
-    cached = { token: tokens.accessToken, expiresAt: now() + tokens.expiresInSeconds * 1000 };
     return tokens.accessToken;
   }
 

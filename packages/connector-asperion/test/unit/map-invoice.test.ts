@@ -142,6 +142,7 @@ t.test('totals that do not match the lines are refused', async (t) => {
 
 t.test('non-euro orders, zero lines, prefix and final status', async (t) => {
   t.throws(() => mapInvoice(makeOrder({ currency: 'HUF' }), '1', makeSettings()), {
+    code: 'VALIDATION_FAILED',
     field: 'order.currency',
   });
   const lines = [
