@@ -1,0 +1,61 @@
+import t from 'tap';
+import { setupAdmin } from './helpers.js';
+
+const { app } = await setupAdmin(t);
+const res = await app.inject({ url: '/openapi.json' });
+const doc = res.json();
+
+t.test('the document is OpenAPI 3.1 with both API-key schemes', async (t) => {
+  t.equal(res.statusCode, 200);
+  t.equal(doc.openapi, '3.1.0');
+  t.match(doc.info, { title: String, version: String });
+  t.match(doc.components.securitySchemes, {
+    apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+    bearerAuth: { type: 'http', scheme: 'bearer' },
+  });
+});
+
+t.test('every admin route is listed, secured, with its schemas', async (t) => {
+  const expected: [string, string][] = [
+    ['/admin/v1/connections', 'post'],
+    ['/admin/v1/connections', 'get'],
+    ['/admin/v1/connections/{id}', 'get'],
+    ['/admin/v1/connections/{id}', 'patch'],
+    ['/admin/v1/connections/{id}/rotate-webhook-secret', 'post'],
+    ['/admin/v1/connections/{id}/orders/{externalOrderId}', 'get'],
+  ];
+  for (const [path, method] of expected) {
+    const operation = doc.paths[path]?.[method];
+    t.ok(operation, `${method.toUpperCase()} ${path} listed`);
+    t.same(operation?.security, [{ apiKey: [] }, { bearerAuth: [] }], `${method} ${path} secured`);
+    t.ok(operation?.responses?.['401'], `${method} ${path} documents 401`);
+  }
+  t.notOk(doc.paths['/openapi.json'], 'the document itself is hidden');
+});
+
+t.test('request and response schemas come from zod', async (t) => {
+  const create = doc.paths['/admin/v1/connections'].post;
+  const body = create.requestBody.content['application/json'].schema;
+  t.same(body.properties.targetSystem.enum, ['asperion', 'accountview', 'mplus', 'innvoice']);
+  t.same(body.properties.sourceSystem.enum, ['shoprenter', 'mijnwebwinkel', 'myshop']);
+  t.same([...body.required].sort(), ['credentials', 'name', 'sourceSystem', 'targetSystem', 'tenantId']);
+  t.equal(body.additionalProperties, false);
+  const created = create.responses['201'].content['application/json'].schema;
+  t.ok(created.properties.webhook, '201 shows the webhook');
+  t.notOk(created.properties.credentials, 'credentials are never in a response');
+  t.ok(create.responses['400'].content['application/problem+json'].schema.properties.field);
+
+  const list = doc.paths['/admin/v1/connections'].get;
+  t.match(list.parameters, [{ in: 'query', name: 'tenantId' }]);
+  const journey = doc.paths['/admin/v1/connections/{id}/orders/{externalOrderId}'].get;
+  t.match(journey.responses['200'].content['application/json'].schema.properties.status, {
+    enum: Array,
+  });
+});
+
+t.test('only the admin API is documented (health, metrics and docs routes are operational)', async (t) => {
+  t.same(
+    Object.keys(doc.paths).filter((path) => !path.startsWith('/admin/v1/')),
+    [],
+  );
+});
