@@ -1,0 +1,82 @@
+/**
+ * Every detail the MplusKASSA notes (shared/connectors/targets.md §3, §5) leave open, decided once
+ * here so it can be corrected in one place when better sources appear. Each entry says why.
+ * The README lists the same choices for readers who do not read code.
+ */
+export const ASSUMPTIONS = Object.freeze({
+  /** The WSDL in MplusKASSA/mplusqapi-php is generated "for api v67.1.3" (notes §3, MP-WSDL). */
+  apiVersion: { major: 67, minor: 1, revision: 3 },
+  /**
+   * No rate limit is documented (notes §3.7). 20 calls per second per ident: generous for a
+   * connector, reachable by a runaway loop. Answered with HTTP 429, Retry-After and a SOAP Fault.
+   */
+  rateLimit: { requests: 20, windowMs: 1000 },
+  /**
+   * Wrong ident/secret: not documented. HTTP 401 with a SOAP Fault (faultcode SOAP-ENV:Client), so
+   * both SoapClient-style and plain-HTTP clients see a failure that is clearly not retryable.
+   */
+  authFailureStatus: 401,
+  /** Malformed XML, unknown operation, schema violation: SOAP 1.1 §6.2 says HTTP 500 + Fault. */
+  faultStatus: 500,
+  /** The branch orders go to when entryBranchNumber is absent; other branches need a workplace (notes §3.4). */
+  defaultBranchNumber: 1,
+  /** employeeNumber is mandatory server-side (APIcenter); 999999 is the super user (notes §3.4). */
+  superUserEmployeeNumber: 999999,
+  /** New relations without relationNumber get max(existing, this - 1) + 1. */
+  firstRelationNumber: 1001,
+  /** A relation needs a name or a companyName; otherwise CREATE-RELATION-RESULT-FAILED. */
+  relationNeedsName: true,
+  /** findRelation: every filled search field must match; e-mail compares case-insensitively. */
+  findRelationFields: [
+    'relationNumber',
+    'extRelationId',
+    'email',
+    'name',
+    'companyName',
+    'telephone',
+    'zipcode',
+    'relationCode',
+    'vatNumber',
+  ] as const,
+  /**
+   * vatPercentage (xsd:long) is read as a whole percentage (21 = 21 %); NL and HU rates are whole
+   * numbers (notes §5). The real scale is not documented.
+   */
+  vatPercentageScale: 1,
+  /**
+   * Server-side totals: line incl = price x quantity / 10^decimalPlaces, then discountPercentage and
+   * discountAmount; excl per line = incl x 100 / (100 + pct), half-up to whole cents (per-line
+   * rounding, notes §5). Totals sent by the client are ignored and recomputed.
+   */
+  recomputeTotals: true,
+  /** orderId: "hex-like" (notes §3.4) - 32 upper-case hex digits. orderString: "<year>-<number>". */
+  orderIdHexDigits: 32,
+  /** Orders are numbered per financial year from 1 (orderNumber {year, number}). */
+  firstOrderNumber: 1,
+  /** Default orderType of orders created through the API (the client may send another). */
+  defaultOrderType: 'ORDER-TYPE-SALES-ORDER',
+  /**
+   * An order reserves its quantities (amountReserved) at the entry branch for stock articles; free
+   * stock (amountFree) changes only through stock mutations (seeded via the control API).
+   */
+  ordersReserveStock: true,
+  /**
+   * queueBranchOrder: the branch processes the queue at once in the simulator, so a queued order is
+   * found by findOrder/getOrder right after it is queued.
+   */
+  processQueuedOrdersImmediately: true,
+  /** Stock history mutation types (undocumented enum): control `set` and `adjust` calls. */
+  stockHistoryTypes: { set: 'STOCK-MUTATION-TYPE-SET', adjust: 'STOCK-MUTATION-TYPE-CHANGE' } as const,
+  /** Timestamps are answered in UTC: SoapMplusDateTime timezone 0, isdst false. */
+  timezoneMinutes: 0,
+  /** Sales price of an article on the wire: salesPriceList { salesPrice { price, priceExcl } } (shape undocumented). */
+  salesPriceShape: 'salesPriceList/salesPrice{price,priceExcl}' as const,
+  /** getDeliveryMethods items: deliveryMethodList { deliveryMethod { code, description } } (shape undocumented). */
+  deliveryMethodShape: 'deliveryMethodList/deliveryMethod{code,description}' as const,
+  /**
+   * getStock/getStockHistory/getProducts accept their fields directly under the operation element
+   * or inside a `request` element (notes show both styles); list responses repeat their element
+   * directly (`articleStocks`, `articleStockHistory`) or in the documented wrapper.
+   */
+  tolerantRequestWrapper: true,
+});

@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import type { OrderInput } from '../soap/request-schemas.js';
+import { ASSUMPTIONS } from './assumptions.js';
+import { findArticle, stockEntry, vatPercentage } from './catalog.js';
+import type { Order, OrderLine, SimulatorState } from './model.js';
+import { priceLine } from './order-pricing.js';
+import { fromWire } from './quantity.js';
+
+export type CreateOrderOutcome =
+  | { ok: true; order: Order }
+  | { ok: false; reason: 'EXT-ORDER-ID-ALREADY-EXISTS' | 'FAILED'; errorMessage: string };
+
+const fail = (errorMessage: string): CreateOrderOutcome => ({ ok: false, reason: 'FAILED', errorMessage });
+
+/**
+ * createOrder / queueBranchOrder (notes §3.4): unique extOrderId; employeeNumber mandatory and known
+ * (APIcenter); entry branch must exist and a non-default one needs a workplace; relation required
+ * and existing (MP-DEV); every line's article must exist; delivery method from getDeliveryMethods.
+ */
+export function createOrder(
+  state: SimulatorState,
+  input: OrderInput,
+  via: Order['via'],
+  now: Date,
+): CreateOrderOutcome {
+  if (input.extOrderId && state.orders.some((o) => o.extOrderId === input.extOrderId)) {
+    return {
+      ok: false,
+      reason: 'EXT-ORDER-ID-ALREADY-EXISTS',
+      errorMessage: `Order with extOrderId ${input.extOrderId} already exists`,
+    };
+  }
+  if (!input.employeeNumber) return fail('employeeNumber is required');
+  if (!state.employees.some((e) => e.employeeNumber === input.employeeNumber))
+    return fail(`Employee ${input.employeeNumber} does not exist`);
+  const entryBranchNumber = input.entryBranchNumber ?? ASSUMPTIONS.defaultBranchNumber;
+  const branch = state.branches.find((b) => b.branchNumber === entryBranchNumber);
+  if (!branch) return fail(`Branch ${entryBranchNumber} does not exist`);
+  if (entryBranchNumber !== ASSUMPTIONS.defaultBranchNumber && input.workplaceNumber === undefined) {
+    return fail(
+      `workplaceNumber is required when entryBranchNumber ${entryBranchNumber} is not the default branch`,
+    );
+  }
+  if (input.workplaceNumber !== undefined && !branch.workplaces.includes(input.workplaceNumber)) {
+    return fail(`Workplace ${input.workplaceNumber} does not exist in branch ${entryBranchNumber}`);
+  }
+  const financialBranchNumber = input.financialBranchNumber ?? entryBranchNumber;
+  if (!state.branches.some((b) => b.branchNumber === financialBranchNumber))
+    return fail(`Branch ${financialBranchNumber} does not exist`);
+  if (!input.relationNumber) return fail('relationNumber is required: an order always needs a relation');
+  if (!state.relations.some((r) => r.relationNumber === input.relationNumber))
+    return fail(`Relation ${input.relationNumber} does not exist`);
+  if (input.deliveryMethod && !state.deliveryMethods.some((m) => m.code === input.deliveryMethod))
+    return fail(`Delivery method ${input.deliveryMethod} does not exist`);
+  if (input.lineList.length === 0) return fail('An order needs at least one line');
+  const vatMethod = input.vatMethod ?? 'VAT-METHOD-INCLUSIVE';
+  const lines: OrderLine[] = [];
+  for (const [i, line] of input.lineList.entries()) {
+    const found = findArticle(state, line.articleNumber);
+    if (!found) return fail(`Line ${i + 1}: article ${line.articleNumber} does not exist`);
+    const vatCode = line.data.vatCode ?? found.article.vatCode;
+    const pct = vatPercentage(state, financialBranchNumber, vatCode);
+    if (pct === undefined)
+      return fail(`Line ${i + 1}: vatCode ${vatCode} does not exist for branch ${financialBranchNumber}`);
+    if (line.data.quantity === 0) return fail(`Line ${i + 1}: quantity cannot be 0`);
+    const priced = priceLine(line, found.article, pct, vatMethod);
+    state.counters.lineId += 1;
+    lines.push({
+      lineId: String(state.counters.lineId),
+      employeeNumber: line.employeeNumber ?? input.employeeNumber,
+      articleNumber: line.articleNumber,
+      ...(line.pluNumber ? { pluNumber: line.pluNumber } : {}),
+      text: line.text ?? found.article.description,
+      quantity: line.data.quantity,
+      decimalPlaces: line.data.decimalPlaces ?? 0,
+      vatCode,
+      vatPercentage: pct,
+      ...priced,
+      sequenceNumber: line.sequenceNumber ?? i + 1,
+      ...(line.data.discountPercentage ? { discountPercentage: line.data.discountPercentage } : {}),
+      ...(line.data.discountAmount ? { discountAmount: line.data.discountAmount } : {}),
+    });
+  }
+  const financialDate = input.financialDate ?? {
+    day: now.getUTCDate(),
+    mon: now.getUTCMonth() + 1,
+    year: now.getUTCFullYear(),
+  };
+  const yearKey = String(financialDate.year);
+  const number = (state.counters.orderNumbers[yearKey] ?? ASSUMPTIONS.firstOrderNumber - 1) + 1;
+  state.counters.orderNumbers[yearKey] = number;
+  const order: Order = {
+    orderId: randomBytes(ASSUMPTIONS.orderIdHexDigits / 2)
+      .toString('hex')
+      .toUpperCase(),
+    ...(input.extOrderId ? { extOrderId: input.extOrderId } : {}),
+    orderNumber: { year: financialDate.year, number },
+    orderType: input.orderType ?? ASSUMPTIONS.defaultOrderType,
+    entryBranchNumber,
+    financialBranchNumber,
+    ...(input.workplaceNumber !== undefined ? { workplaceNumber: input.workplaceNumber } : {}),
+    employeeNumber: input.employeeNumber,
+    relationNumber: input.relationNumber,
+    ...(input.reference !== undefined ? { reference: input.reference } : {}),
+    financialDate,
+    entryTimestamp: now.toISOString(),
+    ...(input.deliveryDate ? { deliveryDate: input.deliveryDate } : {}),
+    ...(input.deliveryAddress ? { deliveryAddress: input.deliveryAddress } : {}),
+    ...(input.invoiceAddress ? { invoiceAddress: input.invoiceAddress } : {}),
+    vatMethod,
+    totalInclAmount: lines.reduce((s, l) => s + l.lineTotalIncl, 0),
+    totalExclAmount: lines.reduce((s, l) => s + l.lineTotalExcl, 0),
+    ...(input.deliveryMethod ? { deliveryMethod: input.deliveryMethod } : {}),
+    ...(input.paymentMethod ? { paymentMethod: input.paymentMethod } : {}),
+    lines,
+    queued: via === 'queueBranchOrder',
+    via,
+  };
+  if (ASSUMPTIONS.ordersReserveStock) reserveStock(state, order, now);
+  state.orders.push(order);
+  return { ok: true, order };
+}
+
+function reserveStock(state: SimulatorState, order: Order, now: Date): void {
+  for (const line of order.lines) {
+    const found = findArticle(state, line.articleNumber);
+    if (!found?.article.stockArticle) continue;
+    const entry = stockEntry(state, order.entryBranchNumber, line.articleNumber, now);
+    entry.reserved += Number(fromWire(line.quantity, line.decimalPlaces));
+    entry.changeTimestamp = now.toISOString();
+  }
+}
+
+export function orderString(order: Order): string {
+  return `${order.orderNumber.year}-${order.orderNumber.number}`;
+}

@@ -1,0 +1,147 @@
+/**
+ * The simulator's state (one tenant: Mplus gives each customer a personal host+port, notes §3.1).
+ * Money in integer cents, quantities in integer millionths, timestamps as ISO strings; everything
+ * JSON-serialisable for the optional state file.
+ */
+export type VatMethod =
+  | 'VAT-METHOD-INCLUSIVE'
+  | 'VAT-METHOD-EXCLUSIVE'
+  | 'VAT-METHOD-SHIFTED'
+  | 'VAT-METHOD-NONE';
+
+export type Address = Partial<
+  Record<'name' | 'contact' | 'address' | 'zipcode' | 'city' | 'country' | 'companyName' | 'label', string>
+>;
+
+export type Relation = {
+  relationNumber: number;
+  active: boolean;
+  fields: Record<string, string>;
+  numbers: Record<string, number>;
+  defaultVatMethod?: VatMethod;
+  createTimestamp: string;
+  changeTimestamp: string;
+  syncMarker: number;
+};
+
+export type Article = {
+  articleNumber: number;
+  extArticleId?: string;
+  pluNumber?: string;
+  barcode?: string;
+  description: string;
+  colour?: string;
+  size?: string;
+  active: boolean;
+  webshop: boolean;
+  stockArticle: boolean;
+  vatCode: number;
+  purchasePrice?: number;
+  /** Sales price incl. VAT, cents. */
+  price: number;
+  turnoverGroup?: number;
+  brandName?: string;
+  discontinued: boolean;
+};
+
+export type Product = {
+  productNumber: number;
+  description: string;
+  extraText?: string;
+  groupNumbers: number[];
+  articles: Article[];
+  changeTimestamp: string;
+  syncMarker: number;
+};
+
+export type Branch = {
+  branchNumber: number;
+  extBranchId?: string;
+  name: string;
+  countryIso3: string;
+  countryCode: string;
+  workplaces: number[];
+};
+export type VatGroup = {
+  branchNumber: number;
+  vatCode: number;
+  vatPercentage: number;
+  accountNumber?: string;
+};
+export type DeliveryMethod = { code: string; description: string };
+
+export type StockEntry = {
+  free: number;
+  reserved: number;
+  incoming: number;
+  changeTimestamp: string;
+  stockId: number;
+};
+export type StockHistoryEntry = {
+  stockId: number;
+  timestamp: string;
+  branchNumber: number;
+  articleNumber: number;
+  amountChanged: number;
+  type: string;
+  orderId?: string;
+};
+
+export type OrderLine = {
+  lineId: string;
+  employeeNumber: number;
+  articleNumber: number;
+  pluNumber?: string;
+  text: string;
+  quantity: number;
+  decimalPlaces: number;
+  price: number;
+  priceExcl: number;
+  vatCode: number;
+  vatPercentage: number;
+  discountPercentage?: number;
+  discountAmount?: number;
+  lineTotalIncl: number;
+  lineTotalExcl: number;
+  sequenceNumber: number;
+};
+
+export type Order = {
+  orderId: string;
+  extOrderId?: string;
+  orderNumber: { year: number; number: number };
+  orderType: string;
+  entryBranchNumber: number;
+  financialBranchNumber: number;
+  workplaceNumber?: number;
+  employeeNumber: number;
+  relationNumber: number;
+  reference?: string;
+  financialDate: { day: number; mon: number; year: number };
+  entryTimestamp: string;
+  deliveryDate?: { day: number; mon: number; year: number };
+  deliveryAddress?: Address;
+  invoiceAddress?: Address;
+  vatMethod: VatMethod;
+  totalInclAmount: number;
+  totalExclAmount: number;
+  deliveryMethod?: string;
+  paymentMethod?: string;
+  lines: OrderLine[];
+  queued: boolean;
+  via: 'createOrder' | 'queueBranchOrder';
+};
+
+export type SimulatorState = {
+  relations: Relation[];
+  products: Product[];
+  branches: Branch[];
+  employees: { employeeNumber: number; name: string }[];
+  vatGroups: VatGroup[];
+  deliveryMethods: DeliveryMethod[];
+  /** Stock per `${branchNumber}:${articleNumber}`. */
+  stock: Record<string, StockEntry>;
+  stockHistory: StockHistoryEntry[];
+  orders: Order[];
+  counters: { syncMarker: number; stockId: number; orderNumbers: Record<string, number>; lineId: number };
+};

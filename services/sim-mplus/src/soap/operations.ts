@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import { ASSUMPTIONS } from '../domain/assumptions.js';
+import { vatPercentage } from '../domain/catalog.js';
+import { createOrder, orderString } from '../domain/create-order.js';
+import { queryProducts } from '../domain/products.js';
+import { toWire as quantityToWire } from '../domain/quantity.js';
+import { createRelation, findRelation } from '../domain/relations.js';
+import { queryStock, queryStockHistory } from '../domain/stock.js';
+import type { Store } from '../domain/store.js';
+import type { XmlValue } from './envelope.js';
+import { parseRequest, unwrapRequest } from './parse-request.js';
+import {
+  getProductsSchema,
+  getStockHistorySchema,
+  getStockSchema,
+  orderSchema,
+  relationSchema,
+} from './request-schemas.js';
+import { dateTime, orderToWire, productToWire, relationToWire, stockToWire } from './to-wire.js';
+import { xsdString } from './xsd-types.js';
+
+export type OperationContext = { store: Store; now: () => Date };
+type Handler = (body: unknown, ctx: OperationContext) => Record<string, XmlValue>;
+
+const relationRequest = z.object({ relation: relationSchema });
+const orderRequest = z.object({ order: orderSchema });
+
+const placeOrder =
+  (operation: 'createOrder' | 'queueBranchOrder', prefix: string): Handler =>
+  (body, { store, now }) => {
+    const { order } = parseRequest(operation, orderRequest, body);
+    const outcome = store.mutate((s) => createOrder(s, order, operation, now()));
+    if (!outcome.ok) return { result: `${prefix}-${outcome.reason}`, errorMessage: outcome.errorMessage };
+    const info = {
+      orderId: outcome.order.orderId,
+      orderString: orderString(outcome.order),
+      ...(operation === 'createOrder' ? { orderQueued: false } : {}),
+    };
+    return { result: `${prefix}-OK`, info, errorMessage: '' };
+  };
+
+/** The implemented MplusQapi operations (notes §3.1-3.6), by request element name. */
+export const OPERATIONS: Record<string, Handler> = {
+  getApiVersion: () => ({
+    majorNumber: ASSUMPTIONS.apiVersion.major,
+    minorNumber: ASSUMPTIONS.apiVersion.minor,
+    revisionNumber: ASSUMPTIONS.apiVersion.revision,
+    serviceMajorNumber: ASSUMPTIONS.apiVersion.major,
+    serviceMinorNumber: ASSUMPTIONS.apiVersion.minor,
+    serviceRevisionNumber: ASSUMPTIONS.apiVersion.revision,
+    inDebugMode: false,
+  }),
+  findRelation: (body, { store }) => {
+    const { relation } = parseRequest('findRelation', relationRequest, body);
+    const found = findRelation(store.state(), relation);
+    return found
+      ? { result: 'FIND-RELATION-RESULT-OK', relation: relationToWire(found) }
+      : { result: 'FIND-RELATION-RESULT-NOT-FOUND' };
+  },
+  createRelation: (body, { store, now }) => {
+    const { relation } = parseRequest('createRelation', relationRequest, body);
+    const outcome = store.mutate((s) => createRelation(s, relation, now()));
+    if (outcome.result !== 'CREATE-RELATION-RESULT-OK')
+      return { result: outcome.result, relationNumber: 0, errorMessage: outcome.errorMessage };
+    return {
+      result: outcome.result,
+      relationNumber: outcome.relation.relationNumber,
+      changeTimestamp: dateTime(outcome.relation.changeTimestamp),
+      syncMarker: outcome.relation.syncMarker,
+      errorMessage: '',
+    };
+  },
+  createOrder: placeOrder('createOrder', 'CREATE-ORDER-RESULT'),
+  queueBranchOrder: placeOrder('queueBranchOrder', 'QUEUE-BRANCH-ORDER-RESULT'),
+  findOrder: (body, { store }) => {
+    const { extOrderId } = parseRequest(
+      'findOrder',
+      z.object({ extOrderId: xsdString.pipe(z.string().min(1, 'extOrderId is required')) }),
+      body,
+    );
+    const order = store.state().orders.find((o) => o.extOrderId === extOrderId);
+    return order
+      ? { result: 'GET-ORDER-RESULT-OK', order: orderToWire(order) }
+      : { result: 'GET-ORDER-RESULT-NOT-FOUND' };
+  },
+  getOrder: (body, { store }) => {
+    const { orderId } = parseRequest(
+      'getOrder',
+      z.object({ orderId: xsdString.pipe(z.string().min(1, 'orderId is required')) }),
+      body,
+    );
+    const order = store.state().orders.find((o) => o.orderId === orderId);
+    return order
+      ? { result: 'GET-ORDER-RESULT-OK', order: orderToWire(order) }
+      : { result: 'GET-ORDER-RESULT-NOT-FOUND' };
+  },
+  getProducts: (body, { store }) => {
+    const q = parseRequest('getProducts', getProductsSchema, unwrapRequest(body));
+    const state = store.state();
+    const products = queryProducts(state, {
+      articleNumbers: q.articleNumbers ?? [],
+      groupNumbers: q.groupNumbers ?? [],
+      productNumbers: q.productNumbers ?? [],
+      pluNumbers: q.pluNumbers ?? [],
+      onlyWebshop: q.onlyWebshop ?? false,
+      onlyActive: q.onlyActive ?? false,
+      ...(q.syncMarker !== undefined ? { syncMarker: q.syncMarker } : {}),
+      ...(q.syncMarkerLimit !== undefined ? { syncMarkerLimit: q.syncMarkerLimit } : {}),
+    });
+    const branch = q.changedSinceBranchNumber ?? ASSUMPTIONS.defaultBranchNumber;
+    return {
+      productList: {
+        product: products.map((p) => productToWire(p, (code) => vatPercentage(state, branch, code))),
+      },
+    };
+  },
+  getStock: (body, { store }) => {
+    const q = parseRequest('getStock', getStockSchema, unwrapRequest(body));
+    const branchNumbers = q.branchNumbers && q.branchNumbers.length > 0 ? q.branchNumbers : [q.branchNumber];
+    const rows = queryStock(store.state(), {
+      branchNumbers,
+      articleNumbers: q.articleNumbers ?? [],
+      ...(q.stockId !== undefined ? { stockId: q.stockId } : {}),
+    });
+    return { articleStocks: rows.map(stockToWire) };
+  },
+  getStockHistory: (body, { store }) => {
+    const q = parseRequest('getStockHistory', getStockHistorySchema, unwrapRequest(body));
+    const iso = (d: typeof q.fromFinancialDateTime) =>
+      d && new Date(Date.UTC(d.year, d.mon - 1, d.day, d.hour, d.min, d.sec)).toISOString();
+    const rows = queryStockHistory(store.state(), {
+      branchNumber: q.branchNumber,
+      articleNumbers: q.articleNumbers ?? [],
+      ...(q.fromFinancialDateTime ? { from: iso(q.fromFinancialDateTime) } : {}),
+      ...(q.throughFinancialDateTime ? { through: iso(q.throughFinancialDateTime) } : {}),
+      ...(q.sinceStockId !== undefined ? { sinceStockId: q.sinceStockId } : {}),
+      ...(q.sinceStockIdLimit !== undefined ? { limit: q.sinceStockIdLimit } : {}),
+    });
+    return {
+      articleStockHistory: rows.map((h) => {
+        const { amount, decimalPlaces } = quantityToWire(BigInt(h.amountChanged));
+        return {
+          stockId: h.stockId,
+          timestamp: dateTime(h.timestamp),
+          branchNumber: h.branchNumber,
+          articleNumber: h.articleNumber,
+          amountChanged: amount,
+          decimalPlaces,
+          type: h.type,
+          orderId: h.orderId,
+        };
+      }),
+    };
+  },
+  getVatGroupList: (_body, { store }) => {
+    const state = store.state();
+    return {
+      vatGroupList: {
+        vatGroup: state.vatGroups.map((g) => {
+          const branch = state.branches.find((b) => b.branchNumber === g.branchNumber);
+          return {
+            branchNumber: g.branchNumber,
+            extBranchId: branch?.extBranchId,
+            countryCode: branch?.countryCode,
+            countryIso3: branch?.countryIso3,
+            vatCode: g.vatCode,
+            vatPercentage: g.vatPercentage * ASSUMPTIONS.vatPercentageScale,
+            accountNumber: g.accountNumber,
+          };
+        }),
+      },
+    };
+  },
+  getDeliveryMethods: (_body, { store }) => ({
+    deliveryMethodList: { deliveryMethod: store.state().deliveryMethods.map((m) => ({ ...m })) },
+  }),
+};

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import {
+  optionalElement,
+  repeated,
+  soapMplusDate,
+  soapMplusDateTime,
+  vatMethodSchema,
+  wrappedList,
+  xsdBoolean,
+  xsdInt,
+  xsdLong,
+  xsdString,
+} from './xsd-types.js';
+
+/** Request elements of the implemented operations (notes §3.3-3.6, MP-WSDL types). */
+const opt = <T extends z.ZodType>(s: T) => optionalElement(s);
+
+export const RELATION_STRING_FIELDS = [
+  'extRelationId',
+  'name',
+  'companyName',
+  'contact',
+  'address',
+  'zipcode',
+  'city',
+  'country',
+  'deliveryAddress',
+  'deliveryZipcode',
+  'deliveryCity',
+  'deliveryCountry',
+  'telephone',
+  'mobile',
+  'email',
+  'website',
+  'vatNumber',
+  'commerceNumber',
+  'bankAccountNumber',
+  'relationCode',
+] as const;
+export const RELATION_NUMBER_FIELDS = [
+  'priceGroupNumber',
+  'discountPercentage',
+  'paymentWithinDays',
+  'creditLimit',
+] as const;
+
+export const relationSchema = z.object({
+  relationNumber: opt(xsdLong),
+  active: opt(xsdBoolean),
+  defaultVatMethod: opt(vatMethodSchema),
+  ...Object.fromEntries(RELATION_STRING_FIELDS.map((f) => [f, opt(xsdString)])),
+  ...Object.fromEntries(RELATION_NUMBER_FIELDS.map((f) => [f, opt(xsdLong)])),
+}) as z.ZodType<RelationInput>;
+export type RelationInput = {
+  relationNumber?: number;
+  active?: boolean;
+  defaultVatMethod?: z.infer<typeof vatMethodSchema>;
+} & Partial<Record<(typeof RELATION_STRING_FIELDS)[number], string>> &
+  Partial<Record<(typeof RELATION_NUMBER_FIELDS)[number], number>>;
+
+const addressSchema = z.object({
+  name: opt(xsdString),
+  contact: opt(xsdString),
+  address: opt(xsdString),
+  zipcode: opt(xsdString),
+  city: opt(xsdString),
+  country: opt(xsdString),
+  companyName: opt(xsdString),
+  label: opt(xsdString),
+});
+
+const lineDataSchema = z.object({
+  quantity: xsdLong,
+  decimalPlaces: opt(xsdInt),
+  price: opt(xsdLong),
+  priceExcl: opt(xsdLong),
+  vatCode: opt(xsdInt),
+  discountType: opt(xsdString),
+  discountPercentage: opt(xsdInt),
+  discountAmount: opt(xsdLong),
+  discountAmountExcl: opt(xsdLong),
+  turnoverGroupCostCenter: opt(xsdInt),
+});
+
+export const lineSchema = z.object({
+  lineId: opt(xsdString),
+  employeeNumber: opt(xsdLong),
+  articleNumber: xsdLong,
+  pluNumber: opt(xsdString),
+  text: opt(xsdString),
+  data: lineDataSchema,
+  lineType: opt(xsdString),
+  sequenceNumber: opt(xsdInt),
+});
+
+export const orderSchema = z.object({
+  orderId: opt(xsdString),
+  extOrderId: opt(xsdString),
+  entryBranchNumber: opt(xsdInt),
+  financialBranchNumber: opt(xsdInt),
+  workplaceNumber: opt(xsdInt),
+  employeeNumber: opt(xsdLong),
+  relationNumber: opt(xsdLong),
+  reference: opt(xsdString),
+  financialDate: opt(soapMplusDate),
+  deliveryDate: opt(soapMplusDate),
+  deliveryAddress: opt(addressSchema),
+  invoiceAddress: opt(addressSchema),
+  vatMethod: opt(vatMethodSchema),
+  totalInclAmount: opt(xsdLong),
+  totalExclAmount: opt(xsdLong),
+  deliveryMethod: opt(xsdString),
+  paymentMethod: opt(xsdString),
+  orderCategoryNumber: opt(xsdInt),
+  orderType: opt(xsdString),
+  vatCountryIso3: opt(xsdString),
+  lineList: wrappedList('line', lineSchema),
+});
+export type OrderInput = z.infer<typeof orderSchema>;
+export type LineInput = z.infer<typeof lineSchema>;
+
+export const longList = (inner: string) => opt(wrappedList(inner, xsdLong));
+
+export const getProductsSchema = z.object({
+  articleNumbers: longList('articleNumbers'),
+  groupNumbers: longList('groupNumbers'),
+  productNumbers: longList('productNumbers'),
+  pluNumbers: opt(wrappedList('pluNumbers', xsdString)),
+  onlyWebshop: opt(xsdBoolean),
+  onlyActive: opt(xsdBoolean),
+  syncMarker: opt(xsdLong),
+  syncMarkerLimit: opt(xsdInt),
+  changedSinceBranchNumber: opt(xsdInt),
+});
+
+export const getStockSchema = z.object({
+  branchNumber: xsdInt,
+  articleNumbers: longList('articleNumbers'),
+  stockId: opt(xsdLong),
+  branchNumbers: longList('branchNumbers'),
+});
+
+export const getStockHistorySchema = z.object({
+  branchNumber: xsdInt,
+  articleNumbers: longList('articleNumbers'),
+  fromFinancialDateTime: opt(soapMplusDateTime),
+  throughFinancialDateTime: opt(soapMplusDateTime),
+  sinceStockId: opt(xsdLong),
+  sinceStockIdLimit: opt(xsdInt),
+});
+
+export { repeated };
