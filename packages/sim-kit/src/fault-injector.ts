@@ -11,6 +11,8 @@ export type FaultPlan = {
     body?: unknown;
     pathPrefix?: string;
   };
+  /** Fail the next matching calls one by one with these answers, in order (before `failNext`). */
+  failSequence?: { status: number; retryAfterSeconds?: number; body?: unknown; pathPrefix?: string }[];
   /** Added latency in milliseconds for every call. */
   latencyMs?: number;
   /** Destroy the socket of the next `count` calls without answering. */
@@ -48,6 +50,16 @@ export function createFaultInjector(): FaultInjector {
       if (drop && drop.count > 0 && matches(path, drop.pathPrefix)) {
         drop.count -= 1;
         return { kind: 'drop' };
+      }
+      const queued = plan.failSequence?.[0];
+      if (queued && matches(path, queued.pathPrefix)) {
+        plan.failSequence = plan.failSequence?.slice(1);
+        return {
+          kind: 'fail',
+          status: queued.status,
+          ...(queued.retryAfterSeconds !== undefined ? { retryAfterSeconds: queued.retryAfterSeconds } : {}),
+          ...(queued.body !== undefined ? { body: queued.body } : {}),
+        };
       }
       const fail = plan.failNext;
       if (fail && fail.count > 0 && matches(path, fail.pathPrefix)) {
