@@ -48,7 +48,13 @@ export function formatAmount(hundredths: number, currency: string): string {
  * Line totals (notes §4.3): `Brutto=1` means `EgysegAr` includes VAT. Net -> VAT on net; gross ->
  * VAT = gross x r/(100+r). Each step rounded to the currency's unit.
  */
-export function lineTotals(unitPrice: number, quantity: number, rate: number, grossPrices: boolean, currency: string) {
+export function lineTotals(
+  unitPrice: number,
+  quantity: number,
+  rate: number,
+  grossPrices: boolean,
+  currency: string,
+) {
   const value = roundTo(BigInt(unitPrice) * BigInt(quantity), 1000n, currency);
   if (grossPrices) {
     const vat = roundTo(BigInt(value) * BigInt(rate), BigInt(100 + rate), currency);

@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { ASSUMPTIONS } from './assumptions.js';
 import type { DocumentDraft } from './invoice-rules.js';
 import type { Company, InnvoiceState, InvoiceDocument } from './model.js';
+import { upsertPartner } from './partner-register.js';
 
 /**
  * Commits documents: techid (global counter), table id per kind, invoice number per pad and year
- * for final invoices only (drafts and proformas stay unnumbered), stock movement by SKU.
+ * for final invoices only (drafts and proformas stay unnumbered), stock movement by SKU, and the
+ * buyer upserted into the partner register.
  */
 function nextNumber(company: Company, doc: InvoiceDocument): string {
   const pad = company.pads.find((p) => p.id === doc.padId);
@@ -34,16 +36,23 @@ function finalise(company: Company, doc: InvoiceDocument): void {
   moveStock(company, doc);
 }
 
-export function commitDocument(state: InnvoiceState, company: Company, draft: DocumentDraft, nowIso: string): InvoiceDocument {
+export function commitDocument(
+  state: InnvoiceState,
+  company: Company,
+  draft: DocumentDraft,
+  nowIso: string,
+): InvoiceDocument {
   const isProforma = draft.kind === 'proforma';
   const doc: InvoiceDocument = {
     ...draft,
     techId: String(state.techIdCounter++),
     tableId: isProforma ? company.counters.proformaTableId++ : company.counters.invoiceTableId++,
     number: null,
+    partnerId: 0,
     printKey: randomBytes(12).toString('hex'),
     createdAt: nowIso,
   };
+  doc.partnerId = upsertPartner(company, doc.buyer, doc.techId).id;
   company.documents.push(doc);
   if (!isProforma && !doc.draft) finalise(company, doc);
   return doc;
@@ -68,7 +77,16 @@ export function convertProforma(
   const invoice = commitDocument(
     state,
     company,
-    { ...proforma, kind: 'invoice', draft: false, padId, fromProformaTechId: proforma.techId, convertedToTechId: null },
+    {
+      ...proforma,
+      buyer: { ...proforma.buyer },
+      lines: proforma.lines.map((line) => ({ ...line })),
+      kind: 'invoice',
+      draft: false,
+      padId,
+      fromProformaTechId: proforma.techId,
+      convertedToTechId: null,
+    },
     nowIso,
   );
   proforma.convertedToTechId = invoice.techId;

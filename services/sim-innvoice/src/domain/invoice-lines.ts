@@ -8,7 +8,15 @@ import { vatRateOf } from './vat-labels.js';
  * Lines arrive flattened with numeric suffixes (`TetelNev1`, `TetelNev2`...); a single line may have
  * no suffix (`TetelNev`), as INV-LARAVEL `addItemsToInvoice` sends it (notes §4.3).
  */
-const LINE_FIELDS = ['TetelNev', 'AfaSzoveg', 'Brutto', 'EgysegAr', 'Mennyiseg', 'MennyisegEgyseg', 'CikkSzam'];
+const LINE_FIELDS = [
+  'TetelNev',
+  'AfaSzoveg',
+  'Brutto',
+  'EgysegAr',
+  'Mennyiseg',
+  'MennyisegEgyseg',
+  'CikkSzam',
+];
 
 function lineSuffixes(fields: Record<string, string>, issues: Issue[]): string[] {
   const numbers = Object.keys(fields)
@@ -34,7 +42,11 @@ function lineSuffixes(fields: Record<string, string>, issues: Issue[]): string[]
   return numbers.map(String);
 }
 
-export function buildLines(fields: Record<string, string>, currency: string, issues: Issue[]): DocumentLine[] {
+export function buildLines(
+  fields: Record<string, string>,
+  currency: string,
+  issues: Issue[],
+): DocumentLine[] {
   const lines: DocumentLine[] = [];
   for (const suffix of lineSuffixes(fields, issues)) {
     const get = (name: string) => fields[`${name}${suffix}`]?.trim() ?? '';
@@ -49,11 +61,14 @@ export function buildLines(fields: Record<string, string>, currency: string, iss
     if (grossFlag !== '0' && grossFlag !== '1') issues.push(invalid(name('Brutto'), '0 vagy 1 lehet'));
     const unitPrice = parseDecimal(get('EgysegAr'), ASSUMPTIONS.priceDecimals);
     if (get('EgysegAr') === '') issues.push(missing(name('EgysegAr')));
-    else if (unitPrice === undefined) issues.push(invalid(name('EgysegAr'), 'szám, legfeljebb 2 tizedesjegy'));
+    else if (unitPrice === undefined)
+      issues.push(invalid(name('EgysegAr'), 'szám, legfeljebb 2 tizedesjegy'));
     const quantity = parseDecimal(get('Mennyiseg'), ASSUMPTIONS.quantityDecimals);
     if (get('Mennyiseg') === '') issues.push(missing(name('Mennyiseg')));
-    else if (quantity === undefined || quantity === 0) issues.push(invalid(name('Mennyiseg'), 'nem nulla szám, legfeljebb 3 tizedesjegy'));
-    if (issues.length > before || rate === undefined || unitPrice === undefined || quantity === undefined) continue;
+    else if (quantity === undefined || quantity === 0)
+      issues.push(invalid(name('Mennyiseg'), 'nem nulla szám, legfeljebb 3 tizedesjegy'));
+    if (issues.length > before || rate === undefined || unitPrice === undefined || quantity === undefined)
+      continue;
     const grossPrices = grossFlag === '1';
     lines.push({
       name: get('TetelNev'),

@@ -8,7 +8,10 @@ import type { Company, InvoiceDocument } from './model.js';
  * Validates one `<invoice>` of `POST /{company}/invoice` (notes §4.3) and returns the document
  * to store, still without techid, table id and number (the store assigns those).
  */
-export type DocumentDraft = Omit<InvoiceDocument, 'techId' | 'tableId' | 'number' | 'printKey' | 'createdAt'>;
+export type DocumentDraft = Omit<
+  InvoiceDocument,
+  'techId' | 'tableId' | 'number' | 'printKey' | 'createdAt' | 'partnerId'
+>;
 
 const HU_TAX = /^\d{8}-\d-\d{2}$/;
 const EU_TAX = /^[A-Z]{2}[0-9A-Z]{2,13}$/;
@@ -19,7 +22,12 @@ function flag(fields: Record<string, string>, name: string, issues: Issue[]): bo
   return value === '1';
 }
 
-function date(fields: Record<string, string>, name: string, issues: Issue[], fallback?: string): string | undefined {
+function date(
+  fields: Record<string, string>,
+  name: string,
+  issues: Issue[],
+  fallback?: string,
+): string | undefined {
   const raw = fields[name]?.trim() ?? '';
   if (raw === '') {
     if (fallback === undefined) issues.push(missing(name));
@@ -30,7 +38,10 @@ function date(fields: Record<string, string>, name: string, issues: Issue[], fal
   return parsed;
 }
 
-export function buildDocument(fields: Record<string, string>, company: Company): { ok: true; value: DocumentDraft } | { ok: false; issues: Issue[] } {
+export function buildDocument(
+  fields: Record<string, string>,
+  company: Company,
+): { ok: true; value: DocumentDraft } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
   const text = (name: string, required: boolean) => {
     const value = fields[name]?.trim() ?? '';
@@ -47,7 +58,11 @@ export function buildDocument(fields: Record<string, string>, company: Company):
     email: text('VevoEmail', false),
   };
   if (!/^[A-Z]{2}$/.test(buyer.country)) issues.push(invalid('VevoOrszag', 'kétbetűs országkód'));
-  if (buyer.taxNumber !== '' && !HU_TAX.test(buyer.taxNumber) && !EU_TAX.test(buyer.taxNumber.replace(/\s/g, ''))) {
+  if (
+    buyer.taxNumber !== '' &&
+    !HU_TAX.test(buyer.taxNumber) &&
+    !EU_TAX.test(buyer.taxNumber.replace(/\s/g, ''))
+  ) {
     issues.push(invalid('VevoAdoszam', 'formátum 12345678-1-23 vagy közösségi adószám'));
   }
   const padRaw = text('SzamlatombID', true);
@@ -57,16 +72,22 @@ export function buildDocument(fields: Record<string, string>, company: Company):
   const fulfilmentDate = date(fields, 'TeljesitesKelte', issues);
   const dueDate = date(fields, 'Hatarido', issues, issueDate);
   const currency = text('Devizanem', false) || 'Ft';
-  if (!ASSUMPTIONS.currencies.includes(currency)) issues.push(invalid('Devizanem', `ismeretlen pénznem "${currency}"`));
+  if (!ASSUMPTIONS.currencies.includes(currency))
+    issues.push(invalid('Devizanem', `ismeretlen pénznem "${currency}"`));
   const warehouseRaw = text('RaktarID', false);
   const warehouse = company.warehouses.find((w) => String(w.id) === warehouseRaw);
-  if (warehouseRaw !== '' && !warehouse) issues.push(invalid('RaktarID', `nincs ${warehouseRaw} azonosítójú raktár`));
+  if (warehouseRaw !== '' && !warehouse)
+    issues.push(invalid('RaktarID', `nincs ${warehouseRaw} azonosítójú raktár`));
   const paid = flag(fields, 'Fizetve', issues);
   const electronic = flag(fields, 'Eszamla', issues);
   const draft = flag(fields, 'Felretett', issues);
   const proforma = flag(fields, 'Proforma', issues);
   const lines = buildLines(fields, currency, issues);
-  if (ASSUMPTIONS.kbaNeedsBuyerTaxNumber && buyer.taxNumber === '' && lines.some((l) => l.vatLabel === '0% - KBA')) {
+  if (
+    ASSUMPTIONS.kbaNeedsBuyerTaxNumber &&
+    buyer.taxNumber === '' &&
+    lines.some((l) => l.vatLabel === '0% - KBA')
+  ) {
     issues.push(missing('VevoAdoszam'));
   }
   if (issues.length > 0 || !pad || !issueDate || !fulfilmentDate || !dueDate) return { ok: false, issues };

@@ -27,6 +27,12 @@ export type Buyer = {
   email: string;
 };
 
+/**
+ * A buyer InnVoice keeps in its partner register. No partner endpoint is known (notes §4.2 gap):
+ * partners are upserted from the `Vevo*` fields of every accepted document [I].
+ */
+export type Partner = Buyer & { id: number; documentTechIds: string[] };
+
 export type DocumentLine = {
   name: string;
   vatLabel: string;
@@ -51,6 +57,7 @@ export type InvoiceDocument = {
   padId: number;
   number: string | null;
   buyer: Buyer;
+  partnerId: number;
   issueDate: string;
   fulfilmentDate: string;
   dueDate: string;
@@ -79,7 +86,13 @@ export type Company = {
   warehouses: Warehouse[];
   products: Product[];
   documents: InvoiceDocument[];
-  counters: { invoiceTableId: number; proformaTableId: number; sequences: Record<string, number> };
+  partners: Partner[];
+  counters: {
+    invoiceTableId: number;
+    proformaTableId: number;
+    partnerId: number;
+    sequences: Record<string, number>;
+  };
 };
 
 export type InnvoiceState = { companies: Company[]; techIdCounter: number };

@@ -6,7 +6,9 @@ export const CompanySeedSchema = z.object({
   displayName: z.string().default(''),
   username: z.string().min(1),
   password: z.string().min(1),
-  pads: z.array(z.object({ id: z.number().int().positive(), name: z.string(), prefix: z.string().min(1) })).min(1),
+  pads: z
+    .array(z.object({ id: z.number().int().positive(), name: z.string(), prefix: z.string().min(1) }))
+    .min(1),
   priceGroups: z.array(z.object({ id: z.number().int().positive(), name: z.string() })).default([]),
   warehouses: z.array(z.object({ id: z.number().int().positive(), name: z.string() })).default([]),
   products: z

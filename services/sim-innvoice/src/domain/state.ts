@@ -3,7 +3,8 @@ import { parseDecimal } from './amounts.js';
 import type { Company, InnvoiceState } from './model.js';
 import type { InnvoiceSeed } from './seed-schema.js';
 
-const toMinor = (value: number, decimals: number) => parseDecimal(String(value), decimals) ?? Math.round(value * 10 ** decimals);
+const toMinor = (value: number, decimals: number) =>
+  parseDecimal(String(value), decimals) ?? Math.round(value * 10 ** decimals);
 
 export function stateFromSeed(seed: InnvoiceSeed): InnvoiceState {
   const companies: Company[] = seed.companies.map((c) => ({
@@ -17,7 +18,8 @@ export function stateFromSeed(seed: InnvoiceSeed): InnvoiceState {
       stock: p.stock.map((s) => ({ warehouseId: s.warehouseId, quantity: toMinor(s.quantity, 3) })),
     })),
     documents: [],
-    counters: { invoiceTableId: 1, proformaTableId: 1, sequences: {} },
+    partners: [],
+    counters: { invoiceTableId: 1, proformaTableId: 1, partnerId: 1, sequences: {} },
   }));
   return { companies, techIdCounter: ASSUMPTIONS.firstTechId };
 }

@@ -50,6 +50,8 @@ export function documentXml(doc: InvoiceDocument, url: string): XmlNode {
     el('VevoUtcaHsz', doc.buyer.street, true),
     el('VevoOrszag', doc.buyer.country),
     el('VevoAdoszam', doc.buyer.taxNumber),
+    el('VevoEmail', doc.buyer.email),
+    el('PartnerID', String(doc.partnerId)),
     el('SzamlaKelte', toHuDate(doc.issueDate)),
     el('TeljesitesKelte', toHuDate(doc.fulfilmentDate)),
     el('Hatarido', toHuDate(doc.dueDate)),

@@ -14,10 +14,15 @@ import { sendError, sendIssues, sendXml } from './xml-reply.js';
  * `POST proforma_invoice` (notes §4.2, §4.3). A request with several `<invoice>` elements is
  * all-or-nothing.
  */
-export type InvoiceRouteOptions = { getState: () => InnvoiceState; now: () => Date; publicBaseUrl: string | undefined };
+export type InvoiceRouteOptions = {
+  getState: () => InnvoiceState;
+  now: () => Date;
+  publicBaseUrl: string | undefined;
+};
 
 export async function invoiceRoutes(app: FastifyInstance, options: InvoiceRouteOptions) {
-  const base = (request: FastifyRequest) => options.publicBaseUrl ?? new URL(`${request.protocol}://${request.host}`).origin;
+  const base = (request: FastifyRequest) =>
+    options.publicBaseUrl ?? new URL(`${request.protocol}://${request.host}`).origin;
 
   app.get('/tomb_invoice', async (request, reply) => {
     const company = companyOf(request);
@@ -47,19 +52,30 @@ export async function invoiceRoutes(app: FastifyInstance, options: InvoiceRouteO
     if (issues.length > 0) return sendIssues(reply, issues);
     const nowIso = options.now().toISOString();
     const created = drafts.map((d) => commitDocument(options.getState(), company, d, nowIso));
-    return sendXml(reply, group('response', created.map((doc) => createdXml(doc, printUrl(base(request), company.name, doc)))));
+    return sendXml(
+      reply,
+      group(
+        'response',
+        created.map((doc) => createdXml(doc, printUrl(base(request), company.name, doc))),
+      ),
+    );
   });
 
   app.get<{ Params: { techid: string } }>('/invoice/techid/:techid', async (request, reply) => {
     const company = companyOf(request);
     const doc = company.documents.find((d) => d.techId === request.params.techid);
-    if (!doc) return sendError(reply, 'notFound', `Nincs ${request.params.techid} technikai azonosítójú bizonylat`);
+    if (!doc)
+      return sendError(reply, 'notFound', `Nincs ${request.params.techid} technikai azonosítójú bizonylat`);
     return sendXml(reply, group('response', [documentXml(doc, printUrl(base(request), company.name, doc))]));
   });
 
   app.post('/proforma_invoice', async (request, reply) => {
     const company = companyOf(request);
-    const read = readRecords(typeof request.body === 'string' ? request.body : '', 'proforma_invoices', 'proforma_invoice');
+    const read = readRecords(
+      typeof request.body === 'string' ? request.body : '',
+      'proforma_invoices',
+      'proforma_invoice',
+    );
     if (!read.ok) return sendError(reply, 'badXml', read.message);
     const results = [];
     for (const record of read.records) {
@@ -68,8 +84,16 @@ export async function invoiceRoutes(app: FastifyInstance, options: InvoiceRouteO
       const proforma = company.documents.find((d) => d.kind === 'proforma' && String(d.tableId) === tableId);
       if (!proforma) return sendError(reply, 'notFound', `Nincs ${tableId} azonosítójú díjbekérő`);
       const padRaw = record.SzamlatombID?.trim() ?? '';
-      const pad = padRaw === '' ? company.pads.find((p) => p.id === proforma.padId) : company.pads.find((p) => String(p.id) === padRaw);
-      if (!pad) return sendError(reply, 'invalidField', `Hibás érték a(z) SzamlatombID mezőben: nincs ${padRaw} azonosítójú számlatömb`);
+      const pad =
+        padRaw === ''
+          ? company.pads.find((p) => p.id === proforma.padId)
+          : company.pads.find((p) => String(p.id) === padRaw);
+      if (!pad)
+        return sendError(
+          reply,
+          'invalidField',
+          `Hibás érték a(z) SzamlatombID mezőben: nincs ${padRaw} azonosítójú számlatömb`,
+        );
       results.push({ proforma, padId: pad.id });
     }
     const nowIso = options.now().toISOString();
@@ -77,10 +101,20 @@ export async function invoiceRoutes(app: FastifyInstance, options: InvoiceRouteO
     for (const { proforma, padId } of results) {
       const invoice = convertProforma(options.getState(), company, proforma, padId, nowIso);
       if (invoice === 'already-converted') {
-        return sendError(reply, 'conflict', `A(z) ${proforma.tableId} díjbekérőből már készült számla (${proforma.convertedToTechId})`);
+        return sendError(
+          reply,
+          'conflict',
+          `A(z) ${proforma.tableId} díjbekérőből már készült számla (${proforma.convertedToTechId})`,
+        );
       }
       converted.push(invoice);
     }
-    return sendXml(reply, group('response', converted.map((doc) => createdXml(doc, printUrl(base(request), company.name, doc)))));
+    return sendXml(
+      reply,
+      group(
+        'response',
+        converted.map((doc) => createdXml(doc, printUrl(base(request), company.name, doc))),
+      ),
+    );
   });
 }

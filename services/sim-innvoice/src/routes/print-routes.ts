@@ -29,12 +29,16 @@ function placeholderPdf(title: string): Buffer {
 }
 
 export async function printRoutes(app: FastifyInstance, options: { getState: () => InnvoiceState }) {
-  app.get<{ Params: { company: string; techid: string; key: string } }>('/:company/print/:techid/:key', async (request, reply) => {
-    const { company: name, techid, key } = request.params;
-    const company = options.getState().companies.find((c) => c.name === name);
-    const doc = company?.documents.find((d) => d.techId === techid && `${d.printKey}.pdf` === key);
-    if (!doc) return sendError(reply, 'notFound', 'A bizonylat nem található');
-    const label = doc.number ?? (doc.kind === 'proforma' ? `Dijbekero ${doc.techId}` : `Piszkozat ${doc.techId}`);
-    return reply.type('application/pdf').send(placeholderPdf(`InnVoice szimulator - ${label}`));
-  });
+  app.get<{ Params: { company: string; techid: string; key: string } }>(
+    '/:company/print/:techid/:key',
+    async (request, reply) => {
+      const { company: name, techid, key } = request.params;
+      const company = options.getState().companies.find((c) => c.name === name);
+      const doc = company?.documents.find((d) => d.techId === techid && `${d.printKey}.pdf` === key);
+      if (!doc) return sendError(reply, 'notFound', 'A bizonylat nem található');
+      const label =
+        doc.number ?? (doc.kind === 'proforma' ? `Dijbekero ${doc.techId}` : `Piszkozat ${doc.techId}`);
+      return reply.type('application/pdf').send(placeholderPdf(`InnVoice szimulator - ${label}`));
+    },
+  );
 }

@@ -33,7 +33,11 @@ export async function productRoutes(app: FastifyInstance) {
               p.prices.map((price) =>
                 group('Ar', [
                   el('ArcsoportID', String(price.priceGroupId)),
-                  el('ArcsoportNev', company.priceGroups.find((g) => g.id === price.priceGroupId)?.name ?? '', true),
+                  el(
+                    'ArcsoportNev',
+                    company.priceGroups.find((g) => g.id === price.priceGroupId)?.name ?? '',
+                    true,
+                  ),
                   el('Arcsoport_Ar', trimZeros(formatDecimal(price.amount, 2))),
                 ]),
               ),

@@ -28,7 +28,10 @@ export function sendXml(reply: FastifyReply, root: XmlNode, status = 200) {
 }
 
 export function sendError(reply: FastifyReply, code: ErrorCodeName, message: string) {
-  return reply.code(HTTP_STATUS[code]).type('text/xml; charset=utf-8').send(errorXml(ERROR_CODES[code], message));
+  return reply
+    .code(HTTP_STATUS[code])
+    .type('text/xml; charset=utf-8')
+    .send(errorXml(ERROR_CODES[code], message));
 }
 
 export function sendIssues(reply: FastifyReply, issues: Issue[]) {

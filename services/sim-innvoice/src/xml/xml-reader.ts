@@ -29,11 +29,15 @@ export function readRecords(xml: string, root: string, item: string): XmlRecords
   if (list.length === 0) return { ok: false, message: `Hibás XML: nincs <${item}> elem` };
   const records: Record<string, string>[] = [];
   for (const entry of list) {
-    if (entry === null || typeof entry !== 'object') return { ok: false, message: `Hibás XML: üres <${item}> elem` };
+    if (entry === null || typeof entry !== 'object')
+      return { ok: false, message: `Hibás XML: üres <${item}> elem` };
     const record: Record<string, string> = {};
     for (const [key, value] of Object.entries(entry as Record<string, unknown>)) {
       if (typeof value === 'object' && value !== null) {
-        return { ok: false, message: `Hibás XML: a(z) <${key}> elem nem tartalmazhat további elemeket vagy ismétlődést` };
+        return {
+          ok: false,
+          message: `Hibás XML: a(z) <${key}> elem nem tartalmazhat további elemeket vagy ismétlődést`,
+        };
       }
       record[key] = value === null || value === undefined ? '' : String(value);
     }

@@ -2,7 +2,10 @@
 export type XmlNode = { name: string; text?: string; cdata?: boolean; children?: XmlNode[] };
 
 const escapeXml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  );
 
 function render(node: XmlNode): string {
   if (node.children) return `<${node.name}>${node.children.map(render).join('')}</${node.name}>`;
