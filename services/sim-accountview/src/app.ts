@@ -16,8 +16,11 @@ export type AccountviewSimulatorOptions = {
   companies?: CompanySeed[];
   /** Registered OAuth apps (client id/secret + exact redirect URIs); default one sandbox client. */
   clients?: OAuthClient[];
-  /** API rate limit per access token; `null` switches it off. Default: see ASSUMPTIONS.rateLimit. */
-  rateLimit?: { requests: number; windowMs: number } | null;
+  /**
+   * API rate limit per access token; `false` (or `null`) switches it off.
+   * Default: see ASSUMPTIONS.rateLimit.
+   */
+  rateLimit?: { requests: number; windowMs: number } | false | null;
   /** Access token lifetime in seconds. */
   accessTokenLifetimeSeconds?: number;
   /** Optional JSON file the state is loaded from and saved to. */
@@ -31,8 +34,11 @@ export type AccountviewSimulator = {
   app: FastifyInstance;
   store: Store;
   tokens: TokenService;
-  kit: SimulatorKit;
+  /** sim-kit faults/inspection; available after `await app.ready()`. */
+  readonly kit: SimulatorKit;
   rateLimiter: RateLimiter;
+  /** Back to the build-time seed; clears tokens, faults, inspection log and limits. */
+  reset(): void;
 };
 
 /** Builds the AccountView Web API simulator (shared/connectors/targets.md §2). Never listens. */
@@ -48,14 +54,12 @@ export function buildAccountviewSimulator(options: AccountviewSimulatorOptions =
     clock,
     options.accessTokenLifetimeSeconds ?? ASSUMPTIONS.accessTokenLifetimeSeconds,
   );
-  const rateLimiter = createRateLimiter(
-    options.rateLimit === null ? undefined : (options.rateLimit ?? ASSUMPTIONS.rateLimit),
-  );
-  const kit = installSimulatorKit(app, {
-    renderFault: (status) =>
-      toErrorBody(status === 429 ? 'Too many requests; retry later' : `Simulated failure (HTTP ${status})`),
-    rateLimitKey: (request) => request.headers.authorization ?? request.ip,
-  });
+  const apiLimit =
+    options.rateLimit === false || options.rateLimit === null
+      ? undefined
+      : (options.rateLimit ?? ASSUMPTIONS.rateLimit);
+  const rateLimiter = createRateLimiter(apiLimit);
+  let kit: SimulatorKit | undefined;
 
   app.setErrorHandler((error: FastifyError | Error, _request, reply) => {
     if (error instanceof RateLimited) {
@@ -75,8 +79,34 @@ export function buildAccountviewSimulator(options: AccountviewSimulatorOptions =
     reply.code(404).send(toErrorBody(`No resource ${request.method} ${request.url.split('?')[0]}`)),
   );
 
-  registerTokenRoutes(app, tokens);
-  registerDataRoutes(app, { store, tokens, limiter: rateLimiter, clock });
-  registerControlRoutes(app, { store, tokens, clock });
-  return { app, store, tokens, kit, rateLimiter };
+  // The simulated API lives in its own scope with the sim-kit hooks (faults, controlled limit,
+  // inspection), so the simulator's `/_control` routes are never faulted or limited.
+  app.register(async (api) => {
+    kit = installSimulatorKit(api, {
+      renderFault: (status) =>
+        toErrorBody(status === 429 ? 'Too many requests; retry later' : `Simulated failure (HTTP ${status})`),
+      rateLimitKey: (request) => request.headers.authorization ?? request.ip,
+    });
+    registerTokenRoutes(api, tokens);
+    registerDataRoutes(api, { store, tokens, limiter: rateLimiter, clock });
+  });
+  const reset = () => {
+    store.reset();
+    rateLimiter.setLimit(apiLimit);
+    kit?.faults.reset();
+    kit?.inspection.clear();
+    kit?.controlledRateLimit.setLimit(undefined);
+  };
+  registerControlRoutes(app, { store, tokens, clock, limiter: rateLimiter, reset });
+  return {
+    app,
+    store,
+    tokens,
+    rateLimiter,
+    reset,
+    get kit(): SimulatorKit {
+      if (!kit) throw new Error('sim-kit is installed on app.ready(); await it first');
+      return kit;
+    },
+  };
 }

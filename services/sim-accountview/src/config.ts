@@ -1,28 +1,26 @@
 import { z } from 'zod';
 
-/** Environment of the AccountView simulator; parsed once, frozen, fails fast listing every problem. */
+/** Environment of the standalone AccountView simulator; parsed once, frozen, fails listing every problem. */
 const configSchema = z.object({
-  /** TCP port to listen on. */
-  SIM_ACCOUNTVIEW_PORT: z.coerce.number().int().min(1).max(65535).default(4102),
-  /** Interface to bind; loopback unless exposed on purpose. */
-  SIM_ACCOUNTVIEW_HOST: z.string().min(1).default('127.0.0.1'),
-  /** Optional path of a JSON file that keeps the state across restarts. */
-  SIM_ACCOUNTVIEW_STATE_FILE: z.string().min(1).optional(),
-  /** Requests allowed per window per access token; 0 switches the limit off. */
-  SIM_ACCOUNTVIEW_RATE_LIMIT_REQUESTS: z.coerce.number().int().min(0).default(20),
-  /** Rate limit window in milliseconds. */
-  SIM_ACCOUNTVIEW_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1).default(1000),
-  /** Access token lifetime in seconds. */
-  SIM_ACCOUNTVIEW_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1).default(3600),
+  // TCP port to listen on (number).
+  PORT: z.coerce.number().int().min(1).max(65535).default(4102),
+  // Interface to bind; loopback unless the sandbox is meant to be exposed.
+  HOST: z.string().min(1).default('127.0.0.1'),
+  // Path of a JSON file keeping the state across restarts (optional; in-memory when unset).
+  STATE_FILE: z.string().min(1).optional(),
+  // API rate limit: requests per window per access token (count); 0 switches the limit off.
+  RATE_LIMIT_REQUESTS: z.coerce.number().int().min(0).default(20),
+  // Rate limit window (milliseconds).
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1).default(1000),
+  // Access token lifetime (seconds).
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(1).default(3600),
 });
 
-export type AccountviewSimulatorConfig = Readonly<z.infer<typeof configSchema>>;
+export type AccountviewSimulatorConfig = Readonly<z.output<typeof configSchema>>;
 
 export function loadConfig(env: Record<string, string | undefined>): AccountviewSimulatorConfig {
   const parsed = configSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ');
-    throw new Error(`Invalid sim-accountview configuration:\n  ${problems}`);
-  }
+  if (!parsed.success)
+    throw new Error(`Invalid sim-accountview environment:\n${z.prettifyError(parsed.error)}`);
   return Object.freeze(parsed.data);
 }

@@ -79,6 +79,21 @@ export const ASSUMPTIONS = Object.freeze({
   unknownCompanyStatus: 403,
   /** Error messages are English (the real ones are probably Dutch; clients only test non-empty). */
   errorLanguage: 'en' as const,
+  /**
+   * Every row carries REC_ID (AV-GO: string "Unieke code"), a 10-digit zero-padded counter per
+   * company, and the integer `<TABLE>_Id` (AV-GO `CONTACT_Id`, `DJ_PAGE_Id`) with the same number.
+   * A PUT's `id` may be the debtor's SUB_NR, REC_ID or CONTACT_Id.
+   */
+  tableIdFromRecId: true,
+  /** PUT on AR1 is a partial update: fields not in the definition keep their value. */
+  partialDebtorUpdate: true,
+  /**
+   * A journal page (DJ2 invoice) is financial only and does not move stock; only open sales
+   * orders reserve it. Stock is changed through the control API (the books' own stock module).
+   */
+  journalPagesMoveStock: false,
+  /** SO_HDR.DEL_CODE, when sent, must be the REC_ID of a DEL_ADDR of RPL_DEL or RPL_INV (notes §2.4). */
+  validateDeliveryAddress: true,
   /** API version reported in the URL: /api/v3 (notes §2.1). */
   apiBasePath: '/api/v3',
 });

@@ -46,12 +46,15 @@ function nextDebtorNumber(company: CompanyState): string {
 
 /**
  * AR1 update through PUT (notes §2.2: AV-PAS sends the same body plus `id`). The debtor is found by
- * `id` (its SUB_NR or REC_ID) or else by the row's SUB_NR; SUB_NR itself cannot change.
+ * `id` (its SUB_NR, REC_ID or integer CONTACT_Id) or else by the row's SUB_NR; SUB_NR itself cannot
+ * change. Fields not sent keep their value (a partial update).
  */
 export function updateDebtor(company: CompanyState, id: string | undefined, values: Row, now: Date): Row {
   const key = id ?? stringField(values, 'SUB_NR');
   if (!key) throw invalid('PUT needs an id (SUB_NR or REC_ID of the debtor) or a SUB_NR field');
-  const row = company.tables.CONTACT.find((r) => r.SUB_NR === key || r.REC_ID === key);
+  const row = company.tables.CONTACT.find(
+    (r) => r.SUB_NR === key || r.REC_ID === key || (/^\d+$/.test(key) && Number(r.REC_ID) === Number(key)),
+  );
   if (!row) throw notFound(`Debtor ${key} not found`);
   const newSubNr = stringField(values, 'SUB_NR');
   if (newSubNr && newSubNr !== row.SUB_NR) throw invalid('CONTACT.SUB_NR cannot be changed');

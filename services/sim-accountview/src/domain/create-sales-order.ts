@@ -21,6 +21,12 @@ export function createSalesOrder(
   if (!findDebtor(company, rplInv)) throw invalid(`SO_HDR.RPL_INV: debtor ${rplInv} does not exist`);
   const rplDel = stringField(header, 'RPL_DEL') ?? rplInv;
   if (!findDebtor(company, rplDel)) throw invalid(`SO_HDR.RPL_DEL: debtor ${rplDel} does not exist`);
+  const delCode = stringField(header, 'DEL_CODE');
+  if (delCode) {
+    const address = company.tables.DEL_ADDR.find((a) => a.REC_ID === delCode);
+    if (!address || (address.SUB_NR !== rplDel && address.SUB_NR !== rplInv))
+      throw invalid(`SO_HDR.DEL_CODE: delivery address ${delCode} does not exist for debtor ${rplDel}`);
+  }
   if (lines.length === 0) throw invalid('SO_LINE: a sales order needs at least one line');
   const stamp = nowLocal(now);
   const ordNr = String(company.counters.ordNr + 1);

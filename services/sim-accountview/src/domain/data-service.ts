@@ -1,21 +1,35 @@
 import { AccountViewError, invalid } from '../errors.js';
 import { findBusinessObject } from './business-objects.js';
 import { createDebtor, updateDebtor } from './create-debtor.js';
+import { createDeliveryAddress } from './create-delivery-address.js';
 import { createJournalPage } from './create-journal-page.js';
 import { createSalesOrder } from './create-sales-order.js';
-import { type ListQuery, project, selectRows } from './list-query.js';
+import { type ListQuery, selectRows } from './list-query.js';
 import { type CompanyState, NUMERIC_FIELDS, type Row } from './model.js';
 import type { ParsedPost, ParsedRow } from './post-payload.js';
 
 export type WireRow = Record<string, string | number | boolean | null>;
 export type TableResponse = Record<string, WireRow[]>;
 
-/** Numeric fields leave as JSON numbers (the wire format, notes §2.2); stored as decimal text. */
-export function toWire(row: Row): WireRow {
+/**
+ * Numeric fields leave as JSON numbers (the wire format, notes §2.2); stored as decimal text.
+ * Every row also carries the integer `<TABLE>_Id` (AV-GO `CONTACT_Id`, `DJ_PAGE_Id`), derived from
+ * REC_ID (see ASSUMPTIONS.tableIdFromRecId). A `Fields` projection keeps it only when asked for.
+ */
+export function toWire(row: Row, table: string): WireRow {
   const out: WireRow = {};
   for (const [k, v] of Object.entries(row))
     out[k] = NUMERIC_FIELDS.has(k) && typeof v === 'string' && v !== '' ? Number(v) : v;
+  const recId = typeof row.REC_ID === 'string' ? Number(row.REC_ID) : Number.NaN;
+  if (Number.isSafeInteger(recId)) out[`${table}_Id`] = recId;
   return out;
+}
+
+function wireWithFields(row: Row, table: string, fields: readonly string[] | undefined): WireRow {
+  const full = toWire(row, table);
+  if (!fields) return full;
+  const wanted = new Set(fields);
+  return Object.fromEntries(Object.entries(full).filter(([k]) => wanted.has(k.toUpperCase())));
 }
 
 /** GET: header rows of the business object's table, plus the detail rows of those headers. */
@@ -23,13 +37,15 @@ export function readBusinessObject(company: CompanyState, query: ListQuery): Tab
   const bo = findBusinessObject(query.businessObject);
   if (!bo) throw invalid(`Unknown business object '${query.businessObject}'`);
   const headers = selectRows(company.tables[bo.table], query, bo.key);
-  const response: TableResponse = { [bo.table]: headers.map((r) => toWire(project(r, query.fields))) };
+  const response: TableResponse = {
+    [bo.table]: headers.map((r) => wireWithFields(r, bo.table, query.fields)),
+  };
   if (bo.detail) {
     const { table, link } = bo.detail;
     const details = company.tables[table].filter((line) =>
       headers.some((h) => link.every((f) => h[f] === line[f])),
     );
-    response[table] = details.map(toWire);
+    response[table] = details.map((line) => toWire(line, table));
   }
   for (const empty of bo.emptyTables) response[empty] = [];
   return response;
@@ -67,15 +83,17 @@ export function writeBusinessObject(
         mode === 'create'
           ? createDebtor(company, header.values, now)
           : updateDebtor(company, post.id, header.values, now);
-      response.CONTACT?.push(toWire(row));
+      response.CONTACT?.push(toWire(row, 'CONTACT'));
     } else if (bo.code === 'SO1') {
       const made = createSalesOrder(company, header.values, linesOf(header.rowId), now);
-      response.SO_HDR?.push(toWire(made.hdr));
-      response.SO_LINE?.push(...made.lines.map(toWire));
+      response.SO_HDR?.push(toWire(made.hdr, 'SO_HDR'));
+      response.SO_LINE?.push(...made.lines.map((l) => toWire(l, 'SO_LINE')));
     } else if (bo.code === 'DJ2') {
       const made = createJournalPage(company, header.values, linesOf(header.rowId), now);
-      response.DJ_PAGE?.push(toWire(made.page));
-      response.DJ_LINE?.push(...made.lines.map(toWire));
+      response.DJ_PAGE?.push(toWire(made.page, 'DJ_PAGE'));
+      response.DJ_LINE?.push(...made.lines.map((l) => toWire(l, 'DJ_LINE')));
+    } else if (bo.code === 'ADDR') {
+      response.DEL_ADDR?.push(toWire(createDeliveryAddress(company, header.values), 'DEL_ADDR'));
     }
   }
   return response;

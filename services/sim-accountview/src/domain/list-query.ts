@@ -120,8 +120,3 @@ function compareValues(a: unknown, b: unknown): number {
   if (nx !== undefined && ny !== undefined) return compareDecimal(nx, ny);
   return x < y ? -1 : x > y ? 1 : 0;
 }
-
-export function project(row: Row, fields: readonly string[] | undefined): Row {
-  if (!fields) return row;
-  return Object.fromEntries(fields.filter((f) => f in row).map((f) => [f, row[f] ?? null]));
-}

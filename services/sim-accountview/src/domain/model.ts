@@ -14,6 +14,8 @@ export const TABLE_NAMES = [
   'ARTICLE',
   'VAT',
   'DAILY',
+  'DEL_ADDR',
+  'ART_GRP',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 export type Tables = Record<TableName, Row[]>;

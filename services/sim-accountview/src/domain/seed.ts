@@ -72,6 +72,8 @@ export function createCompany(seed: CompanySeed): CompanyState {
       ARTICLE: [],
       VAT: [],
       DAILY: [],
+      DEL_ADDR: [],
+      ART_GRP: [],
     },
     stock: {},
     counters: { recId: 0, subNr: 0, ordNr: ASSUMPTIONS.firstSalesOrderNumber - 1, invNr: 0 },

@@ -1,5 +1,5 @@
 import { createStateFile } from '@koppel/sim-kit';
-import type { CompanyState, SimulatorState } from './model.js';
+import { type CompanyState, type SimulatorState, TABLE_NAMES } from './model.js';
 import { type CompanySeed, createInitialState } from './seed.js';
 import type { OAuthClient } from './model.js';
 
@@ -21,6 +21,10 @@ export function createStore(
 ): Store {
   const file = createStateFile<SimulatorState>(stateFilePath);
   let current: SimulatorState = file.load() ?? createInitialState(seed.companies, seed.clients);
+  // A state file written before a table existed gets that table empty.
+  for (const company of current.companies) {
+    for (const table of TABLE_NAMES) company.tables[table] ??= [];
+  }
   const save = () => file.save(current);
   return {
     state: () => current,

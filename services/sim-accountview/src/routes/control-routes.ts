@@ -1,3 +1,4 @@
+import type { RateLimiter } from '@koppel/sim-kit';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { TokenService } from '../auth/token-service.js';
@@ -12,6 +13,7 @@ import type { Store } from '../domain/store.js';
 import {
   articlesBodySchema,
   codeRequestSchema,
+  rateLimitBodySchema,
   rowsBodySchema,
   stockBodySchema,
   vatBodySchema,
@@ -20,9 +22,15 @@ import {
 /** The simulator's own control API (no auth): seed, inspect, reset. Documented in the README. */
 export function registerControlRoutes(
   app: FastifyInstance,
-  deps: { store: Store; tokens: TokenService; clock: () => Date },
+  deps: {
+    store: Store;
+    tokens: TokenService;
+    clock: () => Date;
+    limiter: RateLimiter;
+    reset: () => void;
+  },
 ): void {
-  const { store, tokens, clock } = deps;
+  const { store, tokens, clock, limiter } = deps;
   const parse = <S extends z.ZodType>(
     schema: S,
     body: unknown,
@@ -53,8 +61,16 @@ export function registerControlRoutes(
     });
 
   app.post('/_control/reset', async () => {
-    store.reset();
+    deps.reset();
     return { reset: true };
+  });
+  app.put('/_control/rate-limit', async (request, reply) => {
+    const body = parse(rateLimitBodySchema, request.body, reply);
+    if (!body) return reply;
+    limiter.setLimit(
+      body.requests === undefined ? undefined : { requests: body.requests, windowMs: body.windowMs },
+    );
+    return { limit: limiter.limit() ?? null };
   });
   app.get('/_control/state', async () => store.state());
 
@@ -139,6 +155,14 @@ export function registerControlRoutes(
     );
     return rows && reply.code(201).send({ DAILY: rows });
   });
+  app.post<Params>(`${prefix}/article-groups`, async (request, reply) => {
+    const body = parse(rowsBodySchema, request.body, reply);
+    if (!body) return reply;
+    const rows = withCompany(request.params.companyId, reply, (c) =>
+      upsert(c, 'ART_GRP', 'AG_CODE', body.rows),
+    );
+    return rows && reply.code(201).send({ ART_GRP: rows });
+  });
   const read =
     (tables: TableName[]) => async (request: { params: { companyId: string } }, reply: FastifyReply) => {
       const id = resolve(request.params.companyId);
@@ -146,7 +170,7 @@ export function registerControlRoutes(
       if (!company) return reply.code(404).send({ error: `company ${request.params.companyId} not found` });
       return Object.fromEntries(tables.map((t) => [t, company.tables[t]]));
     };
-  app.get<Params>(`${prefix}/debtors`, read(['CONTACT']));
+  app.get<Params>(`${prefix}/debtors`, read(['CONTACT', 'DEL_ADDR']));
   app.get<Params>(`${prefix}/sales-orders`, read(['SO_HDR', 'SO_LINE']));
   app.get<Params>(`${prefix}/invoices`, read(['DJ_PAGE', 'DJ_LINE']));
   app.get<Params>(`${prefix}/articles`, read(['ARTICLE']));

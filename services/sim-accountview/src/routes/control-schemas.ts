@@ -49,3 +49,9 @@ export const codeRequestSchema = z.object({
   redirectUri: z.string().min(1).optional(),
   scopes: z.array(z.string()).optional(),
 });
+
+/** `{ requests, windowMs }` sets the API's own limit; `{}` removes it. */
+export const rateLimitBodySchema = z.object({
+  requests: z.number().int().min(1).optional(),
+  windowMs: z.number().int().min(1).default(1000),
+});
