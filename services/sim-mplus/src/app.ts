@@ -7,10 +7,10 @@ import { type Credentials, registerSoapRoute } from './routes/soap-route.js';
 import { buildFault, SoapFault } from './soap/envelope.js';
 
 export type MplusSimulatorOptions = {
-  /** ident/secret pairs accepted in the query string; default one sandbox pair. */
+  /** ident/secret pairs accepted in the query string; default the one sandbox pair. */
   credentials?: Credentials[];
-  /** API rate limit per ident; `null` switches it off. Default: see ASSUMPTIONS.rateLimit. */
-  rateLimit?: { requests: number; windowMs: number } | null;
+  /** API rate limit per ident; `false` switches it off. Default: ASSUMPTIONS.rateLimit. */
+  rateLimit?: { requests: number; windowMs: number } | false;
   /** Optional JSON file the state is loaded from and saved to. */
   stateFile?: string;
   /** Clock, for tests. */
@@ -21,59 +21,92 @@ export type MplusSimulatorOptions = {
 export type MplusSimulator = {
   app: FastifyInstance;
   store: Store;
-  kit: SimulatorKit;
+  /** The API's own rate limit (default 20 calls per second per ident). */
   rateLimiter: RateLimiter;
+  /** Fault injection, controlled rate limit and inspection log; available once `app.ready()` ran. */
+  readonly kit: SimulatorKit;
+  /** Back to a new tenant; clears faults, the controlled rate limit and the inspection log. */
+  reset(): void;
 };
 
-export const DEFAULT_CREDENTIALS: Credentials = { ident: 'koppel-sandbox', secret: 'sandbox-secret' };
+/** The sandbox pair accepted when no credentials are configured (a fixture, not a secret). */
+export const DEFAULT_CREDENTIALS: Credentials = Object.freeze({
+  ident: 'koppel-sandbox',
+  secret: 'sandbox-secret',
+});
 
-/** Builds the MplusKASSA MplusQapi SOAP simulator (shared/connectors/targets.md §3). Never listens. */
+/**
+ * Builds the MplusKASSA MplusQapi SOAP simulator (shared/connectors/targets.md §3): SOAP at `POST /`,
+ * control (`/_control/*`) and sim-kit (`/_sim/*`). Never listens. The SOAP route lives in its own
+ * scope with the kit, so injected faults and the controlled rate limit never hit `/_control`.
+ */
 export function buildMplusSimulator(options: MplusSimulatorOptions = {}): MplusSimulator {
   const now = options.now ?? (() => new Date());
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 });
   const store = createStore(options.stateFile);
-  const rateLimiter = createRateLimiter(
-    options.rateLimit === null ? undefined : (options.rateLimit ?? ASSUMPTIONS.rateLimit),
-  );
-  const kit = installSimulatorKit(app, {
-    renderFault: (status, reply) => {
-      void reply.type('text/xml; charset=utf-8');
-      const code = status < 500 && status !== 429 ? 'SOAP-ENV:Client' : 'SOAP-ENV:Server';
-      return buildFault(
-        new SoapFault(
-          code,
-          status === 429 ? 'Too many requests; retry later' : `Simulated failure (HTTP ${status})`,
-        ),
-      );
-    },
-    rateLimitKey: (request) => {
-      const query = request.query as Record<string, unknown> | undefined;
-      return typeof query?.ident === 'string' ? query.ident : request.ip;
-    },
+  const apiLimit = options.rateLimit === false ? undefined : (options.rateLimit ?? ASSUMPTIONS.rateLimit);
+  const rateLimiter = createRateLimiter(apiLimit);
+  let kit: SimulatorKit | undefined;
+
+  app.register(async (scope) => {
+    kit = installSimulatorKit(scope, {
+      renderFault: (status, reply) => {
+        void reply.type('text/xml; charset=utf-8');
+        return buildFault(
+          status === 429
+            ? new SoapFault('SOAP-ENV:Server', 'Too many requests; retry later', 429)
+            : new SoapFault(
+                status < 500 ? 'SOAP-ENV:Client' : 'SOAP-ENV:Server',
+                `Simulated failure (HTTP ${status})`,
+                status,
+              ),
+        );
+      },
+      rateLimitKey: (request) => {
+        const query = request.query as Record<string, unknown> | undefined;
+        return typeof query?.ident === 'string' ? query.ident : request.ip;
+      },
+    });
+    scope.setErrorHandler((error: FastifyError | Error, _request, reply) => {
+      const fault = error instanceof SoapFault ? error : toFault(error);
+      if (fault.retryAfterSeconds !== undefined)
+        void reply.header('retry-after', String(fault.retryAfterSeconds));
+      return reply.code(fault.httpStatus).type('text/xml; charset=utf-8').send(buildFault(fault));
+    });
+    registerSoapRoute(scope, {
+      store,
+      now,
+      credentials: options.credentials ?? [DEFAULT_CREDENTIALS],
+      limiter: rateLimiter,
+    });
   });
 
-  app.setErrorHandler((error: FastifyError | Error, _request, reply) => {
-    const fault =
-      error instanceof SoapFault
-        ? error
-        : new SoapFault(
-            'SOAP-ENV:Client',
-            error.message,
-            'statusCode' in error && typeof error.statusCode === 'number' && error.statusCode < 500
-              ? error.statusCode
-              : 500,
-          );
-    if (fault.retryAfterSeconds !== undefined)
-      void reply.header('retry-after', String(fault.retryAfterSeconds));
-    return reply.code(fault.httpStatus).type('text/xml; charset=utf-8').send(buildFault(fault));
-  });
+  const reset = () => {
+    store.reset();
+    rateLimiter.setLimit(apiLimit);
+    kit?.faults.reset();
+    kit?.inspection.clear();
+    kit?.controlledRateLimit.setLimit(undefined);
+  };
+  app.register(async (scope) => registerControlRoutes(scope, { store, now, reset, rateLimiter }));
 
-  registerSoapRoute(app, {
+  return {
+    app,
     store,
-    now,
-    credentials: options.credentials ?? [DEFAULT_CREDENTIALS],
-    limiter: rateLimiter,
-  });
-  registerControlRoutes(app, { store, now });
-  return { app, store, kit, rateLimiter };
+    rateLimiter,
+    get kit(): SimulatorKit {
+      if (!kit)
+        throw new Error('the simulator kit is installed when the app is ready: await app.ready() first');
+      return kit;
+    },
+    reset,
+  };
+}
+
+/** Fastify's own HTTP-level errors (body too large, bad content type) keep their status, as SOAP Faults. */
+function toFault(error: FastifyError | Error): SoapFault {
+  const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
+  return status < 500
+    ? new SoapFault('SOAP-ENV:Client', error.message, status)
+    : new SoapFault('SOAP-ENV:Server', 'Internal server error', 500);
 }

@@ -12,10 +12,12 @@ export const ASSUMPTIONS = Object.freeze({
    */
   rateLimit: { requests: 20, windowMs: 1000 },
   /**
-   * Wrong ident/secret: not documented. HTTP 401 with a SOAP Fault (faultcode SOAP-ENV:Client), so
-   * both SoapClient-style and plain-HTTP clients see a failure that is clearly not retryable.
+   * Wrong or missing ident/secret: not documented. The server is gSOAP-style (SOAP-ENV/ns prefixes)
+   * and the vendor's own client reads `//faultstring` only from 5xx answers (MP-SOAPCLIENT
+   * `setSoapFault` on a Guzzle ServerException), so: HTTP 500 with faultcode SOAP-ENV:Client - the
+   * faultcode, not the status, says "do not retry".
    */
-  authFailureStatus: 401,
+  authFailureStatus: 500,
   /** Malformed XML, unknown operation, schema violation: SOAP 1.1 §6.2 says HTTP 500 + Fault. */
   faultStatus: 500,
   /** The branch orders go to when entryBranchNumber is absent; other branches need a workplace (notes §3.4). */
@@ -26,6 +28,12 @@ export const ASSUMPTIONS = Object.freeze({
   firstRelationNumber: 1001,
   /** A relation needs a name or a companyName; otherwise CREATE-RELATION-RESULT-FAILED. */
   relationNeedsName: true,
+  /** updateRelation: fields left out of the request keep their value (a merge, not a replace). */
+  updateRelationMerges: true,
+  /** getRelation of an unknown number: GET-RELATION-RESULT-NOT-FOUND (the enum's other member is not in the notes). */
+  getRelationNotFound: 'GET-RELATION-RESULT-NOT-FOUND',
+  /** getStock/getStockHistory for a branch that does not exist: SOAP Fault (the response has no result enum). */
+  unknownBranchIsFault: true,
   /** findRelation: every filled search field must match; e-mail compares case-insensitively. */
   findRelationFields: [
     'relationNumber',

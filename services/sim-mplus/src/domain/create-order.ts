@@ -54,7 +54,8 @@ export function createOrder(
     return fail(`Delivery method ${input.deliveryMethod} does not exist`);
   if (input.lineList.length === 0) return fail('An order needs at least one line');
   const vatMethod = input.vatMethod ?? 'VAT-METHOD-INCLUSIVE';
-  const lines: OrderLine[] = [];
+  // Validate and price every line before touching any counter, so a refused order leaves no trace.
+  const priced: Omit<OrderLine, 'lineId'>[] = [];
   for (const [i, line] of input.lineList.entries()) {
     const found = findArticle(state, line.articleNumber);
     if (!found) return fail(`Line ${i + 1}: article ${line.articleNumber} does not exist`);
@@ -63,10 +64,7 @@ export function createOrder(
     if (pct === undefined)
       return fail(`Line ${i + 1}: vatCode ${vatCode} does not exist for branch ${financialBranchNumber}`);
     if (line.data.quantity === 0) return fail(`Line ${i + 1}: quantity cannot be 0`);
-    const priced = priceLine(line, found.article, pct, vatMethod);
-    state.counters.lineId += 1;
-    lines.push({
-      lineId: String(state.counters.lineId),
+    priced.push({
       employeeNumber: line.employeeNumber ?? input.employeeNumber,
       articleNumber: line.articleNumber,
       ...(line.pluNumber ? { pluNumber: line.pluNumber } : {}),
@@ -75,12 +73,16 @@ export function createOrder(
       decimalPlaces: line.data.decimalPlaces ?? 0,
       vatCode,
       vatPercentage: pct,
-      ...priced,
+      ...priceLine(line, found.article, pct, vatMethod),
       sequenceNumber: line.sequenceNumber ?? i + 1,
       ...(line.data.discountPercentage ? { discountPercentage: line.data.discountPercentage } : {}),
       ...(line.data.discountAmount ? { discountAmount: line.data.discountAmount } : {}),
     });
   }
+  const lines: OrderLine[] = priced.map((line) => {
+    state.counters.lineId += 1;
+    return { lineId: String(state.counters.lineId), ...line };
+  });
   const financialDate = input.financialDate ?? {
     day: now.getUTCDate(),
     mon: now.getUTCMonth() + 1,

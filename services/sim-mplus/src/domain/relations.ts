@@ -80,3 +80,61 @@ export function findRelation(state: SimulatorState, input: RelationInput): Relat
       }),
     );
 }
+
+export type UpdateRelationResult =
+  | { result: 'UPDATE-RELATION-RESULT-OK'; relation: Relation }
+  | { result: 'UPDATE-RELATION-RESULT-NOT-FOUND' | 'UPDATE-RELATION-RESULT-FAILED'; errorMessage: string };
+
+/**
+ * updateRelation (notes §3.3): the relation named by relationNumber gets every field that was sent;
+ * fields left out keep their value (see ASSUMPTIONS.updateRelationMerges).
+ */
+export function updateRelation(state: SimulatorState, input: RelationInput, now: Date): UpdateRelationResult {
+  if (!input.relationNumber)
+    return { result: 'UPDATE-RELATION-RESULT-FAILED', errorMessage: 'relationNumber is required' };
+  const existing = state.relations.find((r) => r.relationNumber === input.relationNumber);
+  if (!existing)
+    return {
+      result: 'UPDATE-RELATION-RESULT-NOT-FOUND',
+      errorMessage: `Relation ${input.relationNumber} does not exist`,
+    };
+  const fields = {
+    ...existing.fields,
+    ...pick<(typeof RELATION_STRING_FIELDS)[number], string>(input, RELATION_STRING_FIELDS),
+  };
+  if (ASSUMPTIONS.relationNeedsName && !fields.name?.trim() && !fields.companyName?.trim())
+    return {
+      result: 'UPDATE-RELATION-RESULT-FAILED',
+      errorMessage: 'A relation needs a name or a companyName',
+    };
+  state.counters.syncMarker += 1;
+  const updated: Relation = {
+    ...existing,
+    active: input.active ?? existing.active,
+    fields,
+    numbers: {
+      ...existing.numbers,
+      ...pick<(typeof RELATION_NUMBER_FIELDS)[number], number>(input, RELATION_NUMBER_FIELDS),
+    },
+    ...(input.defaultVatMethod ? { defaultVatMethod: input.defaultVatMethod } : {}),
+    changeTimestamp: now.toISOString(),
+    syncMarker: state.counters.syncMarker,
+  };
+  state.relations = state.relations.map((r) => (r === existing ? updated : r));
+  return { result: 'UPDATE-RELATION-RESULT-OK', relation: updated };
+}
+
+/**
+ * getRelations (notes §3.3): by relation numbers, or incrementally by syncMarker like getProducts
+ * (MP-DEV: start at 0, keep the highest marker returned; syncMarkerLimit caps one page).
+ */
+export function queryRelations(
+  state: SimulatorState,
+  q: { relationNumbers: number[]; syncMarker?: number; syncMarkerLimit?: number },
+): Relation[] {
+  const rows = state.relations
+    .filter((r) => q.relationNumbers.length === 0 || q.relationNumbers.includes(r.relationNumber))
+    .filter((r) => q.syncMarker === undefined || q.syncMarker <= 0 || r.syncMarker > q.syncMarker)
+    .sort((a, b) => a.syncMarker - b.syncMarker);
+  return q.syncMarkerLimit !== undefined && q.syncMarkerLimit > 0 ? rows.slice(0, q.syncMarkerLimit) : rows;
+}

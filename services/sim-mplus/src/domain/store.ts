@@ -1,4 +1,5 @@
 import { createStateFile } from '@koppel/sim-kit';
+import { z } from 'zod';
 import type { SimulatorState } from './model.js';
 import { createInitialState } from './seed.js';
 
@@ -9,9 +10,31 @@ export type Store = {
   reset(): void;
 };
 
+/**
+ * The outline of a saved state: enough to refuse a file from another simulator or an older shape
+ * with a clear message instead of failing later inside an operation.
+ */
+const savedStateSchema = z.looseObject({
+  relations: z.array(z.looseObject({ relationNumber: z.number().int() })),
+  products: z.array(z.looseObject({ productNumber: z.number().int(), articles: z.array(z.unknown()) })),
+  branches: z.array(z.looseObject({ branchNumber: z.number().int() })),
+  employees: z.array(z.looseObject({ employeeNumber: z.number().int() })),
+  vatGroups: z.array(z.unknown()),
+  deliveryMethods: z.array(z.unknown()),
+  stock: z.record(z.string(), z.unknown()),
+  stockHistory: z.array(z.unknown()),
+  orders: z.array(z.looseObject({ orderId: z.string() })),
+  counters: z.object({
+    syncMarker: z.number().int(),
+    stockId: z.number().int(),
+    orderNumbers: z.record(z.string(), z.number().int()),
+    lineId: z.number().int(),
+  }),
+});
+
 export function createStore(stateFilePath?: string): Store {
-  const file = createStateFile<SimulatorState>(stateFilePath);
-  let current = file.load() ?? createInitialState();
+  const file = createStateFile<unknown>(stateFilePath);
+  let current = loadState(file.load(), stateFilePath);
   return {
     state: () => current,
     mutate(change) {
@@ -26,4 +49,13 @@ export function createStore(stateFilePath?: string): Store {
       file.save(current);
     },
   };
+}
+
+function loadState(saved: unknown, path: string | undefined): SimulatorState {
+  if (saved === undefined) return createInitialState();
+  const parsed = savedStateSchema.safeParse(saved);
+  if (!parsed.success)
+    throw new Error(`State file ${path} is not a sim-mplus state: ${z.prettifyError(parsed.error)}`);
+  // The outline matched; the rest was written by this simulator's own `save`.
+  return parsed.data as unknown as SimulatorState;
 }

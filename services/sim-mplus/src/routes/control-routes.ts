@@ -1,3 +1,4 @@
+import type { RateLimiter } from '@koppel/sim-kit';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { createRelation } from '../domain/relations.js';
@@ -11,13 +12,17 @@ import {
   deliveryMethodsBodySchema,
   employeesBodySchema,
   productsBodySchema,
+  rateLimitBodySchema,
   relationsBodySchema,
   stockBodySchema,
   vatGroupsBodySchema,
 } from './control-schemas.js';
 
 /** The simulator's own control API (no auth): seed, inspect, reset. Documented in the README. */
-export function registerControlRoutes(app: FastifyInstance, deps: { store: Store; now: () => Date }): void {
+export function registerControlRoutes(
+  app: FastifyInstance,
+  deps: { store: Store; now: () => Date; reset: () => void; rateLimiter: RateLimiter },
+): void {
   const { store, now } = deps;
   const parse = <S extends z.ZodType>(
     schema: S,
@@ -31,10 +36,19 @@ export function registerControlRoutes(app: FastifyInstance, deps: { store: Store
   };
 
   app.post('/_control/reset', async () => {
-    store.reset();
+    deps.reset();
     return { reset: true };
   });
   app.get('/_control/state', async () => store.state());
+  // The API's own limit (default ASSUMPTIONS.rateLimit); `{}` removes it. `/_sim/rate-limit` is the kit's extra one.
+  app.put('/_control/rate-limit', async (request, reply) => {
+    const body = parse(rateLimitBodySchema, request.body, reply);
+    if (!body) return reply;
+    deps.rateLimiter.setLimit(
+      body.requests === undefined ? undefined : { requests: body.requests, windowMs: body.windowMs },
+    );
+    return { limit: deps.rateLimiter.limit() ?? null };
+  });
   app.get('/_control/orders', async () => ({ orders: store.state().orders }));
   app.get('/_control/relations', async () => ({ relations: store.state().relations }));
 

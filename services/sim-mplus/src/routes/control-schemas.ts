@@ -98,3 +98,8 @@ export const employeesBodySchema = z.object({
     .array(z.object({ employeeNumber: z.number().int().positive(), name: z.string().min(1) }))
     .min(1),
 });
+
+export const rateLimitBodySchema = z.object({
+  requests: z.number().int().positive().optional(),
+  windowMs: z.number().int().positive().default(1000),
+});

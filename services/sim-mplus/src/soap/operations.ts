@@ -4,26 +4,34 @@ import { vatPercentage } from '../domain/catalog.js';
 import { createOrder, orderString } from '../domain/create-order.js';
 import { queryProducts } from '../domain/products.js';
 import { toWire as quantityToWire } from '../domain/quantity.js';
-import { createRelation, findRelation } from '../domain/relations.js';
+import { createRelation, findRelation, queryRelations, updateRelation } from '../domain/relations.js';
 import { queryStock, queryStockHistory } from '../domain/stock.js';
 import type { Store } from '../domain/store.js';
 import type { XmlValue } from './envelope.js';
 import { parseRequest, unwrapRequest } from './parse-request.js';
 import {
   getProductsSchema,
+  getRelationsSchema,
   getStockHistorySchema,
   getStockSchema,
   orderSchema,
   relationSchema,
 } from './request-schemas.js';
 import { dateTime, orderToWire, productToWire, relationToWire, stockToWire } from './to-wire.js';
-import { xsdString } from './xsd-types.js';
+import { SoapFault } from './envelope.js';
+import { xsdLong, xsdString } from './xsd-types.js';
 
 export type OperationContext = { store: Store; now: () => Date };
 type Handler = (body: unknown, ctx: OperationContext) => Record<string, XmlValue>;
 
 const relationRequest = z.object({ relation: relationSchema });
 const orderRequest = z.object({ order: orderSchema });
+
+/** A branch that does not exist is a Fault: getStock/getStockHistory have no result enum. */
+function assertBranches(store: Store, branchNumbers: number[]): void {
+  const missing = branchNumbers.find((n) => !store.state().branches.some((b) => b.branchNumber === n));
+  if (missing !== undefined) throw new SoapFault('SOAP-ENV:Client', `Branch ${missing} does not exist`);
+}
 
 const placeOrder =
   (operation: 'createOrder' | 'queueBranchOrder', prefix: string): Handler =>
@@ -69,6 +77,34 @@ export const OPERATIONS: Record<string, Handler> = {
       syncMarker: outcome.relation.syncMarker,
       errorMessage: '',
     };
+  },
+  updateRelation: (body, { store, now }) => {
+    const { relation } = parseRequest('updateRelation', relationRequest, body);
+    const outcome = store.mutate((s) => updateRelation(s, relation, now()));
+    if (outcome.result !== 'UPDATE-RELATION-RESULT-OK')
+      return { result: outcome.result, errorMessage: outcome.errorMessage };
+    return {
+      result: outcome.result,
+      changeTimestamp: dateTime(outcome.relation.changeTimestamp),
+      syncMarker: outcome.relation.syncMarker,
+      errorMessage: '',
+    };
+  },
+  getRelation: (body, { store }) => {
+    const { relationNumber } = parseRequest('getRelation', z.object({ relationNumber: xsdLong }), body);
+    const found = store.state().relations.find((r) => r.relationNumber === relationNumber);
+    return found
+      ? { result: 'GET-RELATION-RESULT-OK', relation: relationToWire(found) }
+      : { result: ASSUMPTIONS.getRelationNotFound };
+  },
+  getRelations: (body, { store }) => {
+    const q = parseRequest('getRelations', getRelationsSchema, unwrapRequest(body));
+    const rows = queryRelations(store.state(), {
+      relationNumbers: q.relationNumbers ?? [],
+      ...(q.syncMarker !== undefined ? { syncMarker: q.syncMarker } : {}),
+      ...(q.syncMarkerLimit !== undefined ? { syncMarkerLimit: q.syncMarkerLimit } : {}),
+    });
+    return { relationList: { relation: rows.map(relationToWire) } };
   },
   createOrder: placeOrder('createOrder', 'CREATE-ORDER-RESULT'),
   queueBranchOrder: placeOrder('queueBranchOrder', 'QUEUE-BRANCH-ORDER-RESULT'),
@@ -117,6 +153,7 @@ export const OPERATIONS: Record<string, Handler> = {
   getStock: (body, { store }) => {
     const q = parseRequest('getStock', getStockSchema, unwrapRequest(body));
     const branchNumbers = q.branchNumbers && q.branchNumbers.length > 0 ? q.branchNumbers : [q.branchNumber];
+    assertBranches(store, branchNumbers);
     const rows = queryStock(store.state(), {
       branchNumbers,
       articleNumbers: q.articleNumbers ?? [],
@@ -126,6 +163,7 @@ export const OPERATIONS: Record<string, Handler> = {
   },
   getStockHistory: (body, { store }) => {
     const q = parseRequest('getStockHistory', getStockHistorySchema, unwrapRequest(body));
+    assertBranches(store, [q.branchNumber]);
     const iso = (d: typeof q.fromFinancialDateTime) =>
       d && new Date(Date.UTC(d.year, d.mon - 1, d.day, d.hour, d.min, d.sec)).toISOString();
     const rows = queryStockHistory(store.state(), {

@@ -133,6 +133,13 @@ export const getProductsSchema = z.object({
   changedSinceBranchNumber: opt(xsdInt),
 });
 
+export const getRelationsSchema = z.object({
+  relationNumbers: longList('relationNumbers'),
+  categoryId: opt(xsdLong),
+  syncMarker: opt(xsdLong),
+  syncMarkerLimit: opt(xsdInt),
+});
+
 export const getStockSchema = z.object({
   branchNumber: xsdInt,
   articleNumbers: longList('articleNumbers'),
