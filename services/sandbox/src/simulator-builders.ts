@@ -14,8 +14,8 @@ import { SANDBOX_CREDENTIALS as C } from './sandbox-credentials.js';
 export type BuildContext = {
   /** `<stateDir>/<system>.json` when a state folder is set. */
   stateFile: string | undefined;
-  /** The URL the simulator will answer on, when its port is fixed; with port 0 the simulators
-   * that print links fall back to each request's Host, which is the same URL on loopback. */
+  /** The URL the simulator will answer on, when its port is fixed and the host is not a wildcard;
+   * otherwise the simulators that print links fall back to each request's Host. */
   publicBaseUrl: string | undefined;
   logger: boolean;
 };

@@ -45,7 +45,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       const port = ports[system];
       const sim = buildSimulator(system, {
         stateFile: stateFileOf(options.stateDir, system),
-        publicBaseUrl: port === 0 ? undefined : baseUrl(host, port),
+        publicBaseUrl: port === 0 || isWildcard(host) ? undefined : baseUrl(host, port),
         logger: options.logger ?? false,
       });
       try {
@@ -82,6 +82,8 @@ function boundPort(app: FastifyInstance): number {
   if (address === null || typeof address === 'string') throw new Error('simulator is not on a TCP port');
   return address.port;
 }
+
+const isWildcard = (host: string) => host === '0.0.0.0' || host === '::';
 
 /** A URL a client on this machine can use: wildcard binds are reached over loopback. */
 export function baseUrl(host: string, port: number): string {
