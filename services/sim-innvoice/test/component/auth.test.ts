@@ -60,9 +60,15 @@ t.test("one account's credentials do not open another account", async (t) => {
     },
   });
   t.equal(seeded.statusCode, 200);
-  const own = await sim.app.inject({ url: '/alpha/tomb_invoice', headers: { authorization: basic('alpha', 'a-pass') } });
+  const own = await sim.app.inject({
+    url: '/alpha/tomb_invoice',
+    headers: { authorization: basic('alpha', 'a-pass') },
+  });
   t.equal(own.statusCode, 200);
-  const other = await sim.app.inject({ url: '/beta/tomb_invoice', headers: { authorization: basic('alpha', 'a-pass') } });
+  const other = await sim.app.inject({
+    url: '/beta/tomb_invoice',
+    headers: { authorization: basic('alpha', 'a-pass') },
+  });
   t.equal(other.statusCode, 401);
 });
 

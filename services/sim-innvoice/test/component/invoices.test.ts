@@ -121,7 +121,12 @@ t.test('line numbering: gaps and mixing suffixed with unsuffixed lines are refus
     [`EgysegAr${n}`]: '100',
     [`Mennyiseg${n}`]: '1',
   });
-  const noLines = invoiceFields({ TetelNev: undefined, AfaSzoveg: undefined, EgysegAr: undefined, Mennyiseg: undefined });
+  const noLines = invoiceFields({
+    TetelNev: undefined,
+    AfaSzoveg: undefined,
+    EgysegAr: undefined,
+    Mennyiseg: undefined,
+  });
   const gap = await call(sim, 'POST', '/invoice', invoiceXml({ ...noLines, ...line('1'), ...line('3') }));
   t.same(errorOf(gap.xml), { code: '101', message: 'Hiányzó kötelező mező: TetelNev2' });
   const mixed = await call(sim, 'POST', '/invoice', invoiceXml({ ...invoiceFields(), ...line('1') }));
@@ -133,7 +138,12 @@ t.test('line numbering: gaps and mixing suffixed with unsuffixed lines are refus
 t.test('malformed XML and a wrong root answer error 100', async (t) => {
   const sim = await startSim();
   t.teardown(() => sim.app.close());
-  for (const body of ['<invoices><invoice><VevoNev>x</invoice>', '<szamla><VevoNev>x</VevoNev></szamla>', '', '{"VevoNev":"x"}']) {
+  for (const body of [
+    '<invoices><invoice><VevoNev>x</invoice>',
+    '<szamla><VevoNev>x</VevoNev></szamla>',
+    '',
+    '{"VevoNev":"x"}',
+  ]) {
     const res = await call(sim, 'POST', '/invoice', body);
     t.equal(res.status, 400, body);
     t.equal(errorOf(res.xml).code, '100');
@@ -146,7 +156,12 @@ t.test('0% - KBA (intra-EU supply) needs the buyer tax number; with one it is ac
   const eu = { VevoOrszag: 'DE', VevoIrsz: '10115', VevoTelep: 'Berlin', AfaSzoveg: '0% - KBA', Brutto: '0' };
   const without = await call(sim, 'POST', '/invoice', invoiceXml(invoiceFields(eu)));
   t.same(errorOf(without.xml), { code: '101', message: 'Hiányzó kötelező mező: VevoAdoszam' });
-  const withTax = await call(sim, 'POST', '/invoice', invoiceXml(invoiceFields({ ...eu, VevoAdoszam: 'DE123456789' })));
+  const withTax = await call(
+    sim,
+    'POST',
+    '/invoice',
+    invoiceXml(invoiceFields({ ...eu, VevoAdoszam: 'DE123456789' })),
+  );
   t.equal(withTax.status, 200);
   const doc = readBack((await call(sim, 'GET', `/invoice/techid/${createdOf(withTax.xml).techid}`)).xml);
   t.match(doc, { AfaOsszeg: '0', BruttoOsszeg: '7990' });
@@ -155,7 +170,12 @@ t.test('0% - KBA (intra-EU supply) needs the buyer tax number; with one it is ac
 t.test('EUR invoices keep cents; unknown techid is a 404 error', async (t) => {
   const sim = await startSim();
   t.teardown(() => sim.app.close());
-  const res = await call(sim, 'POST', '/invoice', invoiceXml(invoiceFields({ Devizanem: 'EUR', EgysegAr: '10.99', Brutto: '0', Mennyiseg: '3' })));
+  const res = await call(
+    sim,
+    'POST',
+    '/invoice',
+    invoiceXml(invoiceFields({ Devizanem: 'EUR', EgysegAr: '10.99', Brutto: '0', Mennyiseg: '3' })),
+  );
   const doc = readBack((await call(sim, 'GET', `/invoice/techid/${createdOf(res.xml).techid}`)).xml);
   // 32.97 net, VAT 8.9019 -> 8.90
   t.match(doc, { NettoOsszeg: '32.97', AfaOsszeg: '8.90', BruttoOsszeg: '41.87' });

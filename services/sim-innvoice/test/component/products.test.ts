@@ -6,11 +6,14 @@ type ProductXml = {
   Nev: string;
   CikkSzam: string;
   EAN: string;
-  Arak: { Ar: { ArcsoportID: string; Arcsoport_Ar: string } | { ArcsoportID: string; Arcsoport_Ar: string }[] };
+  Arak: {
+    Ar: { ArcsoportID: string; Arcsoport_Ar: string } | { ArcsoportID: string; Arcsoport_Ar: string }[];
+  };
   Keszletek: { Keszlet: Keszlet | Keszlet[] };
 };
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const products = (xml: Xml): ProductXml[] => list((xml.response as { product?: ProductXml | ProductXml[] }).product);
+const products = (xml: Xml): ProductXml[] =>
+  list((xml.response as { product?: ProductXml | ProductXml[] }).product);
 const stockOf = (p: ProductXml | undefined) =>
   Object.fromEntries(list(p?.Keszletek.Keszlet).map((k) => [k.RaktarID, k.Raktar_Keszlet]));
 
@@ -44,40 +47,48 @@ t.test('GET product lists name, SKU, EAN, price-group prices and stock per wareh
   t.same(products((await call(sim, 'GET', '/product?CikkSzam=NOPE')).xml), []);
 });
 
-t.test('a final invoice takes stock by SKU from the chosen warehouse; unknown SKUs, drafts and proformas move none', async (t) => {
-  const sim = await startSim();
-  t.teardown(() => sim.app.close());
-  const lines = {
-    TetelNev: undefined,
-    AfaSzoveg: undefined,
-    EgysegAr: undefined,
-    Mennyiseg: undefined,
-    TetelNev1: 'Póló',
-    AfaSzoveg1: '27%',
-    EgysegAr1: '7990',
-    Mennyiseg1: '2',
-    CikkSzam1: 'TSHIRT-BLK-M',
-    TetelNev2: 'Ismeretlen',
-    AfaSzoveg2: '27%',
-    EgysegAr2: '100',
-    Mennyiseg2: '1',
-    CikkSzam2: 'NOT-IN-INNVOICE',
-  };
-  await call(sim, 'POST', '/invoice', invoiceXml(invoiceFields(lines)));
-  await call(sim, 'POST', '/invoice', invoiceXml(invoiceFields({ ...lines, RaktarID: '2', Mennyiseg1: '1' })));
-  await call(sim, 'POST', '/invoice', invoiceXml(invoiceFields({ ...lines, Felretett: '1' })));
-  await call(sim, 'POST', '/invoice', invoiceXml(invoiceFields({ ...lines, Proforma: '1' })));
-  const shirt = products((await call(sim, 'GET', '/product?CikkSzam=TSHIRT-BLK-M')).xml)[0];
-  t.same(stockOf(shirt), { '1': '23', '2': '2' });
-  t.equal(sim.state().companies[0]?.products.length, 3, 'unknown SKU created no product');
+t.test(
+  'a final invoice takes stock by SKU from the chosen warehouse; unknown SKUs, drafts and proformas move none',
+  async (t) => {
+    const sim = await startSim();
+    t.teardown(() => sim.app.close());
+    const lines = {
+      TetelNev: undefined,
+      AfaSzoveg: undefined,
+      EgysegAr: undefined,
+      Mennyiseg: undefined,
+      TetelNev1: 'Póló',
+      AfaSzoveg1: '27%',
+      EgysegAr1: '7990',
+      Mennyiseg1: '2',
+      CikkSzam1: 'TSHIRT-BLK-M',
+      TetelNev2: 'Ismeretlen',
+      AfaSzoveg2: '27%',
+      EgysegAr2: '100',
+      Mennyiseg2: '1',
+      CikkSzam2: 'NOT-IN-INNVOICE',
+    };
+    await call(sim, 'POST', '/invoice', invoiceXml(invoiceFields(lines)));
+    await call(
+      sim,
+      'POST',
+      '/invoice',
+      invoiceXml(invoiceFields({ ...lines, RaktarID: '2', Mennyiseg1: '1' })),
+    );
+    await call(sim, 'POST', '/invoice', invoiceXml(invoiceFields({ ...lines, Felretett: '1' })));
+    await call(sim, 'POST', '/invoice', invoiceXml(invoiceFields({ ...lines, Proforma: '1' })));
+    const shirt = products((await call(sim, 'GET', '/product?CikkSzam=TSHIRT-BLK-M')).xml)[0];
+    t.same(stockOf(shirt), { '1': '23', '2': '2' });
+    t.equal(sim.state().companies[0]?.products.length, 3, 'unknown SKU created no product');
 
-  await sim.app.inject({ method: 'POST', url: '/_control/companies/koppeldemo/documents/100003/finalise' });
-  const afterDraft = products((await call(sim, 'GET', '/product?CikkSzam=TSHIRT-BLK-M')).xml)[0];
-  t.same(stockOf(afterDraft), { '1': '21', '2': '2' }, 'finalising the draft moves its stock');
+    await sim.app.inject({ method: 'POST', url: '/_control/companies/koppeldemo/documents/100003/finalise' });
+    const afterDraft = products((await call(sim, 'GET', '/product?CikkSzam=TSHIRT-BLK-M')).xml)[0];
+    t.same(stockOf(afterDraft), { '1': '21', '2': '2' }, 'finalising the draft moves its stock');
 
-  const badWarehouse = await call(sim, 'POST', '/invoice', invoiceXml(invoiceFields({ RaktarID: '9' })));
-  t.equal(badWarehouse.status, 400);
-});
+    const badWarehouse = await call(sim, 'POST', '/invoice', invoiceXml(invoiceFields({ RaktarID: '9' })));
+    t.equal(badWarehouse.status, 400);
+  },
+);
 
 t.test('stock set through the control API shows up in GET product (decimals kept)', async (t) => {
   const sim = await startSim();
@@ -88,7 +99,10 @@ t.test('stock set through the control API shows up in GET product (decimals kept
     payload: { warehouseId: 2, quantity: 4.5 },
   });
   t.equal(set.statusCode, 200);
-  t.same(stockOf(products((await call(sim, 'GET', '/product?CikkSzam=MUG-001')).xml)[0]), { '1': '0', '2': '4.5' });
+  t.same(stockOf(products((await call(sim, 'GET', '/product?CikkSzam=MUG-001')).xml)[0]), {
+    '1': '0',
+    '2': '4.5',
+  });
   const unknown = await sim.app.inject({
     method: 'PUT',
     url: '/_control/companies/koppeldemo/products/MUG-001/stock',
