@@ -4,11 +4,12 @@ import { buildMplusSimulator, DEFAULT_CREDENTIALS, type MplusSimulatorOptions } 
 export type Sim = ReturnType<typeof buildMplusSimulator>;
 
 /** A request value as the vendor client builds it: elements, repeated elements (arrays), text. */
-export type XmlInput = string | number | boolean | XmlInput[] | { [element: string]: XmlInput };
+export type XmlInput = string | number | boolean | undefined | XmlInput[] | { [element: string]: XmlInput };
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function toXml(name: string, value: XmlInput): string {
+  if (value === undefined) return '';
   if (Array.isArray(value)) return value.map((v) => toXml(name, v)).join('');
   if (typeof value === 'object') {
     const inner = Object.entries(value)
