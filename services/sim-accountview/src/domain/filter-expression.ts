@@ -52,8 +52,9 @@ function splitOnAnd(expression: string): string[] {
 }
 
 function parseLiteral(raw: string): { type: ValueType; value: string } {
-  const quoted = /^(['"])(.*)\1$/.exec(raw);
-  if (quoted) return { type: 'C', value: quoted[2] ?? '' };
+  // A string literal may not contain its own quote: `'a' OR b = 'c'` is not one literal.
+  const quoted = /^'([^']*)'$/.exec(raw) ?? /^"([^"]*)"$/.exec(raw);
+  if (quoted) return { type: 'C', value: quoted[1] ?? '' };
   if (/^\.(t|f)\.$/i.test(raw)) return { type: 'L', value: raw.toUpperCase() === '.T.' ? 'true' : 'false' };
   if (/^\{\^[^}]+\}$/.test(raw)) return { type: raw.includes(':') ? 'T' : 'D', value: raw };
   if (/^-?\d+(\.\d+)?$/.test(raw)) return { type: 'N', value: raw };
