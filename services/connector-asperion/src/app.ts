@@ -25,6 +25,8 @@ export type AsperionConnectorServiceDeps = {
   log: FastifyBaseLogger;
   retry?: RetryPolicy;
   requestTimeoutMs?: number;
+  /** Client-side limit per connection; the connector's default (4/s, burst 8) when absent. */
+  rateLimit?: { requestsPerSecond: number; burst: number };
 };
 
 /** Health, readiness and metrics. Never listens. */
@@ -47,6 +49,7 @@ export function startAsperionConnector(deps: AsperionConnectorServiceDeps): Prom
     onRefreshTokenRotated: (connectionId, refreshToken) =>
       deps.connections.mergeCredentials(connectionId, { refreshToken }),
     ...(deps.requestTimeoutMs ? { requestTimeoutMs: deps.requestTimeoutMs } : {}),
+    ...(deps.rateLimit ? { rateLimit: deps.rateLimit } : {}),
   });
   const handler = createDeliveryRequestHandler({
     connector,

@@ -17,6 +17,10 @@ const config = parseConfig(
     CREDENTIALS_KEY: z.string().min(32),
     /** Timeout of one Asperion API call, in milliseconds. */
     ASPERION_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30000),
+    /** Sustained Asperion API calls per second per connection (client-side token bucket). */
+    ASPERION_REQUESTS_PER_SECOND: z.coerce.number().positive().default(4),
+    /** Calls allowed at once after a quiet spell. */
+    ASPERION_BURST: z.coerce.number().int().positive().default(8),
     /** Attempts for a retryable failure (timeouts, 5xx, 429) before the order is dead-lettered. */
     DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
     /** First backoff delay in milliseconds; doubles per attempt with jitter. */
@@ -45,6 +49,7 @@ await runDeployable({
       topicPrefix: runtime.topicPrefix,
       log: app.log,
       requestTimeoutMs: config.ASPERION_REQUEST_TIMEOUT_MS,
+      rateLimit: { requestsPerSecond: config.ASPERION_REQUESTS_PER_SECOND, burst: config.ASPERION_BURST },
       retry: {
         maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
         baseDelayMs: config.DELIVERY_BACKOFF_BASE_MS,

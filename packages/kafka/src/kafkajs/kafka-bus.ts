@@ -1,7 +1,8 @@
 import type { TopicSpec } from '@koppel/contracts';
-import { type Consumer, Kafka, logLevel, type Producer } from 'kafkajs';
+import { type Consumer, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import type { MessageBus, OutgoingMessage, SubscribeOptions, Subscription } from '../message-bus.js';
 import { toHeaderRecord } from './headers.js';
+import { retryWhileMetadataSettles } from './retry-metadata.js';
 
 export type KafkaBusOptions = {
   brokers: string[];
@@ -31,7 +32,12 @@ export function createKafkaBus(options: KafkaBusOptions): MessageBus {
   async function getProducer(): Promise<Producer> {
     if (producer) return producer;
     producerReady ??= (async () => {
-      const p = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      const p = kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
       await p.connect();
       producer = p;
       return p;
@@ -62,6 +68,10 @@ export function createKafkaBus(options: KafkaBusOptions): MessageBus {
               configEntries: [{ name: 'retention.ms', value: String(s.retentionMs) }],
             })),
           });
+          // createTopics returns once leaders exist; wait until metadata for every new topic
+          // answers too, so the first subscribe or send does not race the controller.
+          const names = missing.map((s) => `${prefix}${s.name}`);
+          await retryWhileMetadataSettles(() => admin.fetchTopicMetadata({ topics: names }));
         }
       } finally {
         await admin.disconnect();
@@ -91,10 +101,12 @@ export function createKafkaBus(options: KafkaBusOptions): MessageBus {
       });
       consumers.add(consumer);
       await consumer.connect();
-      await consumer.subscribe({
-        topic: subscribeOptions.topic,
-        fromBeginning: subscribeOptions.fromBeginning ?? true,
-      });
+      await retryWhileMetadataSettles(() =>
+        consumer.subscribe({
+          topic: subscribeOptions.topic,
+          fromBeginning: subscribeOptions.fromBeginning ?? true,
+        }),
+      );
       await consumer.run({
         autoCommit: true,
         autoCommitInterval: 1000,

@@ -21,7 +21,9 @@ export function createDeliveryRequestHandler(deps: DeliveryRequestHandlerDeps) {
     const order = request.resolved?.order;
     const customer = request.resolved?.customer;
     if (!order || !customer) {
-      throw appError('DECODE_FAILED', 'delivery request lacks the order or its customer', { field: 'resolved' });
+      throw appError('DECODE_FAILED', 'delivery request lacks the order or its customer', {
+        field: 'resolved',
+      });
     }
     const session = await deps.sessions.sessionFor(order.connectionId);
     const outcome = await deliverOrder(deps.connector, session, deps.stores, order, customer);
@@ -33,6 +35,9 @@ function decode(value: Uint8Array) {
   try {
     return fromBinary(DeliveryRequestSchema, value);
   } catch (cause) {
-    throw appError('DECODE_FAILED', 'deliveries.asperion record is not a DeliveryRequest', { field: 'value', cause });
+    throw appError('DECODE_FAILED', 'deliveries.asperion record is not a DeliveryRequest', {
+      field: 'value',
+      cause,
+    });
   }
 }

@@ -1,0 +1,30 @@
+import { logLevelSchema, parseConfig, portSchema } from '@koppel/config';
+import { z } from 'zod';
+
+const embeddedEnvSchema = z.object({
+  /** Folder holding the embedded Postgres, keys and simulator state; survives restarts. */
+  KOPPEL_DATA_DIR: z.string().default('.koppel-data'),
+  /** Interface the embedded mode binds to (loopback: it is a laptop sandbox). */
+  KOPPEL_HOST: z.string().default('127.0.0.1'),
+  /** Port of ingest (shop webhooks). */
+  KOPPEL_INGEST_PORT: portSchema.default(8080),
+  /** Port of the admin API and its Swagger UI (/docs). */
+  KOPPEL_ADMIN_PORT: portSchema.default(8081),
+  /** Port of the Shoprenter simulator. */
+  KOPPEL_SIM_SHOPRENTER_PORT: portSchema.default(8091),
+  /** Port of the Asperion simulator. */
+  KOPPEL_SIM_ASPERION_PORT: portSchema.default(8092),
+  /** Admin API keys, comma separated; when unset one is generated and kept in the data folder. */
+  ADMIN_API_KEYS: z.string().optional(),
+  /** 32-byte credentials key (hex/base64); when unset one is generated and kept in the data folder. */
+  CREDENTIALS_KEY: z.string().optional(),
+  LOG_LEVEL: logLevelSchema.default('warn'),
+});
+
+export type EmbeddedConfig = z.infer<typeof embeddedEnvSchema>;
+
+export function loadEmbeddedConfig(
+  env: Record<string, string | undefined> = process.env,
+): Readonly<EmbeddedConfig> {
+  return parseConfig('embedded', embeddedEnvSchema, env);
+}

@@ -1,0 +1,160 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { topics } from '@koppel/contracts';
+import {
+  createCredentialCipher,
+  createDeliveryLedgerRepository,
+  createJourneyRepository,
+  createPostgresDatabase,
+  type DatabaseHandle,
+  hashWebhookSecret,
+  migrateToLatest,
+} from '@koppel/db';
+import { createKafkaBus, type MessageBus } from '@koppel/kafka';
+import {
+  type AsperionSimulator,
+  buildAsperionSimulator,
+  DEFAULT_CLIENT,
+  DEFAULT_USER_ID,
+} from '@koppel/sim-asperion';
+import { buildShoprenterSimulator, type ShoprenterSimulator } from '@koppel/sim-shoprenter';
+import { createMetricsRegistry } from '@koppel/telemetry';
+import { createIsolatedDatabase, resolveInfrastructure, uniqueRunId } from '@koppel/test-infra';
+import { type RunningPipeline, startPipeline } from '../../src/compose-pipeline.js';
+import { asperionDemoSettings } from '../../src/demo-settings.js';
+
+export type PipelineFixture = {
+  pipeline: RunningPipeline;
+  database: DatabaseHandle;
+  databaseUrl: string;
+  bus: MessageBus;
+  kafkaBrokers: string[];
+  topicPrefix: string;
+  credentialsKeyHex: string;
+  shoprenter: ShoprenterSimulator;
+  asperion: AsperionSimulator;
+  asperionUrl: string;
+  ingestUrl: string;
+  connectionId: string;
+  webhookUrl: string;
+  invoices(): ReturnType<AsperionSimulator['state']>['administrations'][number]['salesInvoices'];
+  debtors(): ReturnType<AsperionSimulator['state']>['administrations'][number]['debtors'];
+  delivered(): Promise<number>;
+  journey(externalOrderId: string): ReturnType<ReturnType<typeof createJourneyRepository>['list']>;
+  close(): Promise<void>;
+};
+
+/**
+ * The whole order pipeline on the real broker and a real Postgres database of its own, with
+ * topics under a unique prefix, the Shoprenter simulator sending webhooks to a listening ingest,
+ * and the Asperion simulator as the target.
+ */
+export async function startPipelineFixture(
+  options: {
+    withoutAsperionConnector?: boolean;
+    rules?: Record<string, unknown>;
+    /** Keep the Asperion simulator's own rate limit (default: off, so bulk tests run fast). */
+    asperionRateLimit?: boolean;
+  } = {},
+): Promise<PipelineFixture> {
+  const infra = await resolveInfrastructure();
+  const isolated = await createIsolatedDatabase(infra.databaseUrl);
+  const database = createPostgresDatabase(isolated.url);
+  await migrateToLatest(database.db);
+  const topicPrefix = `t${uniqueRunId()}.`;
+  const bus = createKafkaBus({ brokers: infra.kafkaBrokers, clientId: 'koppel-test' });
+  await bus.ensureTopics(Object.values(topics), topicPrefix);
+  const credentialsKeyHex = randomBytes(32).toString('hex');
+  const cipher = createCredentialCipher(Buffer.from(credentialsKeyHex, 'hex'));
+
+  const asperion = buildAsperionSimulator(options.asperionRateLimit ? {} : { rateLimit: false });
+  const asperionUrl = await asperion.app.listen({ port: 0, host: '127.0.0.1' });
+  const pipeline = await startPipeline({
+    bus,
+    db: database.db,
+    cipher,
+    metrics: createMetricsRegistry('e2e'),
+    topicPrefix,
+    readiness: {},
+    logLevel: 'warn',
+    deliveryRetry: { maxAttempts: 8, baseDelayMs: 100, maxDelayMs: 2000 },
+    asperionRateLimit: { requestsPerSecond: 500, burst: 100 },
+    ...(options.withoutAsperionConnector ? { withoutAsperionConnector: true } : {}),
+  });
+  const ingestUrl = await pipeline.ingestApp.listen({ port: 0, host: '127.0.0.1' });
+
+  const connectionId = `c-${randomUUID().slice(0, 8)}`;
+  const secret = randomBytes(24).toString('base64url');
+  await pipeline.connections.create({
+    id: connectionId,
+    tenantId: 'tenant-e2e',
+    name: 'E2E shop → Asperion',
+    sourceSystem: 'shoprenter',
+    targetSystem: 'asperion',
+    webhookSecretHash: hashWebhookSecret(secret),
+    ipAllowlist: [],
+    rules: options.rules ?? {},
+    settings: asperionDemoSettings(asperionUrl),
+    credentials: {
+      clientId: DEFAULT_CLIENT.clientId,
+      clientSecret: DEFAULT_CLIENT.clientSecret,
+      refreshToken: asperion.tokens.mintRefreshToken(DEFAULT_CLIENT.clientId, DEFAULT_USER_ID),
+    },
+    active: true,
+  });
+  const webhookUrl = `${ingestUrl}/webhooks/shoprenter/${connectionId}/${secret}`;
+
+  const shoprenter = buildShoprenterSimulator({ rateLimit: false });
+  for (const event of ['order_confirm', 'order_status_change']) {
+    const response = await shoprenter.app.inject({
+      method: 'POST',
+      url: '/api/webHooks',
+      headers: {
+        authorization: `Bearer ${shoprenter.issueToken()}`,
+        accept: 'application/json',
+        'content-type': 'application/json',
+      },
+      payload: {
+        label: `koppel ${event}`,
+        event,
+        status: '1',
+        webHookParameters: [{ type: 'json', url: webhookUrl }],
+      },
+    });
+    if (response.statusCode >= 300) throw new Error(`webhook registration failed: ${response.body}`);
+  }
+
+  const admin = () => {
+    const first = asperion.state().administrations[0];
+    if (!first) throw new Error('the Asperion simulator has no administration');
+    return first;
+  };
+  const ledger = createDeliveryLedgerRepository(database.db);
+  const journey = createJourneyRepository(database.db);
+  return {
+    pipeline,
+    database,
+    databaseUrl: isolated.url,
+    bus,
+    kafkaBrokers: infra.kafkaBrokers,
+    topicPrefix,
+    credentialsKeyHex,
+    shoprenter,
+    asperion,
+    asperionUrl,
+    ingestUrl,
+    connectionId,
+    webhookUrl,
+    invoices: () => admin().salesInvoices,
+    debtors: () => admin().debtors,
+    delivered: () => ledger.countDelivered(connectionId),
+    journey: (externalOrderId) => journey.list(connectionId, externalOrderId),
+    async close() {
+      await pipeline.stop();
+      await bus.close();
+      await shoprenter.app.close();
+      await asperion.app.close();
+      await database.close();
+      await isolated.drop();
+    },
+  };
+}
