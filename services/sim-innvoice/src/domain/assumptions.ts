@@ -3,7 +3,10 @@
  * here so it can be corrected in one place. The README lists the same choices with reasons.
  */
 export const ASSUMPTIONS = Object.freeze({
-  /** No public figure: 120 calls per minute per company account; configurable. */
+  /**
+   * No public figure (notes §8 "None found"): 120 calls per minute per company account, counted
+   * after the credentials are checked; over it `429` + `Retry-After` + error `429`. Configurable.
+   */
   rateLimit: { requests: 120, windowMs: 60_000 },
   /**
    * Invoice numbers (`Sorszam`) per pad and year: `{prefix}-{year}/{seq:5}`. The reference client
@@ -31,6 +34,26 @@ export const ASSUMPTIONS = Object.freeze({
   defaultPaymentMethod: 'átutalás',
   /** HTTP statuses accompany the XML error codes (the client does not rely on them, notes §4.3). */
   httpStatusFollowsErrorCode: true,
+  /** Bodies are read as XML text whatever the Content-Type (the client sends `text/xml`). */
+  bodyReadAsXmlWhateverContentType: true,
+  /** `GET product` returns every product in one answer (no paging seen); `?CikkSzam=` filters exactly. */
+  productPaging: false,
+  /**
+   * Optional input fields beyond the notes' example: `VevoEmail` (buyer e-mail), `CikkSzam{n}`
+   * (line SKU, for stock) and `RaktarID` (warehouse; default the first one).
+   */
+  extraInvoiceFields: ['VevoEmail', 'CikkSzam', 'RaktarID'] as readonly string[],
+  /**
+   * Customers: no partner endpoint is known; the buyer of every accepted document is upserted into
+   * the partner register, matched by tax number, else e-mail, else name + postcode + city.
+   */
+  partnerMatch: ['taxNumber', 'email', 'namePostCodeCity'] as readonly string[],
+  /** `PrintUrl` = `{base}/{company}/print/{techid}/{random key}.pdf`, downloadable without auth. */
+  printUrlNeedsAuth: false,
+  /** Several `<invoice>` elements in one request are accepted all-or-nothing. */
+  batchIsAtomic: true,
+  /** A proforma converts to an invoice once; again → error `409`. */
+  proformaConvertsOnce: true,
 });
 
 /**
