@@ -6,7 +6,7 @@ export type Sim = ReturnType<typeof buildMplusSimulator>;
 /** A request value as the vendor client builds it: elements, repeated elements (arrays), text. */
 export type XmlInput = string | number | boolean | undefined | XmlInput[] | { [element: string]: XmlInput };
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function toXml(name: string, value: XmlInput): string {
   if (value === undefined) return '';
@@ -19,7 +19,7 @@ function toXml(name: string, value: XmlInput): string {
   }
   // The vendor client sends booleans as 1/0 (MP-SOAPCLIENT convertBoolValues).
   const text = typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
-  return `<ns1:${name}>${escape(text)}</ns1:${name}>`;
+  return `<ns1:${name}>${escapeText(text)}</ns1:${name}>`;
 }
 
 /** A SOAP 1.1 envelope shaped like MP-SOAPCLIENT's createXML: `ns1` = urn:mplusqapi. */
