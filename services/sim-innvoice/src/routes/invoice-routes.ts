@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { convertProforma, commitDocument } from '../domain/document-store.js';
 import { buildDocument, type DocumentDraft } from '../domain/invoice-rules.js';
 import type { Issue } from '../domain/issues.js';
-import type { InnvoiceState } from '../domain/model.js';
+import type { InnvoiceState, InvoiceDocument } from '../domain/model.js';
 import { readRecords } from '../xml/xml-reader.js';
 import { el, group } from '../xml/xml-writer.js';
 import { companyOf } from './company-auth.js';
@@ -77,7 +77,7 @@ export async function invoiceRoutes(app: FastifyInstance, options: InvoiceRouteO
       'proforma_invoice',
     );
     if (!read.ok) return sendError(reply, 'badXml', read.message);
-    const results = [];
+    const results: { proforma: InvoiceDocument; padId: number }[] = [];
     for (const record of read.records) {
       const tableId = record.TABLE_ID?.trim() ?? '';
       if (tableId === '') return sendError(reply, 'missingField', 'Hiányzó kötelező mező: TABLE_ID');
@@ -94,6 +94,14 @@ export async function invoiceRoutes(app: FastifyInstance, options: InvoiceRouteO
           'invalidField',
           `Hibás érték a(z) SzamlatombID mezőben: nincs ${padRaw} azonosítójú számlatömb`,
         );
+      if (proforma.convertedToTechId !== null || results.some((r) => r.proforma === proforma)) {
+        const made = proforma.convertedToTechId ?? 'ebben a kérésben';
+        return sendError(
+          reply,
+          'conflict',
+          `A(z) ${proforma.tableId} díjbekérőből már készült számla (${made})`,
+        );
+      }
       results.push({ proforma, padId: pad.id });
     }
     const nowIso = options.now().toISOString();

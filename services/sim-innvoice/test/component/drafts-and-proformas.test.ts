@@ -134,3 +134,62 @@ t.test(
     t.equal(read.invoice.PartnerID, '1');
   },
 );
+
+t.test('a batch conversion with one already-converted proforma converts nothing', async (t) => {
+  const sim = await startSim();
+  t.teardown(() => sim.app.close());
+  await call(sim, 'POST', '/invoice', invoiceXml(invoiceFields({ Proforma: '1' })));
+  await call(sim, 'POST', '/invoice', invoiceXml(invoiceFields({ Proforma: '1' })));
+  await call(sim, 'POST', '/proforma_invoice', convertXml('1'));
+  const batch = (ids: string[]) =>
+    `<proforma_invoices>${ids.map((id) => `<proforma_invoice><TABLE_ID>${id}</TABLE_ID></proforma_invoice>`).join('')}</proforma_invoices>`;
+  const refused = await call(sim, 'POST', '/proforma_invoice', batch(['2', '1']));
+  t.equal(refused.status, 409);
+  const duplicate = await call(sim, 'POST', '/proforma_invoice', batch(['2', '2']));
+  t.equal(duplicate.status, 409);
+  const proformas = sim.state().companies[0]?.documents.filter((d) => d.kind === 'proforma') ?? [];
+  t.same(
+    proformas.map((p) => p.convertedToTechId),
+    ['100003', null],
+  );
+});
+
+t.test(
+  'control API: documents filtered by kind and draft, marking paid as the Simple IPN would',
+  async (t) => {
+    const sim = await startSim();
+    t.teardown(() => sim.app.close());
+    await call(sim, 'POST', '/invoice', invoiceXml(invoiceFields()));
+    await call(sim, 'POST', '/invoice', invoiceXml(invoiceFields({ Proforma: '1' })));
+    await call(sim, 'POST', '/invoice', invoiceXml(invoiceFields({ Felretett: '1' })));
+    const list = async (query: string) =>
+      (
+        (await sim.app.inject({ url: `/_control/companies/koppeldemo/documents${query}` })).json() as {
+          documents: { techId: string }[];
+        }
+      ).documents.map((d) => d.techId);
+    t.same(await list(''), ['100001', '100002', '100003']);
+    t.same(await list('?kind=proforma'), ['100002']);
+    t.same(await list('?kind=invoice&draft=true'), ['100003']);
+    t.equal(
+      (await sim.app.inject({ url: '/_control/companies/koppeldemo/documents?kind=storno' })).statusCode,
+      400,
+    );
+    t.equal((await sim.app.inject({ url: '/_control/companies/nobody/documents' })).statusCode, 404);
+
+    const paid = await sim.app.inject({
+      method: 'POST',
+      url: '/_control/companies/koppeldemo/documents/100002/paid',
+    });
+    t.match(paid.json(), { document: { paid: true } });
+    const read = (await call(sim, 'GET', '/invoice/techid/100002')).xml.response as {
+      invoice: Record<string, string>;
+    };
+    t.equal(read.invoice.Fizetve, '1');
+    const missing = await sim.app.inject({
+      method: 'POST',
+      url: '/_control/companies/koppeldemo/documents/1/paid',
+    });
+    t.equal(missing.statusCode, 404);
+  },
+);
