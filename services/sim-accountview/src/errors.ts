@@ -3,6 +3,7 @@
  * AV-PHP checks ErrorMessage). Every failure the data API answers goes through this class.
  */
 export class AccountViewError extends Error {
+  override readonly name = 'AccountViewError';
   constructor(
     readonly httpStatus: number,
     message: string,

@@ -16,13 +16,29 @@ export function toDecimalText(value: unknown): string | undefined {
 }
 
 function normalise(text: string): string {
-  if (/e/i.test(text)) return normalise(Number(text).toFixed(10));
+  if (/e/i.test(text)) return normalise(expandExponent(text));
   const negative = text.startsWith('-');
   const [intPart = '0', frac = ''] = text.replace('-', '').split('.');
   const int = intPart.replace(/^0+(?=\d)/, '');
   const fraction = frac.replace(/0+$/, '');
   const body = fraction ? `${int}.${fraction}` : int;
   return negative && body !== '0' ? `-${body}` : body;
+}
+
+/** `1.5e+21` -> `1500000000000000000000`, `2.5e-7` -> `0.00000025`, digit by digit (no toFixed limits). */
+function expandExponent(text: string): string {
+  const [mantissa = '0', exp = '0'] = text.toLowerCase().split('e');
+  const negative = mantissa.startsWith('-');
+  const [intPart = '0', frac = ''] = mantissa.replace(/^[-+]/, '').split('.');
+  const digits = intPart + frac;
+  const point = intPart.length + Number(exp);
+  const body =
+    point <= 0
+      ? `0.${'0'.repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits + '0'.repeat(point - digits.length)
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return negative ? `-${body}` : body;
 }
 
 /** Scales a decimal text to an integer of `scale` decimals, rounding half away from zero. */

@@ -42,6 +42,18 @@ const exampleOrder = () => ({
   },
 });
 
+type Order = ReturnType<typeof exampleOrder>;
+const hdr = (o: Order): unknown[] => {
+  const row = o.TableData.Data.Rows[0];
+  if (!row) throw new Error('example order has no header row');
+  return row.Values;
+};
+const line = (o: Order, index: number): unknown[] => {
+  const row = o.TableData.DetailData[0]?.Rows[index];
+  if (!row) throw new Error(`example order has no line ${index}`);
+  return row.Values;
+};
+
 t.test('creates the documented SO1 example and finds it again by COMMENT1', async (t) => {
   const { app, post, get, control } = await startSimulator({ now: () => new Date('2025-03-01T11:00:00Z') });
   t.teardown(() => app.close());
@@ -97,44 +109,24 @@ t.test('sales order validation: debtor, article, quantity, lines, HeaderId, deli
   t.teardown(() => app.close());
   await seedShop(control);
   const cases: [string, (o: ReturnType<typeof exampleOrder>) => void, string][] = [
-    [
-      'unknown debtor',
-      (o) => ((o.TableData.Data.Rows[0] as { Values: unknown[] }).Values[2] = '99999'),
-      'SO_HDR.RPL_INV: debtor 99999 does not exist',
-    ],
-    [
-      'missing debtor',
-      (o) => ((o.TableData.Data.Rows[0] as { Values: unknown[] }).Values[2] = ''),
-      'SO_HDR.RPL_INV (invoice debtor) is required',
-    ],
-    [
-      'unknown article',
-      (o) => ((o.TableData.DetailData[0]?.Rows[1] as { Values: unknown[] }).Values[2] = 'NOPE'),
-      'SO_LINE row 2: article NOPE does not exist',
-    ],
-    [
-      'zero quantity',
-      (o) => ((o.TableData.DetailData[0]?.Rows[0] as { Values: unknown[] }).Values[3] = 0),
-      'SO_LINE row 1: ORD_QTY is required and cannot be 0',
-    ],
+    ['unknown debtor', (o) => (hdr(o)[2] = '99999'), 'SO_HDR.RPL_INV: debtor 99999 does not exist'],
+    ['missing debtor', (o) => (hdr(o)[2] = ''), 'SO_HDR.RPL_INV (invoice debtor) is required'],
+    ['unknown article', (o) => (line(o, 1)[2] = 'NOPE'), 'SO_LINE row 2: article NOPE does not exist'],
+    ['zero quantity', (o) => (line(o, 0)[3] = 0), 'SO_LINE row 1: ORD_QTY is required and cannot be 0'],
     [
       'no lines',
       (o) => (o.TableData.DetailData = [{ Rows: [] }]),
       'SO_LINE: a sales order needs at least one line',
     ],
-    [
-      'orphan line',
-      (o) => ((o.TableData.DetailData[0]?.Rows[0] as { Values: unknown[] }).Values[1] = '7'),
-      'Detail row 1: HeaderId 7 matches no header RowId',
-    ],
+    ['orphan line', (o) => (line(o, 0)[1] = '7'), 'Detail row 1: HeaderId 7 matches no header RowId'],
     [
       'text quantity',
-      (o) => ((o.TableData.DetailData[0]?.Rows[0] as { Values: unknown[] }).Values[3] = 'two'),
+      (o) => (line(o, 0)[3] = 'two'),
       'Field SO_LINE.ORD_QTY: value "two" does not match field type N',
     ],
     [
       'bad date',
-      (o) => ((o.TableData.Data.Rows[0] as { Values: unknown[] }).Values[1] = '2025-02-30'),
+      (o) => (hdr(o)[1] = '2025-02-30'),
       'Field SO_HDR.ORD_DATE: value "2025-02-30" does not match field type T',
     ],
   ];
@@ -147,7 +139,7 @@ t.test('sales order validation: debtor, article, quantity, lines, HeaderId, deli
   }
   const withDelCode = exampleOrder();
   withDelCode.Table.Definition.Fields.push({ Name: 'DEL_CODE', FieldType: 'C' });
-  (withDelCode.TableData.Data.Rows[0] as { Values: unknown[] }).Values.push('0000009999');
+  hdr(withDelCode).push('0000009999');
   const badAddress = await post(withDelCode);
   t.equal(badAddress.statusCode, 400);
   t.match(badAddress.json().ErrorMessage, /SO_HDR.DEL_CODE: delivery address 0000009999 does not exist/);
