@@ -58,17 +58,23 @@ export async function startPipeline(infra: PipelineInfrastructure): Promise<Runn
     readiness: infra.readiness,
     ...(infra.logLevel ? { logLevel: infra.logLevel } : {}),
   });
-  const log = ingestApp.log;
-  const shared = { bus: infra.bus, journey, metrics: infra.metrics, topicPrefix: infra.topicPrefix, log };
+  // One logger, each line naming the service that wrote it, as the separate deployables do.
+  const logFor = (service: string) => ingestApp.log.child({ service });
+  const shared = { bus: infra.bus, journey, metrics: infra.metrics, topicPrefix: infra.topicPrefix };
   const subscriptions: Subscription[] = [
-    await startMapping({ ...shared, connections }),
-    await startCustomerRegistry({ ...shared, customers: createCustomerRepository(infra.db) }),
-    await startDelivery({ ...shared, connections }),
+    await startMapping({ ...shared, log: logFor('mapping'), connections }),
+    await startCustomerRegistry({
+      ...shared,
+      log: logFor('customer-registry'),
+      customers: createCustomerRepository(infra.db),
+    }),
+    await startDelivery({ ...shared, log: logFor('delivery'), connections }),
   ];
   if (!infra.withoutAsperionConnector) {
     subscriptions.push(
       await startAsperionConnector({
         ...shared,
+        log: logFor('connector-asperion'),
         db: infra.db,
         connections,
         ...(infra.deliveryRetry ? { retry: infra.deliveryRetry } : {}),
