@@ -54,6 +54,8 @@ export async function startPipelineFixture(
     rules?: Record<string, unknown>;
     /** Keep the Asperion simulator's own rate limit (default: off, so bulk tests run fast). */
     asperionRateLimit?: boolean;
+    /** The connector's client-side limit per connection (default 500/s, burst 100). */
+    connectorRateLimit?: { requestsPerSecond: number; burst: number };
   } = {},
 ): Promise<PipelineFixture> {
   const infra = await resolveInfrastructure();
@@ -77,7 +79,7 @@ export async function startPipelineFixture(
     readiness: {},
     logLevel: 'warn',
     deliveryRetry: { maxAttempts: 8, baseDelayMs: 100, maxDelayMs: 2000 },
-    asperionRateLimit: { requestsPerSecond: 500, burst: 100 },
+    asperionRateLimit: options.connectorRateLimit ?? { requestsPerSecond: 500, burst: 100 },
     ...(options.withoutAsperionConnector ? { withoutAsperionConnector: true } : {}),
   });
   const ingestUrl = await pipeline.ingestApp.listen({ port: 0, host: '127.0.0.1' });
