@@ -42,7 +42,20 @@ export const DEFAULT_CREDENTIALS: Credentials = Object.freeze({
  */
 export function buildMplusSimulator(options: MplusSimulatorOptions = {}): MplusSimulator {
   const now = options.now ?? (() => new Date());
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 });
+  const app = Fastify({
+    // The secret travels in the query string (notes §3.1): keep it out of the request log.
+    logger: options.logger
+      ? {
+          serializers: {
+            req: (req: { method: string; url: string }) => ({
+              method: req.method,
+              url: req.url.replace(/([?&]secret=)[^&]*/, '$1***'),
+            }),
+          },
+        }
+      : false,
+    bodyLimit: 10 * 1024 * 1024,
+  });
   const store = createStore(options.stateFile);
   const apiLimit = options.rateLimit === false ? undefined : (options.rateLimit ?? ASSUMPTIONS.rateLimit);
   const rateLimiter = createRateLimiter(apiLimit);
