@@ -145,3 +145,33 @@ export type SimulatorState = {
   orders: Order[];
   counters: { syncMarker: number; stockId: number; orderNumbers: Record<string, number>; lineId: number };
 };
+
+/** Relation fields stored as given (notes §3.3 `Relation` type); the wire schema is built from these. */
+export const RELATION_STRING_FIELDS = [
+  'extRelationId',
+  'name',
+  'companyName',
+  'contact',
+  'address',
+  'zipcode',
+  'city',
+  'country',
+  'deliveryAddress',
+  'deliveryZipcode',
+  'deliveryCity',
+  'deliveryCountry',
+  'telephone',
+  'mobile',
+  'email',
+  'website',
+  'vatNumber',
+  'commerceNumber',
+  'bankAccountNumber',
+  'relationCode',
+] as const;
+export const RELATION_NUMBER_FIELDS = [
+  'priceGroupNumber',
+  'discountPercentage',
+  'paymentWithinDays',
+  'creditLimit',
+] as const;

@@ -1,10 +1,11 @@
+import type { RelationInput } from '../soap/request-schemas.js';
+import { ASSUMPTIONS } from './assumptions.js';
 import {
   RELATION_NUMBER_FIELDS,
   RELATION_STRING_FIELDS,
-  type RelationInput,
-} from '../soap/request-schemas.js';
-import { ASSUMPTIONS } from './assumptions.js';
-import type { Relation, SimulatorState } from './model.js';
+  type Relation,
+  type SimulatorState,
+} from './model.js';
 
 export type CreateRelationResult =
   | { result: 'CREATE-RELATION-RESULT-OK'; relation: Relation }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RELATION_NUMBER_FIELDS, RELATION_STRING_FIELDS } from '../domain/model.js';
 import {
   optionalElement,
   repeated,
@@ -14,35 +15,6 @@ import {
 
 /** Request elements of the implemented operations (notes §3.3-3.6, MP-WSDL types). */
 const opt = <T extends z.ZodType>(s: T) => optionalElement(s);
-
-export const RELATION_STRING_FIELDS = [
-  'extRelationId',
-  'name',
-  'companyName',
-  'contact',
-  'address',
-  'zipcode',
-  'city',
-  'country',
-  'deliveryAddress',
-  'deliveryZipcode',
-  'deliveryCity',
-  'deliveryCountry',
-  'telephone',
-  'mobile',
-  'email',
-  'website',
-  'vatNumber',
-  'commerceNumber',
-  'bankAccountNumber',
-  'relationCode',
-] as const;
-export const RELATION_NUMBER_FIELDS = [
-  'priceGroupNumber',
-  'discountPercentage',
-  'paymentWithinDays',
-  'creditLimit',
-] as const;
 
 export const relationSchema = z.object({
   relationNumber: opt(xsdLong),
