@@ -228,44 +228,51 @@ t.test('webHooks CRUD validates input and answers in the resource shape', async 
   );
 });
 
-t.test('both events in both formats; abandoned carts fire abandoned_cart, completing one fires order_confirm', async (t) => {
-  const receiver = await startReceiver();
-  t.teardown(receiver.close);
-  const sim = startSimulator();
-  for (const event of ['order_confirm', 'order_status_change', 'abandoned_cart']) {
-    await registerHook(sim, {
-      label: event,
-      event,
-      status: '1',
-      webHookParameters: [
-        { type: 'json', url: receiver.url(`/${event}/json`) },
-        { type: 'xml', url: receiver.url(`/${event}/xml`) },
-      ],
+t.test(
+  'both events in both formats; abandoned carts fire abandoned_cart, completing one fires order_confirm',
+  async (t) => {
+    const receiver = await startReceiver();
+    t.teardown(receiver.close);
+    const sim = startSimulator();
+    for (const event of ['order_confirm', 'order_status_change', 'abandoned_cart']) {
+      await registerHook(sim, {
+        label: event,
+        event,
+        status: '1',
+        webHookParameters: [
+          { type: 'json', url: receiver.url(`/${event}/json`) },
+          { type: 'xml', url: receiver.url(`/${event}/xml`) },
+        ],
+      });
+    }
+    await sim.createOrder(anOrder({ statusId: 0 }));
+    t.same(
+      receiver.received.map((r) => r.url),
+      ['/abandoned_cart/json', '/abandoned_cart/xml'],
+    );
+    const abandoned = (JSON.parse(receiver.received[0]?.body ?? '{}') as Payload).orders.order[0] ?? {};
+    t.notOk('shippingInnerResourceId' in abandoned, 'C+S fields absent on abandoned_cart');
+    await sim.changeOrderStatus(100, 1);
+    await sim.changeOrderStatus(100, 3);
+    t.same(
+      receiver.received.slice(2).map((r) => r.url),
+      ['/order_confirm/json', '/order_confirm/xml', '/order_status_change/json', '/order_status_change/xml'],
+    );
+    const xmlParser = new XMLParser({
+      parseTagValue: false,
+      isArray: (name) => ['order', 'orderProduct'].includes(name),
     });
-  }
-  await sim.createOrder(anOrder({ statusId: 0 }));
-  t.same(receiver.received.map((r) => r.url), ['/abandoned_cart/json', '/abandoned_cart/xml']);
-  const abandoned = (JSON.parse(receiver.received[0]?.body ?? '{}') as Payload).orders.order[0] ?? {};
-  t.notOk('shippingInnerResourceId' in abandoned, 'C+S fields absent on abandoned_cart');
-  await sim.changeOrderStatus(100, 1);
-  await sim.changeOrderStatus(100, 3);
-  t.same(receiver.received.slice(2).map((r) => r.url), [
-    '/order_confirm/json',
-    '/order_confirm/xml',
-    '/order_status_change/json',
-    '/order_status_change/xml',
-  ]);
-  const xmlParser = new XMLParser({ parseTagValue: false, isArray: (name) => ['order', 'orderProduct'].includes(name) });
-  for (const [jsonHit, xmlHit] of [
-    [receiver.received[2], receiver.received[3]],
-    [receiver.received[4], receiver.received[5]],
-  ]) {
-    const fromJson = (JSON.parse(jsonHit?.body ?? '{}') as Payload).orders.order[0] ?? {};
-    const fromXml = (xmlParser.parse(xmlHit?.body ?? '') as Payload).orders.order[0] ?? {};
-    t.same(Object.keys(fromXml), Object.keys(fromJson), `${xmlHit?.url}: same tree as JSON`);
-    t.equal(fromXml.innerId, fromJson.innerId);
-  }
-  const change = (JSON.parse(receiver.received[4]?.body ?? '{}') as Payload).orders.order[0] ?? {};
-  t.match(change, { orderHistory: { status: '3', statusText: 'Shipped' }, newsletterChecked: '0' });
-  t.notOk('paymentMethodCode' in change, 'C-only fields absent on order_status_change');
-});
+    for (const [jsonHit, xmlHit] of [
+      [receiver.received[2], receiver.received[3]],
+      [receiver.received[4], receiver.received[5]],
+    ]) {
+      const fromJson = (JSON.parse(jsonHit?.body ?? '{}') as Payload).orders.order[0] ?? {};
+      const fromXml = (xmlParser.parse(xmlHit?.body ?? '') as Payload).orders.order[0] ?? {};
+      t.same(Object.keys(fromXml), Object.keys(fromJson), `${xmlHit?.url}: same tree as JSON`);
+      t.equal(fromXml.innerId, fromJson.innerId);
+    }
+    const change = (JSON.parse(receiver.received[4]?.body ?? '{}') as Payload).orders.order[0] ?? {};
+    t.match(change, { orderHistory: { status: '3', statusText: 'Shipped' }, newsletterChecked: '0' });
+    t.notOk('paymentMethodCode' in change, 'C-only fields absent on order_status_change');
+  },
+);
