@@ -1,0 +1,86 @@
+import { sql } from 'kysely';
+import t from 'tap';
+import { createIsolatedDatabase, resolveInfrastructure } from '@koppel/test-infra';
+import { createPostgresDatabase, migrateToLatest } from '../src/index.js';
+import { databaseKinds, openFreshDatabase } from './databases.js';
+
+const expectedTables = [
+  'bus_offsets',
+  'bus_records',
+  'connections',
+  'customers',
+  'debtor_bindings',
+  'delivery_ledger',
+  'inbox',
+  'order_journey',
+];
+
+for (const kind of databaseKinds) {
+  t.test(`${kind}: migrations run from scratch and a second run changes nothing`, async (t) => {
+    const { db } = await openFreshDatabase(t, kind);
+    const tables = async () =>
+      (
+        await sql<{ name: string }>`
+          select table_name as name from information_schema.tables
+          where table_schema = 'public' and table_name not like 'kysely_%' order by table_name`.execute(db)
+      ).rows.map((r) => r.name);
+    t.same(await tables(), [], 'starts empty');
+
+    await migrateToLatest(db);
+    t.same(await tables(), expectedTables);
+    const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
+    t.same(
+      applied.rows.map((r) => r.name),
+      ['0001-initial'],
+    );
+
+    await db.insertInto('bus_offsets').values({ group_id: 'g', topic: 't', committed_offset: '7' }).execute();
+    await migrateToLatest(db);
+    await migrateToLatest(db);
+    t.same(await tables(), expectedTables, 'idempotent');
+    const again = await sql<{ n: number }>`select count(*)::int as n from kysely_migration`.execute(db);
+    t.equal(again.rows[0]?.n, 1, 'no migration recorded twice');
+    const kept = await db.selectFrom('bus_offsets').select('committed_offset').executeTakeFirstOrThrow();
+    t.equal(String(kept.committed_offset), '7', 'rows survive a re-run');
+  });
+
+  t.test(`${kind}: the constraints the repositories rely on exist`, async (t) => {
+    const { db } = await openFreshDatabase(t, kind);
+    await migrateToLatest(db);
+    const constraints = await sql<{ table: string; name: string; type: string }>`
+      select table_name as table, constraint_name as name, constraint_type as type
+      from information_schema.table_constraints
+      where table_schema = 'public' and constraint_type in ('UNIQUE', 'PRIMARY KEY')
+      order by table_name, constraint_name`.execute(db);
+    const uniques = constraints.rows.map((r) => `${r.table}:${r.type}`);
+    for (const expected of [
+      'inbox:UNIQUE',
+      'customers:UNIQUE',
+      'debtor_bindings:PRIMARY KEY',
+      'delivery_ledger:PRIMARY KEY',
+      'bus_offsets:PRIMARY KEY',
+    ]) {
+      t.ok(uniques.includes(expected), expected);
+    }
+  });
+}
+
+t.test('three services migrating one fresh database at once end in one schema', async (t) => {
+  const infra = await resolveInfrastructure();
+  const isolated = await createIsolatedDatabase(infra.databaseUrl);
+  const services = [1, 2, 3].map(() => createPostgresDatabase(isolated.url, { maxConnections: 2 }));
+  t.teardown(async () => {
+    await Promise.all(services.map((s) => s.close()));
+    await isolated.drop();
+  });
+  const results = await Promise.allSettled(services.map((s) => migrateToLatest(s.db)));
+  t.same(
+    results.map((r) => r.status),
+    ['fulfilled', 'fulfilled', 'fulfilled'],
+    'the Kysely migration lock serialises them',
+  );
+  const [one] = services;
+  if (!one) throw new Error('unreachable');
+  const applied = await sql<{ n: number }>`select count(*)::int as n from kysely_migration`.execute(one.db);
+  t.equal(applied.rows[0]?.n, 1);
+});
