@@ -80,7 +80,10 @@ for (const kind of databaseKinds) {
         ['l-1', 'l-3'],
       );
       const all = (await connections.list()).map((c) => c.id);
-      t.ok(['l-1', 'l-2', 'l-3'].every((id) => all.includes(id)), 'no tenant: every connection');
+      t.ok(
+        ['l-1', 'l-2', 'l-3'].every((id) => all.includes(id)),
+        'no tenant: every connection',
+      );
       t.ok(all.indexOf('l-1') < all.indexOf('l-2') && all.indexOf('l-2') < all.indexOf('l-3'));
     });
 
@@ -110,7 +113,11 @@ for (const kind of databaseKinds) {
       await Promise.all(
         Array.from({ length: 5 }, (_, i) => connections.mergeCredentials('c-merge', { [`k${i}`]: i })),
       );
-      t.match(await connections.readCredentials('c-merge'), { k0: 0, k1: 1, k2: 2, k3: 3, k4: 4 }, 'no lost update');
+      t.match(
+        await connections.readCredentials('c-merge'),
+        { k0: 0, k1: 1, k2: 2, k3: 3, k4: 4 },
+        'no lost update',
+      );
       await t.rejects(connections.mergeCredentials('missing', { a: 1 }), 'unknown connection');
     });
   });

@@ -47,8 +47,17 @@ t.test('a different key cannot open, and the error says so without the plaintext
 t.test('unknown formats are refused before decryption', async (t) => {
   const cipher = createCredentialCipher(randomBytes(32));
   const sealed = cipher.seal(credentials);
-  for (const bad of ['', 'plain text', sealed.replace(/^v1/, 'v2'), sealed.split('.').slice(0, 3).join('.')]) {
-    t.throws(() => cipher.open(bad), { code: 'INTERNAL_ERROR', message: /unknown format/ }, JSON.stringify(bad));
+  for (const bad of [
+    '',
+    'plain text',
+    sealed.replace(/^v1/, 'v2'),
+    sealed.split('.').slice(0, 3).join('.'),
+  ]) {
+    t.throws(
+      () => cipher.open(bad),
+      { code: 'INTERNAL_ERROR', message: /unknown format/ },
+      JSON.stringify(bad),
+    );
   }
 });
 
