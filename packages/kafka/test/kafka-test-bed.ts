@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createEmbeddedDatabase, migrateToLatest } from '@koppel/db';
 import { createIsolatedDatabase, resolveInfrastructure, uniqueRunId } from '@koppel/test-infra';
 import { type Admin, Kafka, logLevel } from 'kafkajs';
 import type { Test } from 'tap';
 import type { IncomingMessage, MessageBus, MessageHandler } from '../src/index.js';
-import { createKafkaBus } from '../src/index.js';
+import { createEmbeddedBus, createKafkaBus } from '../src/index.js';
 
 export type KafkaTestBed = {
   bus: MessageBus;
@@ -59,3 +60,15 @@ export async function waitUntil(what: string, done: () => boolean, timeoutMs = 2
 }
 
 export const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** Embedded bus over PGlite in the test's fixture dir, migrated by @koppel/db. */
+export async function openEmbeddedBusOnPglite(t: Test): Promise<{ bus: MessageBus; prefix: string }> {
+  const database = await createEmbeddedDatabase(t.testdir());
+  await migrateToLatest(database.db);
+  const bus = createEmbeddedBus(database.db, { pollIntervalMs: 50 });
+  t.teardown(async () => {
+    await bus.close();
+    await database.close();
+  });
+  return { bus, prefix: `test.${uniqueRunId()}.` };
+}
