@@ -46,7 +46,8 @@ for (const [name, open] of Object.entries(buses)) {
       if (message.key === 'rate-limited' && attempt === 1) {
         throw appError('TARGET_RATE_LIMITED', 'slow down', { retryAfterSeconds: 3 });
       }
-      if (message.key === 'poison') throw appError('VALIDATION_FAILED', 'email is not valid', { field: 'email' });
+      if (message.key === 'poison')
+        throw appError('VALIDATION_FAILED', 'email is not valid', { field: 'email' });
       if (message.key === 'hopeless') throw appError('TARGET_UNAVAILABLE', 'still down');
       processed.push(message.key);
     };
@@ -102,10 +103,17 @@ for (const [name, open] of Object.entries(buses)) {
     );
 
     const letters = recorder();
-    const dlq = await bus.subscribe({ groupId: `${prefix}dlq-reader`, topic: deadLetterTopic, handler: letters.handler });
+    const dlq = await bus.subscribe({
+      groupId: `${prefix}dlq-reader`,
+      topic: deadLetterTopic,
+      handler: letters.handler,
+    });
     await waitUntil('two dead letters', () => letters.received.length >= 2);
     await dlq.stop();
-    const records = letters.received.map((m) => ({ message: m, record: fromBinary(DeadLetterRecordSchema, m.value) }));
+    const records = letters.received.map((m) => ({
+      message: m,
+      record: fromBinary(DeadLetterRecordSchema, m.value),
+    }));
     const poison = records.find((r) => r.record.key === 'poison');
     t.match(poison?.record, {
       sourceTopic: topic,
@@ -121,7 +129,11 @@ for (const [name, open] of Object.entries(buses)) {
       externalOrderId: 'order-poison',
       attempts: 1,
     } satisfies Partial<DeadLetterRecord>);
-    t.equal(new TextDecoder().decode(poison?.record.payload), 'payload of poison', 'the raw payload, to replay');
+    t.equal(
+      new TextDecoder().decode(poison?.record.payload),
+      'payload of poison',
+      'the raw payload, to replay',
+    );
     t.equal(poison?.message.key, 'poison', 'the dead letter keeps the record key');
     t.ok(poison?.record.id, 'a dead letter id');
     t.ok(poison?.record.failedAt, 'when it failed');

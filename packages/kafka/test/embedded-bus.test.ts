@@ -1,5 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createEmbeddedDatabase, createPostgresDatabase, type DatabaseHandle, migrateToLatest } from '@koppel/db';
+import {
+  createEmbeddedDatabase,
+  createPostgresDatabase,
+  type DatabaseHandle,
+  migrateToLatest,
+} from '@koppel/db';
 import t, { type Test } from 'tap';
 import { createEmbeddedBus, type EmbeddedBusOptions, type MessageBus } from '../src/index.js';
 import { bytes, openIsolatedDatabaseUrl, recorder, waitUntil } from './kafka-test-bed.js';
@@ -44,7 +49,11 @@ for (const [name, engineFor] of Object.entries(engines)) {
     await bus.ensureTopics([{ name: 'orders.raw', partitions: 6, retentionMs: 1 }]);
     const binary = new Uint8Array([0, 1, 2, 127, 128, 254, 255, 0]);
     await bus.publish('orders.raw', [
-      { key: 'conn:1', value: binary, headers: { 'content-type': 'application/x-protobuf', traceparent: 'x' } },
+      {
+        key: 'conn:1',
+        value: binary,
+        headers: { 'content-type': 'application/x-protobuf', traceparent: 'x' },
+      },
       { key: 'conn:2', value: bytes('árvíztűrő') },
     ]);
     await bus.publish('other.topic', [{ key: 'elsewhere', value: bytes('no') }]);
@@ -93,7 +102,11 @@ for (const [name, engineFor] of Object.entries(engines)) {
       Array.from({ length: 5 }, (_, i) => ({ key: `k${i}`, value: bytes(String(i)) })),
     );
     const firstRun = recorder();
-    const subscription = await first.bus.subscribe({ groupId: 'mapping', topic: 'orders.raw', handler: firstRun.handler });
+    const subscription = await first.bus.subscribe({
+      groupId: 'mapping',
+      topic: 'orders.raw',
+      handler: firstRun.handler,
+    });
     await waitUntil('five records', () => firstRun.received.length >= 5);
     await subscription.stop();
     await first.bus.publish('orders.raw', [
@@ -104,9 +117,17 @@ for (const [name, engineFor] of Object.entries(engines)) {
 
     const second = await start(t, engine);
     const secondRun = recorder();
-    const again = await second.bus.subscribe({ groupId: 'mapping', topic: 'orders.raw', handler: secondRun.handler });
+    const again = await second.bus.subscribe({
+      groupId: 'mapping',
+      topic: 'orders.raw',
+      handler: secondRun.handler,
+    });
     const fresh = recorder();
-    const newGroup = await second.bus.subscribe({ groupId: 'audit', topic: 'orders.raw', handler: fresh.handler });
+    const newGroup = await second.bus.subscribe({
+      groupId: 'audit',
+      topic: 'orders.raw',
+      handler: fresh.handler,
+    });
     await waitUntil('the two new records', () => secondRun.received.length >= 2);
     await waitUntil('a new group reads everything', () => fresh.received.length >= 7);
     await sleep(300);
@@ -130,7 +151,9 @@ for (const [name, engineFor] of Object.entries(engines)) {
 
   t.test(`${name}: a record whose handler fails is delivered again, not skipped`, async (t) => {
     const errors: Array<{ error: unknown; topic: string }> = [];
-    const { bus } = await start(t, await engineFor(t), { onHandlerError: (error, topic) => errors.push({ error, topic }) });
+    const { bus } = await start(t, await engineFor(t), {
+      onHandlerError: (error, topic) => errors.push({ error, topic }),
+    });
     await bus.publish('t', [
       { key: 'a', value: bytes('a') },
       { key: 'b', value: bytes('b') },

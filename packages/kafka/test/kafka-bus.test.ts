@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { TopicSpec } from '@koppel/contracts';
 import kafkajs from 'kafkajs';
 import t from 'tap';
+import type { OutgoingMessage } from '../src/index.js';
 import { bytes, openKafkaTestBed, recorder, waitUntil } from './kafka-test-bed.js';
 
 // kafkajs is CommonJS; this enum is not among the named exports Node detects.
@@ -20,16 +21,23 @@ t.test('ensureTopics creates missing topics with their partitions and retention,
 
   const names = specs.map((s) => `${prefix}${s.name}`);
   const { topics } = await admin.fetchTopicMetadata({ topics: names });
-  t.same(
-    Object.fromEntries(topics.map((topic) => [topic.name, topic.partitions.length])),
-    { [`${prefix}orders.wide`]: 4, [`${prefix}orders.narrow`]: 1 },
-  );
+  t.same(Object.fromEntries(topics.map((topic) => [topic.name, topic.partitions.length])), {
+    [`${prefix}orders.wide`]: 4,
+    [`${prefix}orders.narrow`]: 1,
+  });
   const configs = await admin.describeConfigs({
     includeSynonyms: false,
-    resources: names.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: ['retention.ms'] })),
+    resources: names.map((name) => ({
+      type: ConfigResourceTypes.TOPIC,
+      name,
+      configNames: ['retention.ms'],
+    })),
   });
   const retention = Object.fromEntries(
-    configs.resources.map((r) => [r.resourceName, r.configEntries.find((e) => e.configName === 'retention.ms')?.configValue]),
+    configs.resources.map((r) => [
+      r.resourceName,
+      r.configEntries.find((e) => e.configName === 'retention.ms')?.configValue,
+    ]),
   );
   t.same(retention, {
     [`${prefix}orders.wide`]: String(2 * HOUR_MS),
@@ -52,8 +60,12 @@ t.test('publish then subscribe keeps key, value bytes and headers', async (t) =>
   await bus.ensureTopics([spec], prefix);
   const topic = `${prefix}${spec.name}`;
   const binary = new Uint8Array([0, 1, 2, 127, 128, 254, 255, 0]);
-  const sent = [
-    { key: 'conn-1:order-1', value: binary, headers: { 'content-type': 'application/x-protobuf', 'x-n': '1' } },
+  const sent: OutgoingMessage[] = [
+    {
+      key: 'conn-1:order-1',
+      value: binary,
+      headers: { 'content-type': 'application/x-protobuf', 'x-n': '1' },
+    },
     { key: 'conn-1:order-2', value: bytes('árvíztűrő tükörfúrógép'), headers: { 'x-n': '2' } },
     { key: 'conn-1:order-3', value: new Uint8Array(), headers: {} },
   ];
@@ -61,7 +73,12 @@ t.test('publish then subscribe keeps key, value bytes and headers', async (t) =>
   await bus.publish(topic, []);
 
   const { received, handler } = recorder();
-  const subscription = await bus.subscribe({ groupId: `${prefix}roundtrip`, topic, handler, fromBeginning: true });
+  const subscription = await bus.subscribe({
+    groupId: `${prefix}roundtrip`,
+    topic,
+    handler,
+    fromBeginning: true,
+  });
   t.teardown(() => subscription.stop());
   await waitUntil('three records', () => received.length >= 3);
 

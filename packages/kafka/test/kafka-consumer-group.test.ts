@@ -36,7 +36,11 @@ t.test('a group stopped after k records resumes after exactly those', async (t) 
   for (const partition of [0, 1, 2]) {
     const handled = firstRun.received.filter((m) => m.partition === partition).map((m) => Number(m.offset));
     const expected = handled.length > 0 ? Math.max(...handled) + 1 : -1;
-    t.equal(committedByPartition.get(partition), expected, `partition ${partition}: committed what was handled`);
+    t.equal(
+      committedByPartition.get(partition),
+      expected,
+      `partition ${partition}: committed what was handled`,
+    );
   }
 
   const secondRun = recorder();
@@ -50,7 +54,9 @@ t.test('a group stopped after k records resumes after exactly those', async (t) 
   t.equal(secondRun.received.length, TOTAL - STOP_AFTER, 'the restart handles only the rest');
   t.equal(new Set(all).size, TOTAL, 'none handled twice');
   t.same(
-    [...firstRun.received, ...secondRun.received].map((m) => Number(new TextDecoder().decode(m.value))).sort((a, b) => a - b),
+    [...firstRun.received, ...secondRun.received]
+      .map((m) => Number(new TextDecoder().decode(m.value)))
+      .sort((a, b) => a - b),
     Array.from({ length: TOTAL }, (_, i) => i),
     'none skipped',
   );
@@ -58,7 +64,11 @@ t.test('a group stopped after k records resumes after exactly those', async (t) 
     const offsets = [...firstRun.received, ...secondRun.received]
       .filter((m) => m.partition === partition)
       .map((m) => Number(m.offset));
-    t.same(offsets, [...offsets].sort((a, b) => a - b), `partition ${partition} handled in offset order`);
+    t.same(
+      offsets,
+      [...offsets].sort((a, b) => a - b),
+      `partition ${partition} handled in offset order`,
+    );
   }
 });
 
@@ -66,7 +76,10 @@ t.test('records of one key stay in order on one partition', async (t) => {
   const { bus, prefix } = await openKafkaTestBed(t);
   await bus.ensureTopics([{ name: 'keyed', partitions: 3, retentionMs: 3_600_000 }], prefix);
   const topic = `${prefix}keyed`;
-  const messages = Array.from({ length: 12 }, (_, i) => ({ key: `conn:order-${i % 3}`, value: bytes(String(i)) }));
+  const messages = Array.from({ length: 12 }, (_, i) => ({
+    key: `conn:order-${i % 3}`,
+    value: bytes(String(i)),
+  }));
   await bus.publish(topic, messages);
   const { received, handler } = recorder();
   const subscription = await bus.subscribe({ groupId: `${prefix}keyed`, topic, handler });

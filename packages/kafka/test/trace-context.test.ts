@@ -1,7 +1,11 @@
 import { context, propagation, type SpanContext, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import t, { type Test } from 'tap';
 import { type MessageBus, publishTraced, runConsumer } from '../src/index.js';
 import { bytes, openEmbeddedBusOnPglite, openKafkaTestBed, waitUntil } from './kafka-test-bed.js';
@@ -10,7 +14,9 @@ import { bytes, openEmbeddedBusOnPglite, openKafkaTestBed, waitUntil } from './k
 const exporter = new InMemorySpanExporter();
 context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
 propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }));
+trace.setGlobalTracerProvider(
+  new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }),
+);
 const tracer = trace.getTracer('kafka-test');
 
 const buses: Record<string, (t: Test) => Promise<{ bus: MessageBus; prefix: string }>> = {
@@ -65,7 +71,10 @@ for (const [name, open] of Object.entries(buses)) {
     t.equal(process?.spanContext().traceId, traceId, 'the consumer continues the same trace');
     t.equal(process?.parentSpanContext?.spanId, publish?.spanContext().spanId, 'child of the publish span');
     t.equal(seen?.active?.spanId, process?.spanContext().spanId, 'the handler runs inside the process span');
-    t.match(process?.attributes, { 'messaging.consumer.group.name': `${prefix}traced`, 'messaging.kafka.message.key': 'k' });
+    t.match(process?.attributes, {
+      'messaging.consumer.group.name': `${prefix}traced`,
+      'messaging.kafka.message.key': 'k',
+    });
   });
 }
 

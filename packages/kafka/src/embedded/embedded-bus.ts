@@ -1,7 +1,10 @@
 import { EventEmitter } from 'node:events';
 import type { TopicSpec } from '@koppel/contracts';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { MessageBus, OutgoingMessage, SubscribeOptions, Subscription } from '../message-bus.js';
+
+/** Advisory lock key serialising embedded-bus publishers (any fixed bigint unique to this use). */
+const PUBLISH_LOCK_KEY = 4_711_001;
 
 /** The two tables the embedded bus needs (created by @koppel/db's migrations). */
 export type EmbeddedBusDatabase = {
@@ -65,17 +68,24 @@ export function createEmbeddedBus<DB extends EmbeddedBusDatabase>(
 
     async publish(topic: string, messages: OutgoingMessage[]) {
       if (messages.length === 0) return;
-      await db
-        .insertInto('bus_records')
-        .values(
-          messages.map((m) => ({
-            topic,
-            key: m.key,
-            value: m.value,
-            headers: JSON.stringify(m.headers ?? {}),
-          })),
-        )
-        .execute();
+      // An offset is drawn from the sequence at INSERT, not at commit: two publishers (two
+      // processes, or two pool connections) could commit out of offset order, and a consumer
+      // already past the higher offset would skip the lower one forever. Publishers take turns
+      // under a transaction-scoped advisory lock, so records become visible in offset order.
+      await db.transaction().execute(async (trx) => {
+        await sql`select pg_advisory_xact_lock(${PUBLISH_LOCK_KEY})`.execute(trx);
+        await trx
+          .insertInto('bus_records')
+          .values(
+            messages.map((m) => ({
+              topic,
+              key: m.key,
+              value: m.value,
+              headers: JSON.stringify(m.headers ?? {}),
+            })),
+          )
+          .execute();
+      });
       wake.emit(topic);
     },
 
