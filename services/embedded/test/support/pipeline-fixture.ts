@@ -56,6 +56,8 @@ export async function startPipelineFixture(
     asperionRateLimit?: boolean;
     /** The connector's client-side limit per connection (default 500/s, burst 100). */
     connectorRateLimit?: { requestsPerSecond: number; burst: number };
+    /** Format of the Shoprenter webhooks (Shoprenter offers both per webhook parameter). */
+    webhookType?: 'json' | 'xml';
   } = {},
 ): Promise<PipelineFixture> {
   const infra = await resolveInfrastructure();
@@ -119,7 +121,7 @@ export async function startPipelineFixture(
         label: `koppel ${event}`,
         event,
         status: '1',
-        webHookParameters: [{ type: 'json', url: webhookUrl }],
+        webHookParameters: [{ type: options.webhookType ?? 'json', url: webhookUrl }],
       },
     });
     if (response.statusCode >= 300) throw new Error(`webhook registration failed: ${response.body}`);

@@ -6,6 +6,7 @@ import { IngestChannel, orderKey, RawOrderEventSchema, topicName, topics } from 
 import type { Connection, InboxRepository, JourneyRepository } from '@koppel/db';
 import { type MessageBus, publishTraced } from '@koppel/kafka';
 import { ingestErrors } from '../errors.js';
+import { payloadForJournal } from './journal-payload.js';
 
 export type IntakeDeps = {
   bus: MessageBus;
@@ -72,7 +73,7 @@ export async function takeInWebhookEvents(
       eventId: admission.eventId,
       eventType: event.eventType,
       contentType,
-      sourcePayload: JSON.parse(new TextDecoder().decode(event.payload)) as unknown,
+      sourcePayload: payloadForJournal(event.payload),
     });
     accepted += 1;
   }
