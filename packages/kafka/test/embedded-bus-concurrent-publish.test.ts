@@ -13,7 +13,6 @@ import { bytes, openIsolatedDatabaseUrl, recorder, waitUntil } from './kafka-tes
 t.test('postgres: a publish that commits late is still delivered', async (t) => {
   const url = await openIsolatedDatabaseUrl(t);
   const database = createPostgresDatabase(url);
-  t.teardown(() => database.close());
   await migrateToLatest(database.db);
   // Test scaffolding only: makes the insert of the record keyed "slow" take a second after its
   // offset was drawn, the way a large batch or a stalled disk would.
@@ -30,10 +29,13 @@ t.test('postgres: a publish that commits late is still delivered', async (t) => 
   const consumerSide = createEmbeddedBus(database.db, { pollIntervalMs: 20 });
   const slowPublisher = createEmbeddedBus(database.db);
   const fastPublisher = createEmbeddedBus(database.db);
-  t.teardown(() => consumerSide.close());
   const { received, handler } = recorder();
   const subscription = await consumerSide.subscribe({ groupId: 'g', topic: 'orders.raw', handler });
-  t.teardown(() => subscription.stop());
+  t.teardown(async () => {
+    await subscription.stop();
+    await consumerSide.close();
+    await database.close();
+  });
 
   const slow = slowPublisher.publish('orders.raw', [{ key: 'slow', value: bytes('first') }]);
   await sleep(200);
