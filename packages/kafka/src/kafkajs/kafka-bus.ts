@@ -1,6 +1,7 @@
 import type { TopicSpec } from '@koppel/contracts';
 import { type Consumer, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import type { MessageBus, OutgoingMessage, SubscribeOptions, Subscription } from '../message-bus.js';
+import { createGroupCommitSender } from './group-commit.js';
 import { toHeaderRecord } from './headers.js';
 import { retryWhileMetadataSettles } from './retry-metadata.js';
 
@@ -28,6 +29,7 @@ export function createKafkaBus(options: KafkaBusOptions): MessageBus {
   let producer: Producer | undefined;
   let producerReady: Promise<Producer> | undefined;
   const consumers = new Set<Consumer>();
+  const sendGrouped = createGroupCommitSender(() => getProducer());
 
   async function getProducer(): Promise<Producer> {
     if (producer) return producer;
@@ -80,16 +82,10 @@ export function createKafkaBus(options: KafkaBusOptions): MessageBus {
 
     async publish(topic: string, messages: OutgoingMessage[]) {
       if (messages.length === 0) return;
-      const p = await getProducer();
-      await p.send({
+      await sendGrouped(
         topic,
-        acks: -1,
-        messages: messages.map((m) => ({
-          key: m.key,
-          value: Buffer.from(m.value),
-          headers: m.headers ?? {},
-        })),
-      });
+        messages.map((m) => ({ key: m.key, value: Buffer.from(m.value), headers: m.headers ?? {} })),
+      );
     },
 
     async subscribe(subscribeOptions: SubscribeOptions): Promise<Subscription> {
