@@ -16,11 +16,18 @@ export function ipAllowed(ip: string, allowlist: readonly string[]): boolean {
   const family = isIP(normalized) === 6 ? 'ipv6' : 'ipv4';
   const list = new BlockList();
   for (const entry of allowlist) {
-    const [address, prefix] = entry.split('/');
-    if (!address || isIP(address) === 0) continue;
+    const [address, prefix, ...rest] = entry.split('/');
+    if (!address || isIP(address) === 0 || rest.length > 0) continue;
     const entryFamily = isIP(address) === 6 ? 'ipv6' : 'ipv4';
-    if (prefix === undefined) list.addAddress(address, entryFamily);
-    else list.addSubnet(address, Number(prefix), entryFamily);
+    if (prefix === undefined) {
+      list.addAddress(address, entryFamily);
+      continue;
+    }
+    // A malformed prefix is skipped like a malformed address: "10.0.0.0/" must not become /0
+    // (allow every address), and an out-of-range one must not throw (a 500 for every webhook).
+    const bits = /^\d{1,3}$/.test(prefix) ? Number(prefix) : Number.NaN;
+    if (!(bits <= (entryFamily === 'ipv6' ? 128 : 32))) continue;
+    list.addSubnet(address, bits, entryFamily);
   }
   return list.check(normalized, family);
 }
