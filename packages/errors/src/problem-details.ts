@@ -9,6 +9,8 @@ export type ProblemDetails = {
   code: string;
   field?: string;
   instance?: string;
+  /** Seconds to wait before retrying, as in the Retry-After header. */
+  retryAfter?: number;
   [extension: string]: unknown;
 };
 
@@ -23,6 +25,7 @@ export function toProblemDetails(error: AppError, instance?: string): ProblemDet
     code: error.code,
     ...(error.field !== undefined ? { field: error.field } : {}),
     ...(instance !== undefined ? { instance } : {}),
+    ...(error.retryAfterSeconds !== undefined ? { retryAfter: error.retryAfterSeconds } : {}),
     ...(error.details !== undefined ? { details: error.details } : {}),
   };
 }

@@ -17,13 +17,30 @@ export function installProblemHandler(app: FastifyInstance): void {
       .send(toProblemDetails(appErr, request.url.split('?')[0]));
   });
   app.setNotFoundHandler((request, reply) => {
-    const err = appError('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`);
-    void reply.code(404).type(PROBLEM_CONTENT_TYPE).send(toProblemDetails(err));
+    const path = request.url.split('?')[0];
+    const err = appError('NOT_FOUND', `no route ${request.method} ${path}`);
+    void reply.code(404).type(PROBLEM_CONTENT_TYPE).send(toProblemDetails(err, path));
   });
 }
 
 function fromFastifyError(error: FastifyError | AppError): AppError {
   if (error instanceof AppError) return error;
+  const zodIssues = zodIssuesOf(error);
+  if (zodIssues) {
+    // A handler's own `schema.parse(request.x)` failing is the caller's fault, not a 500.
+    const problems = zodIssues.map((issue) => ({
+      field: issue.path.map(String).join('.'),
+      message: issue.message,
+    }));
+    return appError(
+      'VALIDATION_FAILED',
+      problems.map((p) => `${p.field || '(root)'}: ${p.message}`).join('; '),
+      {
+        ...(problems[0]?.field ? { field: problems[0].field } : {}),
+        details: { problems },
+      },
+    );
+  }
   if (error.validation && error.validation.length > 0) {
     const first = error.validation[0];
     const field = [error.validationContext, first?.instancePath?.replace(/^\//, '').replaceAll('/', '.')]
@@ -47,4 +64,20 @@ function fromFastifyError(error: FastifyError | AppError): AppError {
     return appError('VALIDATION_FAILED', error.message, { httpStatus: error.statusCode });
   }
   return toAppError(error);
+}
+
+type ZodIssueLike = { path: readonly PropertyKey[]; message: string };
+
+/** ZodError by shape, so any zod copy in the dependency tree is recognised (no instanceof). */
+function zodIssuesOf(error: unknown): ZodIssueLike[] | undefined {
+  if (!(error instanceof Error) || error.name !== 'ZodError') return undefined;
+  const issues: unknown = (error as { issues?: unknown }).issues;
+  if (!Array.isArray(issues)) return undefined;
+  return issues.filter(
+    (issue): issue is ZodIssueLike =>
+      typeof issue === 'object' &&
+      issue !== null &&
+      Array.isArray(issue.path) &&
+      typeof issue.message === 'string',
+  );
 }
