@@ -1,0 +1,91 @@
+import type { TargetConnector, TargetDebtor, TargetDocument } from '@koppel/connector-sdk';
+import type { CanonicalOrder, CustomerRef } from '@koppel/contracts';
+
+export type FakeSession = { administration: string };
+
+export type FakeTargetState = {
+  /** Documents the target already holds, by document number. */
+  documents: Map<string, TargetDocument>;
+  /** Debtors the target already holds, by e-mail. */
+  debtorsByEmail: Map<string, TargetDebtor>;
+  /** SKUs the target does not know. */
+  unknownSkus: Set<string>;
+  /** Makes the next createDebtor fail with this error. */
+  failCreateDebtor?: Error;
+  /** Awaited inside createDebtor, so a test can hold a creation in flight. */
+  duringCreateDebtor?: () => Promise<void>;
+};
+
+export type Call = { method: string; args: unknown[] };
+
+/**
+ * A TargetConnector test double over an in-memory target: the collaborator of deliverOrder,
+ * recording every call so a test can tell what was (and was not) asked of the target.
+ */
+export function createFakeTargetConnector(state: Partial<FakeTargetState> = {}) {
+  const target: FakeTargetState = {
+    documents: state.documents ?? new Map(),
+    debtorsByEmail: state.debtorsByEmail ?? new Map(),
+    unknownSkus: state.unknownSkus ?? new Set(),
+    ...(state.failCreateDebtor ? { failCreateDebtor: state.failCreateDebtor } : {}),
+    ...(state.duringCreateDebtor ? { duringCreateDebtor: state.duringCreateDebtor } : {}),
+  };
+  const calls: Call[] = [];
+  let nextDebtor = 1;
+  let nextDocument = 1;
+  const record = (method: string, ...args: unknown[]) => calls.push({ method, args });
+  const documentNumber = (order: CanonicalOrder) => `KOP-${order.externalId}`;
+
+  const connector: TargetConnector<FakeSession> = {
+    system: 'fake-books',
+    documentNumberFor(order) {
+      return documentNumber(order);
+    },
+    async findDocument(session, order) {
+      record('findDocument', session, order.externalId);
+      return target.documents.get(documentNumber(order)) ?? null;
+    },
+    async findDebtorByEmail(session, email) {
+      record('findDebtorByEmail', session, email);
+      return target.debtorsByEmail.get(email) ?? null;
+    },
+    async createDebtor(session, customer: CustomerRef) {
+      record('createDebtor', session, customer.customerId);
+      await target.duringCreateDebtor?.();
+      if (target.failCreateDebtor) {
+        const error = target.failCreateDebtor;
+        delete target.failCreateDebtor;
+        throw error;
+      }
+      const debtor = {
+        targetId: `D-${nextDebtor++}`,
+        name: customer.displayName,
+        email: customer.normalizedEmail,
+      };
+      target.debtorsByEmail.set(debtor.email, debtor);
+      return debtor;
+    },
+    async updateDebtor(session, debtor, customer) {
+      record('updateDebtor', session, debtor.targetId);
+      return { ...debtor, name: customer.displayName };
+    },
+    async findMissingProducts(session, order) {
+      record('findMissingProducts', session, order.externalId);
+      return order.lines.map((line) => line.sku).filter((sku) => target.unknownSkus.has(sku));
+    },
+    async createDocument(session, order, debtor) {
+      record('createDocument', session, order.externalId, debtor.targetId);
+      const document = { targetId: `doc-${nextDocument++}`, number: documentNumber(order) };
+      target.documents.set(document.number, document);
+      return document;
+    },
+  };
+
+  return {
+    connector,
+    target,
+    calls,
+    /** The names of the calls made, in order. */
+    methods: () => calls.map((c) => c.method),
+  };
+}
