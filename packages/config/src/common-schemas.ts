@@ -38,7 +38,9 @@ export const baseServiceEnvSchema = z.object({
   /** pino log level. */
   LOG_LEVEL: logLevelSchema.default('info'),
   /** OTLP/HTTP traces endpoint, e.g. http://otel-collector:4318/v1/traces; unset disables export. */
-  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().url().optional(),
+  // http(s) only: `otel-collector:4318` (scheme forgotten) is a valid URL with scheme `otel-collector:`
+  // and would pass a plain URL check, leaving traces silently unexported.
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   /** Milliseconds to wait for in-flight work on SIGTERM before exiting. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
 });
