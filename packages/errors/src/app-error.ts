@@ -12,6 +12,11 @@ export type AppErrorOptions = {
   retryAfterSeconds?: number;
   /** Extra facts for logs and problem+json (never secrets). */
   details?: Record<string, unknown>;
+  /**
+   * Waiting for another worker (e.g. a lease it holds), not a failure: a retry does not use up
+   * one of the record's attempts, so a burst of waiting records is never dead-lettered for it.
+   */
+  waiting?: boolean;
   cause?: unknown;
 };
 
@@ -22,6 +27,7 @@ export class AppError extends Error {
   readonly field: string | undefined;
   readonly retryAfterSeconds: number | undefined;
   readonly details: Record<string, unknown> | undefined;
+  readonly waiting: boolean;
 
   constructor(code: string, message: string, options: AppErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -32,6 +38,7 @@ export class AppError extends Error {
     this.field = options.field;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.details = options.details;
+    this.waiting = options.waiting ?? false;
   }
 }
 

@@ -35,8 +35,13 @@ export type ConsumerRunnerOptions = {
  * retryable AppError is retried with exponential backoff (honouring Retry-After) while the
  * consumer keeps heartbeating; a permanent error, or a retryable one past `maxAttempts`,
  * becomes a dead-letter record carrying the original bytes, key, headers and the reason, and
- * the record is then committed so the partition moves on.
+ * the record is then committed so the partition moves on. A retryable error marked `waiting`
+ * (another worker holds what this record needs) is retried without using up an attempt, up to
+ * `MAX_WAITS` times, so only real failures count towards the dead letter.
  */
+/** Ceiling on free retries of waiting errors, so a lease that never ends cannot stall a partition. */
+export const MAX_WAITS = 200;
+
 export async function runConsumer(options: ConsumerRunnerOptions): Promise<Subscription> {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   return options.bus.subscribe({
@@ -44,7 +49,9 @@ export async function runConsumer(options: ConsumerRunnerOptions): Promise<Subsc
     topic: options.topic,
     handler: async (message, heartbeat) => {
       const started = Date.now();
-      for (let attempt = 1; ; attempt += 1) {
+      let waits = 0;
+      let failures = 0;
+      for (;;) {
         try {
           await inProcessSpan(
             options.topic,
@@ -56,16 +63,20 @@ export async function runConsumer(options: ConsumerRunnerOptions): Promise<Subsc
           return;
         } catch (thrown) {
           const error = toAppError(thrown);
-          if (error.retryable && attempt < options.retry.maxAttempts) {
-            const delayMs = computeBackoffMs(options.retry, attempt, error.retryAfterSeconds);
+          const freeWait = error.retryable && error.waiting && waits < MAX_WAITS;
+          if (freeWait) waits += 1;
+          else failures += 1;
+          if (freeWait || (error.retryable && failures < options.retry.maxAttempts)) {
+            const delayMs = computeBackoffMs(options.retry, Math.max(1, failures), error.retryAfterSeconds);
             options.onOutcome?.('retried', Date.now() - started);
-            await options.onRetry?.({ message, error, attempts: attempt, delayMs });
+            await options.onRetry?.({ message, error, attempts: failures + waits, delayMs });
             await sleepWithHeartbeat(sleep, delayMs, heartbeat);
             continue;
           }
-          await publishDeadLetter(options, message, error, attempt);
+          const attempts = failures + waits;
+          await publishDeadLetter(options, message, error, attempts);
           options.onOutcome?.('dead_lettered', Date.now() - started);
-          await options.onDeadLetter?.({ message, error, attempts: attempt });
+          await options.onDeadLetter?.({ message, error, attempts });
           return;
         }
       }

@@ -7,6 +7,7 @@ export {
   type ConsumerOutcome,
   type ConsumerRunnerOptions,
   type DeadLetterContext,
+  MAX_WAITS,
   runConsumer,
 } from './consumer-runner.js';
 export {

@@ -86,6 +86,7 @@ async function resolveDebtor<Session>(
     throw new AppError('DEBTOR_BEING_CREATED', 'another order of this customer is creating the debtor', {
       httpStatus: 409,
       retryable: true,
+      waiting: true,
       retryAfterSeconds: 1,
     });
   }
