@@ -12,3 +12,4 @@ export { createInspectionLog, type InspectionLog, type ReceivedCall } from './in
 export { createRateLimiter, type RateLimiter } from './rate-limiter.js';
 export { installSimulatorKit, type SimulatorKit, type SimulatorKitOptions } from './simulator-plugin.js';
 export { createStateFile, type StateFile } from './state-file.js';
+export { divideRounded, excludingVat, formatDecimal, parseDecimal, rescale } from './decimal-money.js';

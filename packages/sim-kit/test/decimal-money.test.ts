@@ -1,5 +1,5 @@
 import t from 'tap';
-import { divideRounded, excludingVat, formatDecimal, parseDecimal } from '../../src/domain/money.js';
+import { divideRounded, excludingVat, formatDecimal, parseDecimal } from '../src/decimal-money.js';
 
 t.test('decimal strings round-trip at a fixed scale', async (t) => {
   t.equal(parseDecimal('58.00', 2), 5800n);
