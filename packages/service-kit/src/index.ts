@@ -5,3 +5,4 @@ export { installProblemHandler } from './problem-handler.js';
 export { createServiceRuntime, type ServiceRuntime } from './service-runtime.js';
 export { type PipelineConsumerOptions, startPipelineConsumer } from './pipeline-consumer.js';
 export { type DeployableParts, runDeployable } from './run-deployable.js';
+export { type PipelineStageDeps, runConsumerDeployable } from './run-consumer-deployable.js';

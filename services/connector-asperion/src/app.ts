@@ -8,9 +8,9 @@ import {
   type JourneyRepository,
 } from '@koppel/db';
 import type { MessageBus, RetryPolicy, Subscription } from '@koppel/kafka';
-import { buildServiceApp, type ReadinessCheck, startPipelineConsumer } from '@koppel/service-kit';
+import { startPipelineConsumer } from '@koppel/service-kit';
 import type { ServiceMetrics } from '@koppel/telemetry';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { createSessionCache } from './adapters/session-cache.js';
 import { createDeliveryRequestHandler } from './consumers/delivery-request-handler.js';
@@ -28,20 +28,6 @@ export type AsperionConnectorServiceDeps = {
   /** Client-side limit per connection; the connector's default (4/s, burst 8) when absent. */
   rateLimit?: { requestsPerSecond: number; burst: number };
 };
-
-/** Health, readiness and metrics. Never listens. */
-export function buildAsperionConnectorApp(deps: {
-  metrics: ServiceMetrics;
-  readiness: Record<string, ReadinessCheck>;
-  logLevel?: string;
-}): FastifyInstance {
-  return buildServiceApp({
-    serviceName: 'connector-asperion',
-    readiness: deps.readiness,
-    registry: deps.metrics.registry,
-    ...(deps.logLevel ? { logLevel: deps.logLevel } : {}),
-  });
-}
 
 /** Starts consuming deliveries.asperion; stop() commits what was processed. */
 export function startAsperionConnector(deps: AsperionConnectorServiceDeps): Promise<Subscription> {

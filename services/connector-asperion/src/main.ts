@@ -1,14 +1,9 @@
 import { tracing } from '@koppel/telemetry/register';
 import { baseServiceEnvSchema, parseConfig } from '@koppel/config';
-import {
-  createConnectionRepository,
-  createCredentialCipher,
-  createJourneyRepository,
-  parseCredentialsKey,
-} from '@koppel/db';
-import { runDeployable } from '@koppel/service-kit';
+import { createConnectionRepository, createCredentialCipher, parseCredentialsKey } from '@koppel/db';
+import { runConsumerDeployable } from '@koppel/service-kit';
 import { z } from 'zod';
-import { buildAsperionConnectorApp, startAsperionConnector } from './app.js';
+import { startAsperionConnector } from './app.js';
 
 const config = parseConfig(
   'connector-asperion',
@@ -30,24 +25,15 @@ const config = parseConfig(
   }),
 );
 const cipher = createCredentialCipher(parseCredentialsKey(config.CREDENTIALS_KEY));
-await runDeployable({
+await runConsumerDeployable({
   serviceName: 'connector-asperion',
   config,
   tracing,
-  build: async (runtime) => {
-    const app = buildAsperionConnectorApp({
-      metrics: runtime.metrics,
-      readiness: runtime.readiness,
-      logLevel: config.LOG_LEVEL,
-    });
-    const subscription = await startAsperionConnector({
-      bus: runtime.bus,
+  start: (stage, runtime) =>
+    startAsperionConnector({
+      ...stage,
       db: runtime.database.db,
       connections: createConnectionRepository(runtime.database.db, cipher),
-      journey: createJourneyRepository(runtime.database.db),
-      metrics: runtime.metrics,
-      topicPrefix: runtime.topicPrefix,
-      log: app.log,
       requestTimeoutMs: config.ASPERION_REQUEST_TIMEOUT_MS,
       rateLimit: { requestsPerSecond: config.ASPERION_REQUESTS_PER_SECOND, burst: config.ASPERION_BURST },
       retry: {
@@ -55,7 +41,5 @@ await runDeployable({
         baseDelayMs: config.DELIVERY_BACKOFF_BASE_MS,
         maxDelayMs: config.DELIVERY_BACKOFF_MAX_MS,
       },
-    });
-    return { app, stop: () => subscription.stop() };
-  },
+    }),
 });

@@ -1,5 +1,5 @@
 /** Public entry of the customer registry, for the embedded one-process mode and tests. */
-export { buildCustomerRegistryApp, type CustomerRegistryDeps, startCustomerRegistry } from './app.js';
+export { type CustomerRegistryDeps, startCustomerRegistry } from './app.js';
 export {
   type CustomerProfile,
   classifyCustomer,

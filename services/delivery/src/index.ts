@@ -1,2 +1,2 @@
 /** Public entry of the delivery router, for the embedded one-process mode and tests. */
-export { buildDeliveryApp, type DeliveryDeps, startDelivery } from './app.js';
+export { type DeliveryDeps, startDelivery } from './app.js';

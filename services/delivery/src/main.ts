@@ -1,14 +1,9 @@
 import { tracing } from '@koppel/telemetry/register';
 import { baseServiceEnvSchema, parseConfig } from '@koppel/config';
-import {
-  createConnectionRepository,
-  createCredentialCipher,
-  createJourneyRepository,
-  parseCredentialsKey,
-} from '@koppel/db';
-import { runDeployable } from '@koppel/service-kit';
+import { createConnectionRepository, createCredentialCipher, parseCredentialsKey } from '@koppel/db';
+import { runConsumerDeployable } from '@koppel/service-kit';
 import { z } from 'zod';
-import { buildDeliveryApp, startDelivery } from './app.js';
+import { startDelivery } from './app.js';
 
 const config = parseConfig(
   'delivery',
@@ -18,24 +13,10 @@ const config = parseConfig(
   }),
 );
 const cipher = createCredentialCipher(parseCredentialsKey(config.CREDENTIALS_KEY));
-await runDeployable({
+await runConsumerDeployable({
   serviceName: 'delivery',
   config,
   tracing,
-  build: async (runtime) => {
-    const app = buildDeliveryApp({
-      metrics: runtime.metrics,
-      readiness: runtime.readiness,
-      logLevel: config.LOG_LEVEL,
-    });
-    const subscription = await startDelivery({
-      bus: runtime.bus,
-      connections: createConnectionRepository(runtime.database.db, cipher),
-      journey: createJourneyRepository(runtime.database.db),
-      metrics: runtime.metrics,
-      topicPrefix: runtime.topicPrefix,
-      log: app.log,
-    });
-    return { app, stop: () => subscription.stop() };
-  },
+  start: (stage, runtime) =>
+    startDelivery({ ...stage, connections: createConnectionRepository(runtime.database.db, cipher) }),
 });

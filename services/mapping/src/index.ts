@@ -1,5 +1,5 @@
 /** Public entry of the mapping service, for the embedded one-process mode and tests. */
-export { buildMappingApp, type MappingDeps, startMapping } from './app.js';
+export { type MappingDeps, startMapping } from './app.js';
 export { type MappingConfig, loadMappingConfig } from './config.js';
 export {
   applyConnectionRules,
