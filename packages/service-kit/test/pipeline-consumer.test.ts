@@ -1,22 +1,17 @@
 import { topicName, topics } from '@koppel/contracts';
-import { createEmbeddedDatabase, createJourneyRepository, migrateToLatest } from '@koppel/db';
 import { appError } from '@koppel/errors';
-import { createEmbeddedBus, type IncomingMessage } from '@koppel/kafka';
+import type { IncomingMessage } from '@koppel/kafka';
 import { createMetricsRegistry } from '@koppel/telemetry';
 import t from 'tap';
 import { startPipelineConsumer } from '../src/index.js';
+import { openEmbeddedStage } from '../src/testing/index.js';
 
 // The embedded bus on PGlite: the same MessageBus contract as Kafka, in-process.
-const database = await createEmbeddedDatabase(t.testdir());
-await migrateToLatest(database.db);
-const bus = createEmbeddedBus(database.db, { pollIntervalMs: 20 });
-t.teardown(async () => {
-  await bus.close();
-  await database.close();
-});
+const stage = await openEmbeddedStage(t.testdir(), { pollIntervalMs: 20 });
+t.teardown(() => stage.close());
+const { bus, journey } = stage;
 const prefix = `sk${Date.now().toString(36)}.`;
 await bus.ensureTopics([topics.ordersMapped, topics.deadLetter], prefix);
-const journey = createJourneyRepository(database.db);
 
 async function until(what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;

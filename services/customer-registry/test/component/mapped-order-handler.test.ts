@@ -8,25 +8,17 @@ import {
   topicName,
   topics,
 } from '@koppel/contracts';
-import {
-  createCustomerRepository,
-  createEmbeddedDatabase,
-  createJourneyRepository,
-  migrateToLatest,
-} from '@koppel/db';
+import { createCustomerRepository, createJourneyRepository } from '@koppel/db';
 import { AppError } from '@koppel/errors';
-import { createEmbeddedBus, type IncomingMessage } from '@koppel/kafka';
+import type { IncomingMessage } from '@koppel/kafka';
+import { openEmbeddedStage } from '@koppel/service-kit/testing';
 import t from 'tap';
 import { createMappedOrderHandler } from '../../src/consumers/mapped-order-handler.js';
 
 const PREFIX = 'registry-test.';
-const database = await createEmbeddedDatabase(t.testdir());
-await migrateToLatest(database.db);
-const bus = createEmbeddedBus(database.db);
-t.teardown(async () => {
-  await bus.close();
-  await database.close();
-});
+const stage = await openEmbeddedStage(t.testdir());
+t.teardown(() => stage.close());
+const { database, bus } = stage;
 const customers = createCustomerRepository(database.db);
 const journey = createJourneyRepository(database.db);
 const handle = createMappedOrderHandler({ bus, customers, journey, topicPrefix: PREFIX });

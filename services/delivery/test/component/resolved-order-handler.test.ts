@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
 import {
   CanonicalOrderSchema,
@@ -7,29 +7,17 @@ import {
   orderKey,
   ResolvedOrderEventSchema,
 } from '@koppel/contracts';
-import {
-  createConnectionRepository,
-  createCredentialCipher,
-  createEmbeddedDatabase,
-  createJourneyRepository,
-  hashWebhookSecret,
-  migrateToLatest,
-} from '@koppel/db';
+import { hashWebhookSecret } from '@koppel/db';
 import { AppError } from '@koppel/errors';
-import { createEmbeddedBus, type IncomingMessage } from '@koppel/kafka';
+import type { IncomingMessage } from '@koppel/kafka';
+import { openEmbeddedStage } from '@koppel/service-kit/testing';
 import t from 'tap';
 import { createResolvedOrderHandler } from '../../src/consumers/resolved-order-handler.js';
 
 const PREFIX = 'delivery-test.';
-const database = await createEmbeddedDatabase(t.testdir());
-await migrateToLatest(database.db);
-const bus = createEmbeddedBus(database.db);
-t.teardown(async () => {
-  await bus.close();
-  await database.close();
-});
-const connections = createConnectionRepository(database.db, createCredentialCipher(randomBytes(32)));
-const journey = createJourneyRepository(database.db);
+const stage = await openEmbeddedStage(t.testdir());
+t.teardown(() => stage.close());
+const { database, bus, connections, journey } = stage;
 const handle = createResolvedOrderHandler({ bus, connections, journey, topicPrefix: PREFIX });
 
 async function createConnection(targetSystem: string): Promise<string> {

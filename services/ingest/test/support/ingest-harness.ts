@@ -3,21 +3,17 @@ import { fromBinary } from '@bufbuild/protobuf';
 import { type RawOrderEvent, RawOrderEventSchema, topicName, topics } from '@koppel/contracts';
 import {
   type ConnectionRepository,
-  createConnectionRepository,
-  createCredentialCipher,
-  createEmbeddedDatabase,
   createInboxRepository,
-  createJourneyRepository,
   type DatabaseHandle,
   hashWebhookSecret,
   type InboxRepository,
   type JourneyRepository,
-  migrateToLatest,
   type NewConnection,
 } from '@koppel/db';
-import { createEmbeddedBus, type MessageBus } from '@koppel/kafka';
+import type { MessageBus } from '@koppel/kafka';
 import { createMetricsRegistry } from '@koppel/telemetry';
 import type { FastifyInstance } from 'fastify';
+import { openEmbeddedStage } from '@koppel/service-kit/testing';
 import type { Test } from 'tap';
 import { buildIngestApp, type IngestDeps } from '../../src/index.js';
 
@@ -40,18 +36,13 @@ export type IngestHarness = {
 
 /** Ingest over embedded PGlite (in the test's fixture dir) and the embedded bus on it. */
 export async function startIngestHarness(t: Test): Promise<IngestHarness> {
-  const database = await createEmbeddedDatabase(t.testdir());
-  await migrateToLatest(database.db);
-  const bus = createEmbeddedBus(database.db);
-  const cipher = createCredentialCipher(randomBytes(32));
-  const connections = createConnectionRepository(database.db, cipher);
+  const stage = await openEmbeddedStage(t.testdir());
+  const { database, bus, cipher, connections, journey } = stage;
   const inbox = createInboxRepository(database.db);
-  const journey = createJourneyRepository(database.db);
   const apps: FastifyInstance[] = [];
   t.teardown(async () => {
     for (const app of apps) await app.close();
-    await bus.close();
-    await database.close();
+    await stage.close();
   });
 
   return {

@@ -1,31 +1,18 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { fromBinary } from '@bufbuild/protobuf';
 import { MappedOrderEventSchema, OrderStatus, PaymentStatus, topicName, topics } from '@koppel/contracts';
-import {
-  createConnectionRepository,
-  createCredentialCipher,
-  createEmbeddedDatabase,
-  createJourneyRepository,
-  hashWebhookSecret,
-  migrateToLatest,
-} from '@koppel/db';
+import { hashWebhookSecret } from '@koppel/db';
 import { AppError } from '@koppel/errors';
-import { createEmbeddedBus } from '@koppel/kafka';
 import { createMetricsRegistry } from '@koppel/telemetry';
+import { openEmbeddedStage } from '@koppel/service-kit/testing';
 import t from 'tap';
 import { createRawOrderHandler } from '../../src/consumers/raw-order-handler.js';
 import { bytesMessage, rawOrderMessage, shoprenterOrder } from '../support/shoprenter-order.js';
 
 const PREFIX = 'mapping-test.';
-const database = await createEmbeddedDatabase(t.testdir());
-await migrateToLatest(database.db);
-const bus = createEmbeddedBus(database.db);
-t.teardown(async () => {
-  await bus.close();
-  await database.close();
-});
-const connections = createConnectionRepository(database.db, createCredentialCipher(randomBytes(32)));
-const journey = createJourneyRepository(database.db);
+const stage = await openEmbeddedStage(t.testdir());
+t.teardown(() => stage.close());
+const { database, bus, connections, journey } = stage;
 const metrics = createMetricsRegistry('mapping-test');
 const handle = createRawOrderHandler({ bus, connections, journey, metrics, topicPrefix: PREFIX });
 
