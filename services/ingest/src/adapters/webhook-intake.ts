@@ -6,7 +6,6 @@ import { IngestChannel, orderKey, RawOrderEventSchema, topicName, topics } from 
 import type { Connection, InboxRepository, JourneyRepository } from '@koppel/db';
 import { type MessageBus, publishTraced } from '@koppel/kafka';
 import { ingestErrors } from '../errors.js';
-import { payloadForJournal } from './journal-payload.js';
 
 export type IntakeDeps = {
   bus: MessageBus;
@@ -73,7 +72,8 @@ export async function takeInWebhookEvents(
       eventId: admission.eventId,
       eventType: event.eventType,
       contentType,
-      sourcePayload: payloadForJournal(event.payload),
+      // The connector's normalised JSON of the order (the SourceConnector contract).
+      sourcePayload: JSON.parse(new TextDecoder().decode(event.payload)) as unknown,
     });
     accepted += 1;
   }
