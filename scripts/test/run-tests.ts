@@ -1,21 +1,20 @@
-#!/usr/bin/env node
 // The whole test suite, as `npm test` and CI run it: lint and format, wire-contract checks
 // (lint, generated code fresh, no breaking change), strict typecheck of every workspace, then
 // every tap test against a real Kafka broker and a real Postgres.
 // Infrastructure: KAFKA_BROKERS / DATABASE_URL when set; else testcontainers when a Docker engine
-// answers (each test process starts its own, see packages/test-infra); else scripts/infra/up.sh
-// starts Kafka and Postgres on loopback once, here, and the tests share them.
+// answers; else scripts/infra/up.sh starts Kafka and Postgres on loopback. Resolved once, here,
+// and shared by every test process.
 // Extra arguments go to tap, e.g. `npm test -- services/ingest/test`.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { type SpawnSyncOptions, spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resolveInfrastructure } from '@koppel/test-infra';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = (name) => resolve(root, 'node_modules/.bin', name);
+const bin = (name: string) => resolve(root, 'node_modules/.bin', name);
 const tapArguments = process.argv.slice(2);
 
-function step(title, command, args, options = {}) {
+function step(title: string, command: string, args: string[], options: SpawnSyncOptions = {}) {
   const started = Date.now();
   process.stdout.write(`\n== ${title}\n`);
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
@@ -27,25 +26,19 @@ function step(title, command, args, options = {}) {
   process.stdout.write(`✓ ${title} (${seconds}s)\n`);
 }
 
-function infrastructureEnvironment() {
-  if (process.env.KAFKA_BROKERS || process.env.DATABASE_URL) return {};
-  const dockerMayAnswer = Boolean(process.env.DOCKER_HOST) || existsSync('/var/run/docker.sock');
-  if (dockerMayAnswer && process.env.KOPPEL_TEST_NO_DOCKER !== '1') return {};
+/**
+ * Resolved once here, in the runner, the same way a single test resolves it (packages/test-infra),
+ * and handed to every tap process: one broker and one database server for the whole run, also
+ * when testcontainers starts them (the containers live as long as this process).
+ */
+async function infrastructureEnvironment(): Promise<Record<string, string>> {
   process.stdout.write(
-    '\n== infrastructure: scripts/infra/up.sh (Kafka 3.9.1 KRaft + PostgreSQL 15 on loopback)\n',
+    '\n== infrastructure (KAFKA_BROKERS/DATABASE_URL, else testcontainers, else scripts/infra/up.sh)\n',
   );
-  const stdout = execFileSync('bash', [resolve(root, 'scripts/infra/up.sh')], {
-    cwd: root,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const environment = {};
-  for (const line of stdout.split('\n')) {
-    const match = /^([A-Z_]+)=(.+)$/.exec(line.trim());
-    if (match) environment[match[1]] = match[2];
-  }
+  const infra = await resolveInfrastructure();
+  const environment = { KAFKA_BROKERS: infra.kafkaBrokers.join(','), DATABASE_URL: infra.databaseUrl };
   process.stdout.write(
-    `   KAFKA_BROKERS=${environment.KAFKA_BROKERS}  DATABASE_URL=${environment.DATABASE_URL}\n`,
+    `   from ${infra.origin}: ${environment.KAFKA_BROKERS}  ${environment.DATABASE_URL}\n`,
   );
   return environment;
 }
@@ -61,5 +54,7 @@ if (!tapArguments.length || process.env.KOPPEL_TEST_CHECKS === '1') {
     '--output-logs=errors-only',
   ]);
 }
-const environment = { ...process.env, ...infrastructureEnvironment() };
+const environment = { ...process.env, ...(await infrastructureEnvironment()) };
 step('tests (tap)', bin('tap'), tapArguments, { env: environment });
+// Containers started by testcontainers hold sockets open; the run is over, Ryuk reaps them.
+process.exit(0);
