@@ -1,4 +1,6 @@
 import type { CanonicalOrder, CustomerRef } from '@koppel/contracts';
+import type { z } from 'zod';
+import type { CheckFinding, ConnectionContext, SessionServices } from './connection-context.js';
 
 /** A debtor (customer account) as the target knows it. */
 export type TargetDebtor = {
@@ -11,17 +13,33 @@ export type TargetDebtor = {
 export type TargetDocument = { targetId: string; number: string };
 
 /**
- * What every target (books/POS) connector offers the delivery pipeline. All calls are I/O
- * against the target's API; they throw AppErrors whose `retryable` decides between retry with
- * backoff (timeouts, 5xx, 429 with `retryAfterSeconds`) and dead-letter (validation errors).
- * `Session` carries the connection's credentials and settings in the connector's own shape.
+ * Everything the target needs to book one order, computed before any side effect. A document
+ * that cannot be prepared (currency, VAT code, ledger, totals) is refused here, so an order the
+ * target can never accept is dead-lettered without a debtor left behind.
  */
-export type TargetConnector<Session> = {
-  system: string;
+export type PreparedDocument<Body> = {
   /** The document number Koppel gives the order in the target (deterministic, for dedupe). */
-  documentNumberFor(order: CanonicalOrder, session: Session): string;
+  number: string;
+  /** The connector's own request body (less the debtor reference, known only later). */
+  body: Body;
+};
+
+/**
+ * What every target (books/POS) connector offers the delivery pipeline. I/O calls throw
+ * AppErrors whose `retryable` decides between retry with backoff (timeouts, 5xx, 429 with
+ * `retryAfterSeconds`) and dead letter (validation errors).
+ */
+export type TargetConnector<Settings = unknown, Credentials = unknown, Session = unknown, Body = unknown> = {
+  system: string;
+  displayName: string;
+  settingsSchema: z.ZodType<Settings>;
+  credentialsSchema: z.ZodType<Credentials>;
+  /** Builds a session (API client, token cache, rate limiter); the runner keeps one per connection. */
+  openSession(connection: ConnectionContext<Settings, Credentials>, services: SessionServices): Session;
+  /** Pure: maps and validates the order; throws a non-retryable AppError naming the field. */
+  prepareDocument(order: CanonicalOrder, session: Session): PreparedDocument<Body>;
   /** Looks the order's document up in the target; null when the target does not have it. */
-  findDocument(session: Session, order: CanonicalOrder): Promise<TargetDocument | null>;
+  findDocument(session: Session, prepared: PreparedDocument<Body>, order: CanonicalOrder): Promise<TargetDocument | null>;
   findDebtorByEmail(session: Session, email: string): Promise<TargetDebtor | null>;
   /** Creates the debtor: a company with contact person or a person, as `customer.kind` says. */
   createDebtor(session: Session, customer: CustomerRef, order: CanonicalOrder): Promise<TargetDebtor>;
@@ -34,6 +52,15 @@ export type TargetConnector<Session> = {
   ): Promise<TargetDebtor>;
   /** Returns the SKUs of the order's product lines the target does not know. */
   findMissingProducts(session: Session, order: CanonicalOrder): Promise<string[]>;
-  /** Creates the invoice/order/proforma for the order against the debtor. */
-  createDocument(session: Session, order: CanonicalOrder, debtor: TargetDebtor): Promise<TargetDocument>;
+  /** Creates the invoice/order/proforma from the prepared body against the debtor. */
+  createDocument(
+    session: Session,
+    prepared: PreparedDocument<Body>,
+    debtor: TargetDebtor,
+  ): Promise<TargetDocument>;
+  /** Tries each credential and setting against the real (or simulated) system. */
+  check(session: Session): Promise<CheckFinding[]>;
 };
+
+/** A target connector whose types are erased, as registries and runners hold it. */
+export type AnyTargetConnector = TargetConnector<unknown, unknown, unknown, unknown>;

@@ -14,6 +14,7 @@ export {
   type Connection,
   type ConnectionPatch,
   type ConnectionRepository,
+  type ConnectionSide,
   createConnectionRepository,
   type NewConnection,
 } from './repositories/connection-repository.js';
@@ -44,4 +45,10 @@ export {
   type JourneyRepository,
   type JourneyStage,
 } from './repositories/journey-repository.js';
+export {
+  createPollScheduleRepository,
+  type PollClaim,
+  type PollSchedule,
+  type PollScheduleRepository,
+} from './repositories/poll-schedule-repository.js';
 export type { Database } from './schema.js';

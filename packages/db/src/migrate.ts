@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as initial from './migrations/0001-initial.js';
+import * as connectorPlatform from './migrations/0002-connector-platform.js';
 import type { Database } from './schema.js';
 
 /** Migrations are listed in code (not read from disk) so bundles and tsx run them alike. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-connector-platform': connectorPlatform,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -18,8 +18,12 @@ export type ConnectionsTable = {
   rules: JSONColumnType<Record<string, unknown>>;
   /** Non-secret target settings (journal, ledger accounts...). */
   settings: JSONColumnType<Record<string, unknown>>;
-  /** AES-256-GCM sealed JSON of the credentials (see credential-cipher.ts). */
+  /** AES-256-GCM sealed JSON of the target credentials (see credential-cipher.ts). */
   credentials_sealed: string;
+  /** Non-secret source settings (shop name, polling interval...). */
+  source_settings: ColumnType<Record<string, unknown>, string | undefined, string>;
+  /** Sealed JSON of the source credentials; empty when the source needs none. */
+  source_credentials_sealed: ColumnType<string, string | undefined, string>;
   active: boolean;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -80,6 +84,20 @@ export type DeliveryLedgerTable = {
   updated_at: Generated<Date>;
 };
 
+export type PollSchedulesTable = {
+  connection_id: string;
+  cursor: string;
+  cursor_version: Generated<number>;
+  interval_seconds: number;
+  next_poll_at: Timestamp;
+  lease_owner: string | null;
+  lease_until: Timestamp | null;
+  consecutive_failures: Generated<number>;
+  last_error: string | null;
+  last_polled_at: Timestamp | null;
+  updated_at: Generated<Date>;
+};
+
 export type BusRecordsTable = {
   offset: Generated<string>;
   topic: string;
@@ -102,6 +120,7 @@ export type Database = {
   customers: CustomersTable;
   debtor_bindings: DebtorBindingsTable;
   delivery_ledger: DeliveryLedgerTable;
+  poll_schedules: PollSchedulesTable;
   bus_records: BusRecordsTable;
   bus_offsets: BusOffsetsTable;
 };

@@ -12,18 +12,34 @@ export type Connection = {
   ipAllowlist: string[];
   rules: Record<string, unknown>;
   settings: Record<string, unknown>;
+  sourceSettings: Record<string, unknown>;
   active: boolean;
   createdAt: Date;
   updatedAt: Date;
 };
 
-export type NewConnection = Omit<Connection, 'createdAt' | 'updatedAt'> & {
+export type NewConnection = Omit<Connection, 'createdAt' | 'updatedAt' | 'sourceSettings'> & {
+  sourceSettings?: Record<string, unknown>;
+  /** The target's credentials. */
   credentials: Record<string, unknown>;
+  /** The source's credentials (a polled shop's API token); none for a webhook-only shop. */
+  sourceCredentials?: Record<string, unknown>;
 };
 
 export type ConnectionPatch = Partial<
-  Pick<Connection, 'name' | 'ipAllowlist' | 'rules' | 'settings' | 'active' | 'webhookSecretHash'>
-> & { credentials?: Record<string, unknown> };
+  Pick<
+    Connection,
+    'name' | 'ipAllowlist' | 'rules' | 'settings' | 'sourceSettings' | 'active' | 'webhookSecretHash'
+  >
+> & { credentials?: Record<string, unknown>; sourceCredentials?: Record<string, unknown> };
+
+/** Which side of a connection a credential belongs to. */
+export type ConnectionSide = 'source' | 'target';
+
+const credentialColumn = {
+  source: 'source_credentials_sealed',
+  target: 'credentials_sealed',
+} as const satisfies Record<ConnectionSide, keyof ConnectionsTable>;
 
 function toConnection(row: Selectable<ConnectionsTable>): Connection {
   return {
@@ -36,6 +52,7 @@ function toConnection(row: Selectable<ConnectionsTable>): Connection {
     ipAllowlist: row.ip_allowlist,
     rules: row.rules,
     settings: row.settings,
+    sourceSettings: row.source_settings,
     active: row.active,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -58,7 +75,9 @@ export function createConnectionRepository(db: Kysely<Database>, cipher: Credent
           ip_allowlist: JSON.stringify(input.ipAllowlist),
           rules: JSON.stringify(input.rules),
           settings: JSON.stringify(input.settings),
+          source_settings: JSON.stringify(input.sourceSettings ?? {}),
           credentials_sealed: cipher.seal(input.credentials),
+          source_credentials_sealed: input.sourceCredentials ? cipher.seal(input.sourceCredentials) : '',
           active: input.active,
         })
         .returningAll()
@@ -85,6 +104,12 @@ export function createConnectionRepository(db: Kysely<Database>, cipher: Credent
           ...(patch.ipAllowlist !== undefined ? { ip_allowlist: JSON.stringify(patch.ipAllowlist) } : {}),
           ...(patch.rules !== undefined ? { rules: JSON.stringify(patch.rules) } : {}),
           ...(patch.settings !== undefined ? { settings: JSON.stringify(patch.settings) } : {}),
+          ...(patch.sourceSettings !== undefined
+            ? { source_settings: JSON.stringify(patch.sourceSettings) }
+            : {}),
+          ...(patch.sourceCredentials !== undefined
+            ? { source_credentials_sealed: cipher.seal(patch.sourceCredentials) }
+            : {}),
           ...(patch.active !== undefined ? { active: patch.active } : {}),
           ...(patch.webhookSecretHash !== undefined ? { webhook_secret_hash: patch.webhookSecretHash } : {}),
           ...(patch.credentials !== undefined ? { credentials_sealed: cipher.seal(patch.credentials) } : {}),
@@ -96,28 +121,40 @@ export function createConnectionRepository(db: Kysely<Database>, cipher: Credent
       return row ? toConnection(row) : undefined;
     },
 
-    async readCredentials(id: string): Promise<Record<string, unknown> | undefined> {
-      const row = await db
-        .selectFrom('connections')
-        .select('credentials_sealed')
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return row ? cipher.open(row.credentials_sealed) : undefined;
+    /** The opened credentials of one side (target by default); `{}` when that side has none. */
+    async readCredentials(
+      id: string,
+      side: ConnectionSide = 'target',
+    ): Promise<Record<string, unknown> | undefined> {
+      const column = credentialColumn[side];
+      const row = await db.selectFrom('connections').select(column).where('id', '=', id).executeTakeFirst();
+      if (!row) return undefined;
+      const sealed = row[column];
+      return sealed === '' ? {} : cipher.open(sealed);
     },
 
-    /** Merges new values (e.g. a rotated refresh token) into the sealed credentials. */
-    async mergeCredentials(id: string, values: Record<string, unknown>): Promise<void> {
+    /**
+     * Merges new values (e.g. a rotated refresh token) into one side's sealed credentials,
+     * under a row lock so concurrent rotations never lose each other's token.
+     */
+    async mergeCredentials(
+      id: string,
+      values: Record<string, unknown>,
+      side: ConnectionSide = 'target',
+    ): Promise<void> {
+      const column = credentialColumn[side];
       await db.transaction().execute(async (trx) => {
         const row = await trx
           .selectFrom('connections')
-          .select('credentials_sealed')
+          .select(column)
           .where('id', '=', id)
           .forUpdate()
           .executeTakeFirstOrThrow();
-        const merged = { ...cipher.open(row.credentials_sealed), ...values };
+        const sealed = row[column];
+        const merged = { ...(sealed === '' ? {} : cipher.open(sealed)), ...values };
         await trx
           .updateTable('connections')
-          .set({ credentials_sealed: cipher.seal(merged), updated_at: new Date() })
+          .set({ [column]: cipher.seal(merged), updated_at: new Date() })
           .where('id', '=', id)
           .execute();
       });

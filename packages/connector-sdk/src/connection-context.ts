@@ -1,0 +1,38 @@
+/**
+ * What a connector gets of one connection when it opens a session: its ids and its settings and
+ * credentials, already parsed with the connector's own zod schemas (never raw JSON).
+ */
+export type ConnectionContext<Settings, Credentials> = {
+  readonly connectionId: string;
+  readonly tenantId: string;
+  readonly settings: Readonly<Settings>;
+  readonly credentials: Readonly<Credentials>;
+};
+
+/** A `fetch` the connector uses for every HTTP call, so tests and runners can wrap it. */
+export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>;
+
+/**
+ * The I/O a runner lends a session. Connectors never read env or the database themselves.
+ */
+export type SessionServices = {
+  /**
+   * Merges new credential values into the connection's sealed credentials (a rotated refresh
+   * token). Resolves only once stored, so the old token is never used again after a crash.
+   */
+  saveCredentials(values: Record<string, unknown>): Promise<void>;
+  fetch: FetchLike;
+  /** Clock in epoch milliseconds (token expiry, rate limits). */
+  now(): number;
+  /** Timeout of one outbound request, in milliseconds. */
+  requestTimeoutMs: number;
+};
+
+/** One line of a connection check: a credential or setting, and whether it works. */
+export type CheckFinding = {
+  /** The credential or setting checked, as the admin API names it, e.g. `target.credentials.clientSecret`. */
+  subject: string;
+  ok: boolean;
+  /** In words a shop owner understands: what works, or what is wrong and how to fix it. */
+  message: string;
+};
