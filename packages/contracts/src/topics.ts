@@ -16,18 +16,22 @@ export const topics = {
   ordersRaw: { name: 'orders.raw', partitions: 6, retentionMs: 7 * DAY_MS },
   ordersMapped: { name: 'orders.mapped', partitions: 6, retentionMs: 7 * DAY_MS },
   ordersResolved: { name: 'orders.resolved', partitions: 6, retentionMs: 7 * DAY_MS },
-  deliveriesAsperion: { name: 'deliveries.asperion', partitions: 6, retentionMs: 7 * DAY_MS },
   stockUpdated: { name: 'stock.updated', partitions: 6, retentionMs: 3 * DAY_MS },
   deadLetter: { name: 'orders.dead-letter', partitions: 3, retentionMs: 30 * DAY_MS },
 } as const satisfies Record<string, TopicSpec>;
 
 export type TopicKey = keyof typeof topics;
 
-/** The delivery topic of a target connector deployable. */
+/**
+ * The delivery topic of a target connector deployable, derived from its system name so a new
+ * target needs no edit here: each target reads its own topic, so one target's outage holds up
+ * no other. Same partitions and retention as the order topics.
+ */
 export function deliveryTopicFor(targetSystem: string): TopicSpec {
-  const spec = Object.values(topics).find((t) => t.name === `deliveries.${targetSystem}`);
-  if (!spec) throw new Error(`no delivery topic for target system "${targetSystem}"`);
-  return spec;
+  if (!/^[a-z][a-z0-9-]*$/.test(targetSystem)) {
+    throw new Error(`"${targetSystem}" is not a target system name (lower-case letters, digits, dashes)`);
+  }
+  return { name: `deliveries.${targetSystem}`, partitions: 6, retentionMs: 7 * DAY_MS };
 }
 
 /** Topic names with an optional prefix, used to isolate test runs on a shared broker. */

@@ -1,0 +1,145 @@
+import type { ConnectionContext, FetchLike, SessionServices } from '@koppel/connector-sdk';
+import type { Connection, ConnectionRepository, ConnectionSide } from '@koppel/db';
+import { AppError, appError } from '@koppel/errors';
+import type { z } from 'zod';
+
+/** What a connector needs to open sessions: its schemas and `openSession`. */
+export type SessionOpener<Session> = {
+  system: string;
+  settingsSchema: z.ZodType;
+  credentialsSchema: z.ZodType;
+  openSession?(connection: ConnectionContext<unknown, unknown>, services: SessionServices): Session;
+};
+
+export type SessionOptions = {
+  /** Timeout of one outbound request in milliseconds (default 30 000). */
+  requestTimeoutMs?: number;
+  fetch?: FetchLike;
+  now?: () => number;
+};
+
+/**
+ * Parses one side of a connection with the connector's schemas. A stored connection that no
+ * longer parses (the schema grew, or it was written around the admin API) is a permanent
+ * VALIDATION_FAILED naming the field, e.g. `target.settings.tenantId`.
+ */
+export function parseConnectionSide(
+  opener: Pick<SessionOpener<unknown>, 'settingsSchema' | 'credentialsSchema'>,
+  connection: Pick<Connection, 'id' | 'tenantId'>,
+  side: ConnectionSide,
+  settings: unknown,
+  credentials: unknown,
+): ConnectionContext<unknown, unknown> {
+  const parsedSettings = opener.settingsSchema.safeParse(settings);
+  if (!parsedSettings.success) throw invalid(side, 'settings', parsedSettings.error);
+  const parsedCredentials = opener.credentialsSchema.safeParse(credentials);
+  if (!parsedCredentials.success) throw invalid(side, 'credentials', parsedCredentials.error);
+  return Object.freeze({
+    connectionId: connection.id,
+    tenantId: connection.tenantId,
+    settings: parsedSettings.data,
+    credentials: parsedCredentials.data,
+  });
+}
+
+function invalid(side: ConnectionSide, part: 'settings' | 'credentials', error: z.ZodError): AppError {
+  const issue = error.issues[0];
+  const path = issue?.path.map(String).join('.') ?? '';
+  const field = path === '' ? `${side}.${part}` : `${side}.${part}.${path}`;
+  return appError('VALIDATION_FAILED', `${field}: ${issue?.message ?? 'invalid'}`, {
+    field,
+    details: { issues: error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) },
+  });
+}
+
+/** The runner's I/O for one connection's session: credentials saved sealed, fetch, clock, timeout. */
+export function createSessionServices(
+  connections: ConnectionRepository,
+  connectionId: string,
+  side: ConnectionSide,
+  options: SessionOptions = {},
+  onSaved: (values: Record<string, unknown>) => void = () => {},
+): SessionServices {
+  return {
+    async saveCredentials(values) {
+      await connections.mergeCredentials(connectionId, values, side);
+      onSaved(values);
+    },
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    now: options.now ?? Date.now,
+    requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+  };
+}
+
+/** Loads a connection and one side's settings and opened credentials. */
+async function loadSide(connections: ConnectionRepository, connectionId: string, side: ConnectionSide) {
+  const connection = await connections.find(connectionId);
+  if (!connection) {
+    throw appError('NOT_FOUND', `connection ${connectionId} no longer exists`, { field: 'connectionId' });
+  }
+  const settings = side === 'target' ? connection.settings : connection.sourceSettings;
+  const credentials = (await connections.readCredentials(connectionId, side)) ?? {};
+  return { connection, settings, credentials };
+}
+
+/** Opens a fresh session for one connection (a check, an admin call): nothing is cached. */
+export async function openConnectionSession<Session>(
+  opener: SessionOpener<Session>,
+  connections: ConnectionRepository,
+  connectionId: string,
+  side: ConnectionSide,
+  options: SessionOptions = {},
+): Promise<Session> {
+  const { connection, settings, credentials } = await loadSide(connections, connectionId, side);
+  const context = parseConnectionSide(opener, connection, side, settings, credentials);
+  if (!opener.openSession) throw new Error(`connector ${opener.system} opens no sessions`);
+  return opener.openSession(context, createSessionServices(connections, connectionId, side, options));
+}
+
+/**
+ * One live session (token cache, rate limiter) per connection, as a runner keeps them. A session
+ * is rebuilt when the connection's settings or credentials change, but not when only a value the
+ * session saved itself changed (a rotated refresh token), which would throw its access token away.
+ */
+export function createSessionCache<Session>(
+  opener: SessionOpener<Session>,
+  connections: ConnectionRepository,
+  side: ConnectionSide,
+  options: SessionOptions = {},
+) {
+  const sessions = new Map<string, { fingerprint: string; session: Session }>();
+  const savedBySession = new Map<string, Record<string, unknown>>();
+
+  const fingerprintOf = (connectionId: string, settings: unknown, credentials: Record<string, unknown>) => {
+    const saved = savedBySession.get(connectionId) ?? {};
+    const stable = Object.fromEntries(
+      Object.entries(credentials).filter(([key, value]) => !(key in saved) || saved[key] !== value),
+    );
+    return JSON.stringify([settings, stable]);
+  };
+
+  return {
+    async sessionFor(connectionId: string): Promise<Session> {
+      const { connection, settings, credentials } = await loadSide(connections, connectionId, side);
+      const fingerprint = fingerprintOf(connectionId, settings, credentials);
+      const cached = sessions.get(connectionId);
+      if (cached && cached.fingerprint === fingerprint) return cached.session;
+      const context = parseConnectionSide(opener, connection, side, settings, credentials);
+      if (!opener.openSession) throw new Error(`connector ${opener.system} opens no sessions`);
+      savedBySession.delete(connectionId);
+      const services = createSessionServices(connections, connectionId, side, options, (values) => {
+        savedBySession.set(connectionId, { ...savedBySession.get(connectionId), ...values });
+      });
+      const session = opener.openSession(context, services);
+      sessions.set(connectionId, { fingerprint, session });
+      return session;
+    },
+    /** Forgets a connection's session (deleted or deactivated connection). */
+    forget(connectionId: string): void {
+      sessions.delete(connectionId);
+      savedBySession.delete(connectionId);
+    },
+  };
+}
+
+export type SessionCache<Session> = ReturnType<typeof createSessionCache<Session>>;

@@ -1,0 +1,12 @@
+/**
+ * Every connector Koppel runs, listed once. Ingest, mapping, delivery, admin, the runners and the
+ * embedded mode all read these two lists: adding a system is one line here plus its own package
+ * and deployable (see README.md).
+ */
+import type { AnySourceConnector, AnyTargetConnector } from '@koppel/connector-sdk';
+import { asperionConnector } from '@koppel/connector-asperion';
+import { shoprenterConnector } from '@koppel/connector-shoprenter';
+
+export const sourceConnectors: readonly AnySourceConnector[] = Object.freeze([shoprenterConnector]);
+
+export const targetConnectors: readonly AnyTargetConnector[] = Object.freeze([asperionConnector]);
