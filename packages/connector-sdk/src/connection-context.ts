@@ -5,8 +5,8 @@
 export type ConnectionContext<Settings, Credentials> = {
   readonly connectionId: string;
   readonly tenantId: string;
-  readonly settings: Readonly<Settings>;
-  readonly credentials: Readonly<Credentials>;
+  readonly settings: Settings;
+  readonly credentials: Credentials;
 };
 
 /** A `fetch` the connector uses for every HTTP call, so tests and runners can wrap it. */

@@ -39,7 +39,11 @@ export type TargetConnector<Settings = unknown, Credentials = unknown, Session =
   /** Pure: maps and validates the order; throws a non-retryable AppError naming the field. */
   prepareDocument(order: CanonicalOrder, session: Session): PreparedDocument<Body>;
   /** Looks the order's document up in the target; null when the target does not have it. */
-  findDocument(session: Session, prepared: PreparedDocument<Body>, order: CanonicalOrder): Promise<TargetDocument | null>;
+  findDocument(
+    session: Session,
+    prepared: PreparedDocument<Body>,
+    order: CanonicalOrder,
+  ): Promise<TargetDocument | null>;
   findDebtorByEmail(session: Session, email: string): Promise<TargetDebtor | null>;
   /** Creates the debtor: a company with contact person or a person, as `customer.kind` says. */
   createDebtor(session: Session, customer: CustomerRef, order: CanonicalOrder): Promise<TargetDebtor>;

@@ -1,5 +1,6 @@
 import type { BaseServiceEnv } from '@koppel/config';
-import { type TopicSpec, topics } from '@koppel/contracts';
+import { pipelineTopics } from '@koppel/connector-registry';
+import type { TopicSpec } from '@koppel/contracts';
 import { createPostgresDatabase, type DatabaseHandle, migrateToLatest } from '@koppel/db';
 import { createKafkaBus, type MessageBus } from '@koppel/kafka';
 import { createMetricsRegistry, type ServiceMetrics } from '@koppel/telemetry';
@@ -26,7 +27,7 @@ export async function createServiceRuntime(
   const database = createPostgresDatabase(config.DATABASE_URL);
   if (options.migrate ?? true) await migrateToLatest(database.db);
   const bus = createKafkaBus({ brokers: config.KAFKA_BROKERS, clientId: `koppel-${serviceName}` });
-  await bus.ensureTopics(options.topics ?? Object.values(topics), config.TOPIC_PREFIX);
+  await bus.ensureTopics(options.topics ?? pipelineTopics(), config.TOPIC_PREFIX);
   const metrics = createMetricsRegistry(serviceName);
   return {
     database,

@@ -8,6 +8,7 @@ import {
   ResolvedOrderEventSchema,
   topicName,
 } from '@koppel/contracts';
+import { findTargetConnector } from '@koppel/connector-registry';
 import type { ConnectionRepository, JourneyRepository } from '@koppel/db';
 import { appError } from '@koppel/errors';
 import { type IncomingMessage, type MessageBus, publishTraced } from '@koppel/kafka';
@@ -34,18 +35,12 @@ export function createResolvedOrderHandler(deps: ResolvedOrderHandlerDeps) {
         field: 'connectionId',
       });
     }
-    let topic: string;
-    try {
-      topic = topicName(deliveryTopicFor(connection.targetSystem), deps.topicPrefix);
-    } catch {
-      throw appError(
-        'VALIDATION_FAILED',
-        `no target connector is deployed for "${connection.targetSystem}"`,
-        {
-          field: 'connection.targetSystem',
-        },
-      );
+    if (!findTargetConnector(connection.targetSystem)) {
+      throw appError('VALIDATION_FAILED', `Koppel has no target connector for "${connection.targetSystem}"`, {
+        field: 'connection.targetSystem',
+      });
     }
+    const topic = topicName(deliveryTopicFor(connection.targetSystem), deps.topicPrefix);
     const request = create(DeliveryRequestSchema, {
       deliveryId: randomUUID(),
       targetSystem: connection.targetSystem,

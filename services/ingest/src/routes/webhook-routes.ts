@@ -1,9 +1,9 @@
-import type { SourceConnector } from '@koppel/connector-sdk';
+import { findSourceConnector } from '@koppel/connector-registry';
+import type { WebhookCapability } from '@koppel/connector-sdk';
 import type { Connection, ConnectionRepository, CredentialCipher } from '@koppel/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { type IntakeDeps, takeInWebhookEvents } from '../adapters/webhook-intake.js';
-import { sourceConnectors } from '../domain/source-connectors.js';
 import { ipAllowed, secretMatches, verifyStandardWebhook } from '../domain/webhook-authentication.js';
 import { ingestErrors } from '../errors.js';
 
@@ -25,18 +25,19 @@ const signingCredentialsSchema = z.object({ webhookSigningSecret: z.string().min
 export async function registerWebhookRoutes(app: FastifyInstance, deps: WebhookRouteDeps): Promise<void> {
   app.post('/webhooks/:source/:connectionId/:secret', async (request, reply) => {
     const params = urlSecretParamsSchema.parse(request.params);
-    const { connection, connector } = await findConnection(deps, params.source, params.connectionId);
-    if (connector.webhookAuthentication !== 'url-secret') throw ingestErrors.wrongSecret();
+    const { connection, webhook } = await findConnection(deps, params.source, params.connectionId);
+    if (webhook.authentication !== 'url-secret') throw ingestErrors.wrongSecret();
     if (!secretMatches(params.secret, connection.webhookSecretHash)) throw ingestErrors.wrongSecret();
-    return reply.code(202).send(await intake(deps, request, connection, connector));
+    return reply.code(202).send(await intake(deps, request, connection, webhook));
   });
 
   app.post('/webhooks/:source/:connectionId', async (request, reply) => {
     const params = signedParamsSchema.parse(request.params);
-    const { connection, connector } = await findConnection(deps, params.source, params.connectionId);
-    if (connector.webhookAuthentication !== 'standard-webhooks') throw ingestErrors.wrongSecret();
+    const { connection, webhook } = await findConnection(deps, params.source, params.connectionId);
+    if (webhook.authentication !== 'standard-webhooks') throw ingestErrors.wrongSecret();
+    // The signing secret is the source's credential (the target side holds the books' keys).
     const credentials = signingCredentialsSchema.safeParse(
-      await deps.connections.readCredentials(connection.id),
+      await deps.connections.readCredentials(connection.id, 'source'),
     );
     if (!credentials.success) throw ingestErrors.badSignature('the connection has no webhookSigningSecret');
     const reason = verifyStandardWebhook(
@@ -45,32 +46,59 @@ export async function registerWebhookRoutes(app: FastifyInstance, deps: WebhookR
       request.headers,
     );
     if (reason) throw ingestErrors.badSignature(reason);
-    return reply.code(202).send(await intake(deps, request, connection, connector));
+    return reply.code(202).send(await intake(deps, request, connection, webhook));
   });
 }
 
 async function findConnection(deps: WebhookRouteDeps, source: string, connectionId: string) {
   const connection = await deps.connections.find(connectionId);
-  const connector = sourceConnectors[source];
-  if (!connection?.active || !connector || connection.sourceSystem !== source) {
+  // A source without a webhook capability (poll only) has no webhook URL: unknown, as for a typo.
+  const webhook = findSourceConnector(source)?.webhook;
+  if (!connection?.active || !webhook || connection.sourceSystem !== source) {
     throw ingestErrors.unknownConnection(connectionId);
   }
-  return { connection, connector };
+  return { connection, webhook };
 }
 
 async function intake(
   deps: WebhookRouteDeps,
   request: FastifyRequest,
   connection: Connection,
-  connector: SourceConnector,
+  webhook: WebhookCapability,
 ) {
   if (!ipAllowed(request.ip, connection.ipAllowlist)) throw ingestErrors.ipNotAllowed(request.ip);
   const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (!connector.acceptedContentTypes.includes(contentType)) {
-    throw ingestErrors.unsupportedMediaType(contentType, connector.acceptedContentTypes);
+  if (!webhook.acceptedContentTypes.includes(contentType)) {
+    throw ingestErrors.unsupportedMediaType(contentType, webhook.acceptedContentTypes);
   }
-  const events = connector.splitWebhook({ contentType, body: bodyText(request) });
+  const events = webhook.split({
+    contentType,
+    body: bodyText(request),
+    query: flatQuery(request.query),
+    headers: flatHeaders(request.headers),
+  });
   return takeInWebhookEvents(deps, connection, contentType, events);
+}
+
+/** Query parameters as the SDK's WebhookInput has them: a repeated parameter keeps its last value. */
+function flatQuery(query: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof query !== 'object' || query === null) return out;
+  for (const [name, value] of Object.entries(query)) {
+    const last: unknown = Array.isArray(value) ? value.at(-1) : value;
+    if (typeof last === 'string') out[name] = last;
+  }
+  return out;
+}
+
+/** Headers with lower-case names (Node already lower-cases them); repeats joined with ", ". */
+function flatHeaders(headers: FastifyRequest['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
 }
 
 function bodyText(request: FastifyRequest): string {

@@ -9,12 +9,12 @@ import {
   topicName,
   topics,
 } from '@koppel/contracts';
+import { findSourceConnector } from '@koppel/connector-registry';
 import type { ConnectionRepository, JourneyRepository } from '@koppel/db';
 import { appError } from '@koppel/errors';
 import { type IncomingMessage, type MessageBus, publishTraced } from '@koppel/kafka';
 import type { ServiceMetrics } from '@koppel/telemetry';
 import { applyConnectionRules, connectionRulesSchema } from '../domain/connection-rules.js';
-import { sourceConnectors } from '../domain/source-connectors.js';
 
 export type RawOrderHandlerDeps = {
   bus: MessageBus;
@@ -32,7 +32,7 @@ export type RawOrderHandlerDeps = {
 export function createRawOrderHandler(deps: RawOrderHandlerDeps) {
   return async (message: IncomingMessage): Promise<void> => {
     const raw = decodeRaw(message.value);
-    const connector = sourceConnectors[raw.sourceSystem];
+    const connector = findSourceConnector(raw.sourceSystem);
     if (!connector) {
       throw appError('DECODE_FAILED', `no source connector for "${raw.sourceSystem}"`, {
         field: 'sourceSystem',

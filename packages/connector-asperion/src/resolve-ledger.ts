@@ -35,7 +35,7 @@ export function resolveVatCode(
       'VALIDATION_FAILED',
       `no Asperion VAT code configured for VAT ${describe(vatRateBp, countryCode)}`,
       {
-        field: 'settings.vatCodes',
+        field: 'target.settings.vatCodes',
         details: { vatRateBp, countryCode },
       },
     );
@@ -53,7 +53,7 @@ export function resolveRevenueAccount(
     throw appError(
       'VALIDATION_FAILED',
       `no revenue ledger account configured for VAT ${describe(vatRateBp, countryCode)}`,
-      { field: 'settings.revenueAccounts', details: { vatRateBp, countryCode } },
+      { field: 'target.settings.revenueAccounts', details: { vatRateBp, countryCode } },
     );
   }
   return rule.ledgerAccountId;

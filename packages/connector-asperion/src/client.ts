@@ -9,16 +9,9 @@ import { type AppError, appError } from '@koppel/errors';
 import { TokenBucket } from 'limiter';
 import { z } from 'zod';
 import { readJson, transientStatusError, transportError } from './http-errors.js';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './settings.js';
 import type { FetchLike, TokenManager } from './token-manager.js';
 
-export type RateLimitOptions = {
-  /** Sustained requests per second of one connection (default 4). */
-  requestsPerSecond: number;
-  /** Requests allowed at once after a quiet spell (default 8). */
-  burst: number;
-};
-
-export const DEFAULT_RATE_LIMIT: RateLimitOptions = Object.freeze({ requestsPerSecond: 4, burst: 8 });
 
 export type AsperionClientOptions = {
   apiBaseUrl: string;

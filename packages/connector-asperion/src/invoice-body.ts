@@ -8,9 +8,9 @@ import type { SalesInvoiceDraft } from './map-invoice.js';
 
 const CURRENCY = 'EUR';
 
+/** The body less `debtorCustomerNumber`, added by `createDocument` once the debtor is known. */
 export type SalesInvoiceBody = {
   invoiceNumber: string;
-  debtorCustomerNumber: string;
   date: string;
   bookyear: number;
   bookperiod: number;
@@ -35,7 +35,6 @@ export type SalesInvoiceBody = {
 export function toSalesInvoiceBody(draft: SalesInvoiceDraft): SalesInvoiceBody {
   return {
     invoiceNumber: draft.invoiceNumber,
-    debtorCustomerNumber: draft.debtorCustomerNumber,
     date: draft.date,
     bookyear: draft.bookyear,
     bookperiod: draft.bookperiod,

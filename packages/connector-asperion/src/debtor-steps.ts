@@ -7,9 +7,9 @@ import type { TargetDebtor } from '@koppel/connector-sdk';
 import type { CanonicalOrder, CustomerRef } from '@koppel/contracts';
 import { appError, isAppError } from '@koppel/errors';
 import { normalizeEmail } from '@koppel/order-model';
-import type { AsperionSession } from './asperion-connector.js';
-import { type AsperionDebtor, debtorSchema, entitySchema } from './asperion-schemas.js';
-import { mapDebtor, mergeDebtorUpdate } from './domain/map-debtor.js';
+import type { AsperionSession } from './session.js';
+import { type AsperionDebtor, debtorSchema, entitySchema } from './api-schemas.js';
+import { mapDebtor, mergeDebtorUpdate } from './map-debtor.js';
 
 async function findDebtor(
   session: AsperionSession,
@@ -30,7 +30,7 @@ async function defaultDebtor(session: AsperionSession, customerNumber: string): 
   );
   if (!debtor) {
     throw appError('TARGET_REJECTED', `the default debtor ${customerNumber} does not exist in Asperion`, {
-      field: 'settings.defaultDebtorCustomerNumber',
+      field: 'target.settings.defaultDebtorCustomerNumber',
     });
   }
   return toTargetDebtor(debtor);

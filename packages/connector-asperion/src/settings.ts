@@ -1,10 +1,12 @@
 /**
- * One connection's Asperion settings and credentials, parsed once when the connection is
- * loaded. URLs and secrets have no defaults; bookkeeping choices default to what a Dutch
- * webshop administration usually has (sales journal "VK", invoice prefix "WEB-").
- * Field names of the API are from targets.md §1 (ASP-GO `types.go`).
+ * A connection's Asperion settings (non-secret: hosts, administration, bookkeeping rules) and
+ * credentials (the OAuth client and the rotating refresh token), as two zod schemas. The admin
+ * API validates `target.settings` / `target.credentials` with them and publishes them in its
+ * OpenAPI document; the connector registry parses them again when it opens a session.
+ * URLs and secrets have no defaults; bookkeeping choices default to what a Dutch webshop
+ * administration usually has (sales journal "VK", invoice prefix "WEB-").
+ * Field names of the API are from targets.md §1 (ASP-GO `types.go`), see README.md.
  */
-import { appError } from '@koppel/errors';
 import { z } from 'zod';
 
 const countryCodeSchema = z
@@ -37,16 +39,27 @@ export const vatCodeRuleSchema = z.object({
   vatCode: z.string().min(1),
 });
 
-export const asperionSettingsSchema = z.object({
-  /** API host without trailing slash, e.g. https://api.asperion.nl or the sandbox host. */
+/**
+ * Client-side token bucket per connection. Asperion publishes no limit (targets.md §1.9); 4/s
+ * with a burst of 8 keeps a busy shop well clear of the simulator's 300 per minute.
+ */
+export const rateLimitSchema = z.object({
+  /** Sustained requests per second of one connection. */
+  requestsPerSecond: z.number().positive(),
+  /** Requests allowed at once after a quiet spell. */
+  burst: z.number().int().positive(),
+});
+
+export const DEFAULT_RATE_LIMIT: Readonly<z.infer<typeof rateLimitSchema>> = Object.freeze({
+  requestsPerSecond: 4,
+  burst: 8,
+});
+
+export const settingsSchema = z.object({
+  /** API host, e.g. https://api.asperion.nl or the sandbox host. */
   apiBaseUrl: z.url(),
   /** Identity server, e.g. https://identity.asperion.nl; the token endpoint is /connect/token. */
   identityBaseUrl: z.url(),
-  /** OAuth client of Koppel, issued by Asperion API support. */
-  clientId: z.string().min(1),
-  clientSecret: z.string().min(1),
-  /** Latest refresh token; Asperion rotates it on every refresh (saved via the rotation callback). */
-  refreshToken: z.string().min(1),
   /** Numeric administration id (`/v1/administrations`), sent as `X-Tenant-Id`. */
   tenantId: z.coerce.number().int().positive(),
   /** Sales journal of `/v1/journals` the invoices are booked in. */
@@ -74,10 +87,23 @@ export const asperionSettingsSchema = z.object({
     .string()
     .default('Europe/Amsterdam')
     .refine((zone) => isKnownTimeZone(zone), 'unknown IANA time zone'),
+  /** Language of Asperion's validation messages, which reach the order journey (targets.md §1.1). */
+  language: z.enum(['nl-NL', 'en-US']).default('en-US'),
+  rateLimit: rateLimitSchema.default(DEFAULT_RATE_LIMIT),
 });
 
-export type AsperionSettings = z.infer<typeof asperionSettingsSchema>;
-export type AsperionSettingsInput = z.input<typeof asperionSettingsSchema>;
+export const credentialsSchema = z.object({
+  /** OAuth client of Koppel, issued by Asperion API support. */
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  /** Latest refresh token; Asperion rotates it on every refresh (saved by the session). */
+  refreshToken: z.string().min(1),
+});
+
+export type AsperionSettings = z.infer<typeof settingsSchema>;
+export type AsperionSettingsInput = z.input<typeof settingsSchema>;
+export type AsperionCredentials = z.infer<typeof credentialsSchema>;
+export type RateLimitOptions = z.infer<typeof rateLimitSchema>;
 export type RevenueAccountRule = z.infer<typeof revenueAccountRuleSchema>;
 export type VatCodeRule = z.infer<typeof vatCodeRuleSchema>;
 
@@ -88,21 +114,4 @@ function isKnownTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Parses and freezes settings; VALIDATION_FAILED lists every problem and names the first field. */
-export function parseAsperionSettings(input: unknown): Readonly<AsperionSettings> {
-  const result = asperionSettingsSchema.safeParse(input);
-  if (result.success) return Object.freeze(result.data);
-  const problems = result.error.issues.map(
-    (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
-  );
-  return failSettings(problems, result.error.issues[0]?.path.join('.'));
-}
-
-function failSettings(problems: string[], field: string | undefined): never {
-  throw appError('VALIDATION_FAILED', `invalid Asperion settings: ${problems.join('; ')}`, {
-    ...(field ? { field } : {}),
-    details: { problems },
-  });
 }

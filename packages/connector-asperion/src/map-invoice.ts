@@ -7,7 +7,8 @@
 import { type CanonicalOrder, LineKind, type OrderLine, VatRounding } from '@koppel/contracts';
 import { appError } from '@koppel/errors';
 import { vatBreakdownByRate } from '@koppel/order-model';
-import type { AsperionSettings } from '../asperion-settings.js';
+import { asperionError } from './errors.js';
+import type { AsperionSettings } from './settings.js';
 import { toBookDate } from './book-date.js';
 import { resolveRevenueAccount, resolveVatCode } from './resolve-ledger.js';
 
@@ -34,9 +35,9 @@ export type SalesInvoiceLineDraft = {
   vatAmount: bigint;
 };
 
+/** Everything of the invoice but its debtor, which is known only after the debtor step. */
 export type SalesInvoiceDraft = {
   invoiceNumber: string;
-  debtorCustomerNumber: string;
   date: string;
   bookyear: number;
   bookperiod: number;
@@ -51,7 +52,10 @@ export type SalesInvoiceDraft = {
   lines: SalesInvoiceLineDraft[];
 };
 
-/** Asperion keeps no currency on invoices: the administration's books are in euro (targets.md §5). */
+/**
+ * Asperion keeps no currency on debtors or invoices: the administration's books are in euro
+ * (targets.md §5 "Currency", README "Vendor facts"), so any other currency is refused.
+ */
 const BOOK_CURRENCY = 'EUR';
 const MAX_DESCRIPTION = 255;
 const FALLBACK_NAMES: Partial<Record<LineKind, string>> = {
@@ -64,15 +68,14 @@ export function documentNumber(order: CanonicalOrder, prefix: string): string {
   return `${prefix}${order.orderNumber}`;
 }
 
-export function mapInvoice(
-  order: CanonicalOrder,
-  debtorCustomerNumber: string,
-  settings: InvoiceMappingSettings,
-): SalesInvoiceDraft {
+/** Pure: every check Asperion would make of the invoice, before any call is made. */
+export function mapInvoice(order: CanonicalOrder, settings: InvoiceMappingSettings): SalesInvoiceDraft {
   if (order.currency !== BOOK_CURRENCY) {
-    throw appError('VALIDATION_FAILED', `Asperion books in EUR only; order is in "${order.currency}"`, {
-      field: 'order.currency',
-    });
+    throw asperionError(
+      'CURRENCY_NOT_SUPPORTED',
+      `Asperion books in euro only; order ${order.orderNumber} is in "${order.currency}"`,
+      { field: 'order.currency', details: { currency: order.currency, accepted: [BOOK_CURRENCY] } },
+    );
   }
   if (order.createdAt === undefined) {
     throw appError('VALIDATION_FAILED', 'order has no date', { field: 'order.createdAt' });
@@ -100,7 +103,6 @@ export function mapInvoice(
   assertTotals(order, amountExclVat, vatAmount);
   return {
     invoiceNumber: documentNumber(order, settings.invoiceNumberPrefix),
-    debtorCustomerNumber,
     ...bookDate,
     journalId: settings.journalId,
     description: `Webshop order #${order.orderNumber}`.slice(0, MAX_DESCRIPTION),

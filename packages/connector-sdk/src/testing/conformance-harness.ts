@@ -1,0 +1,37 @@
+import type { CanonicalOrder, CustomerRef } from '@koppel/contracts';
+import type { AnySourceConnector, WebhookInput } from '../source-connector.js';
+import type { AnyTargetConnector } from '../target-connector.js';
+
+/** A connection against a running simulator: what the conformance suite opens sessions with. */
+export type SimulatedConnection = {
+  settings: unknown;
+  credentials: unknown;
+  /** The same connection with one credential wrong (e.g. a wrong client secret). */
+  wrongCredentials: unknown;
+  close(): Promise<void>;
+};
+
+/** What a target connector's package provides so the shared suite can run against it. */
+export type TargetConformanceHarness = {
+  connector: AnyTargetConnector;
+  /** Starts the connector's simulator and answers a working connection to it. */
+  start(): Promise<SimulatedConnection>;
+  /** A valid canonical order the target accepts (unique numbers per call) and its customer. */
+  order(): { order: CanonicalOrder; customer: CustomerRef };
+};
+
+/** A webhook body from the source's documented examples, with what it must give. */
+export type WebhookFixture = {
+  name: string;
+  input: WebhookInput;
+  /** `events`: splits into events that each decode; otherwise the AppError code the split or decode throws. */
+  expect: 'events' | { errorCode: string };
+};
+
+/** What a source connector's package provides so the shared suite can run against it. */
+export type SourceConformanceHarness = {
+  connector: AnySourceConnector;
+  webhookFixtures: WebhookFixture[];
+  /** For polled sources: start the simulator, place `orders` orders, answer a connection to it. */
+  startPolled?(orders: number): Promise<SimulatedConnection>;
+};
