@@ -38,3 +38,20 @@ export function entitySchema<T>(item: z.ZodType<T>): z.ZodType<T> {
   const wrapped = z.object({ _data: item });
   return z.union([wrapped.transform((value): T => value._data), item]);
 }
+
+/** `/v1/administrations` item (targets.md §1.4). */
+export const administrationSchema = z.object({ id: z.number().int(), name: z.string().nullish() }).loose();
+
+/** `/v1/journals` item; `type` is not documented, so it is not relied on. */
+export const journalSchema = z.object({ id: textId }).loose();
+
+/** `/v1/vatcodes` item (targets.md §1.7). */
+export const vatCodeSchema = z.object({ id: textId, salesCode: z.boolean().nullish() }).loose();
+
+/** `/v1/ledgeraccounts` item (targets.md §1.4). */
+export const ledgerAccountSchema = z
+  .object({ id: z.number().int(), disabled: z.boolean().nullish() })
+  .loose();
+
+/** `/v1/paymentconditions` item (targets.md §1.4). */
+export const paymentConditionSchema = z.object({ id: z.number().int() }).loose();

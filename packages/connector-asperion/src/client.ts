@@ -12,7 +12,6 @@ import { readJson, transientStatusError, transportError } from './http-errors.js
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './settings.js';
 import type { FetchLike, TokenManager } from './token-manager.js';
 
-
 export type AsperionClientOptions = {
   apiBaseUrl: string;
   tenantId: number;

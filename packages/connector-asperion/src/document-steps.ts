@@ -1,20 +1,29 @@
 /**
- * Document steps of the Asperion connector: dedupe by invoice number, product check, invoice
- * creation (targets.md §1.6, §6.1).
+ * Document steps of the Asperion connector: the invoice prepared without side effects, dedupe by
+ * invoice number, product check, invoice creation (targets.md §1.6, §6.1).
  */
-import type { TargetDebtor, TargetDocument } from '@koppel/connector-sdk';
+import type { PreparedDocument, TargetDebtor, TargetDocument } from '@koppel/connector-sdk';
 import { type CanonicalOrder, LineKind } from '@koppel/contracts';
 import { isAppError } from '@koppel/errors';
-import type { AsperionSession } from './asperion-connector.js';
-import { articleSchema, entitySchema, salesInvoiceSchema } from './asperion-schemas.js';
-import { toSalesInvoiceBody } from './domain/invoice-body.js';
-import { documentNumber, mapInvoice } from './domain/map-invoice.js';
+import { articleSchema, entitySchema, salesInvoiceSchema } from './api-schemas.js';
+import { type SalesInvoiceBody, toSalesInvoiceBody } from './invoice-body.js';
+import { mapInvoice } from './map-invoice.js';
+import type { AsperionSession } from './session.js';
+
+/** Pure: currency, dates, VAT codes, ledger accounts and totals checked; no call is made. */
+export function prepareDocument(
+  order: CanonicalOrder,
+  session: AsperionSession,
+): PreparedDocument<SalesInvoiceBody> {
+  const draft = mapInvoice(order, session.settings);
+  return { number: draft.invoiceNumber, body: toSalesInvoiceBody(draft) };
+}
 
 export async function findDocument(
   session: AsperionSession,
-  order: CanonicalOrder,
+  prepared: PreparedDocument<SalesInvoiceBody>,
 ): Promise<TargetDocument | null> {
-  const number = documentNumber(order, session.settings.invoiceNumberPrefix);
+  const number = prepared.number;
   const invoices = await session.client.list(
     '/v1/salesinvoiceswithlines',
     { InvoiceNumber: number, InvoiceNumber_comparison: 'Equals' },
@@ -55,23 +64,22 @@ export async function findMissingProducts(
 
 export async function createDocument(
   session: AsperionSession,
-  order: CanonicalOrder,
+  prepared: PreparedDocument<SalesInvoiceBody>,
   debtor: TargetDebtor,
 ): Promise<TargetDocument> {
-  const draft = mapInvoice(order, debtor.targetId, session.settings);
   try {
     const created = await session.client.request({
       method: 'POST',
       path: '/v1/salesinvoiceswithlines',
-      body: toSalesInvoiceBody(draft),
+      body: { ...prepared.body, debtorCustomerNumber: debtor.targetId },
       schema: entitySchema(salesInvoiceSchema),
-      what: `sales invoice ${draft.invoiceNumber}`,
+      what: `sales invoice ${prepared.number}`,
     });
     return { targetId: String(created.id), number: created.invoiceNumber };
   } catch (error) {
     // A retry after a lost response finds the number taken: the invoice is there, so it is done.
     if (isAppError(error) && error.code === 'TARGET_REJECTED' && /invoicenumber/i.test(error.field ?? '')) {
-      const existing = await findDocument(session, order);
+      const existing = await findDocument(session, prepared);
       if (existing) return existing;
     }
     throw error;

@@ -11,6 +11,10 @@ export const asperionErrorCatalogue = {
 
 export type AsperionErrorCode = keyof typeof asperionErrorCatalogue;
 
-export function asperionError(code: AsperionErrorCode, message: string, options: AppErrorOptions = {}): AppError {
+export function asperionError(
+  code: AsperionErrorCode,
+  message: string,
+  options: AppErrorOptions = {},
+): AppError {
   return new AppError(code, message, { ...asperionErrorCatalogue[code], ...options });
 }

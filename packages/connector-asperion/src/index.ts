@@ -7,28 +7,26 @@ export {
   type AsperionClientOptions,
   type AsperionRequest,
   createAsperionClient,
-  DEFAULT_RATE_LIMIT,
-  type RateLimitOptions,
-} from './asperion-client.js';
+} from './client.js';
+export { ASPERION_SYSTEM, type AsperionConnector, asperionConnector } from './connector.js';
+export { type AsperionErrorCode, asperionError, asperionErrorCatalogue } from './errors.js';
+export { type BookDate, toBookDate } from './book-date.js';
+export { type SalesInvoiceBody, toSalesInvoiceBody } from './invoice-body.js';
+export { type DebtorBody, mapDebtor, mergeDebtorUpdate } from './map-debtor.js';
+export { documentNumber, mapInvoice, type SalesInvoiceDraft } from './map-invoice.js';
+export { type AsperionSession, openSession } from './session.js';
 export {
-  ASPERION_SYSTEM,
-  type AsperionConnector,
-  type AsperionConnectorDeps,
-  type AsperionSession,
-  createAsperionConnector,
-} from './asperion-connector.js';
-export {
+  type AsperionCredentials,
   type AsperionSettings,
   type AsperionSettingsInput,
-  asperionSettingsSchema,
-  parseAsperionSettings,
+  credentialsSchema,
+  DEFAULT_RATE_LIMIT,
+  type RateLimitOptions,
   type RevenueAccountRule,
+  rateLimitSchema,
+  settingsSchema,
   type VatCodeRule,
-} from './asperion-settings.js';
-export { type BookDate, toBookDate } from './domain/book-date.js';
-export { type SalesInvoiceBody, toSalesInvoiceBody } from './domain/invoice-body.js';
-export { type DebtorBody, mapDebtor, mergeDebtorUpdate } from './domain/map-debtor.js';
-export { documentNumber, mapInvoice, type SalesInvoiceDraft } from './domain/map-invoice.js';
+} from './settings.js';
 export {
   type AuthorizationCodeOptions,
   buildAuthorizeUrl,

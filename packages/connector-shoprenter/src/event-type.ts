@@ -1,6 +1,7 @@
 /**
- * Which Shoprenter event a webhook order came from. The body does not say, and the SDK's
- * WebhookInput carries no URL, so the event is inferred from the fields present: the webhook
+ * Which Shoprenter event a webhook order came from. The body does not say; the operator can
+ * register the webhook URL with `?event=<event>` (README.md), which wins. Without it the event
+ * is inferred from the fields present: the webhook
  * field table lists fields only `order_confirm` sends and one only `order_status_change`
  * sends. Rule: any confirm-only field present → `order_confirm`; otherwise (including
  * `newsletterChecked`, the status-change-only field) → `order_status_change`.
@@ -42,4 +43,16 @@ export function inferEventType(order: NormalizedObject): ShoprenterEventType {
     return ORDER_CONFIRM;
   }
   return hasConfirmOnlyProductField(order) ? ORDER_CONFIRM : ORDER_STATUS_CHANGE;
+}
+
+/** Order events Shoprenter sends (shops.md 1.8); `abandoned_cart` carries order-shaped bodies too. */
+export const ORDER_WEBHOOK_EVENTS: readonly string[] = [ORDER_CONFIRM, ORDER_STATUS_CHANGE, 'abandoned_cart'];
+
+/**
+ * The event named on the webhook URL when it is one Shoprenter sends; else inferred. An unknown
+ * name is not an error: refusing the delivery would lose the order (Shoprenter does not retry).
+ */
+export function eventTypeOf(order: NormalizedObject, namedEvent: string | undefined): string {
+  const named = namedEvent?.trim().toLowerCase();
+  return named !== undefined && ORDER_WEBHOOK_EVENTS.includes(named) ? named : inferEventType(order);
 }

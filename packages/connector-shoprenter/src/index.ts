@@ -1,10 +1,32 @@
 /**
- * Shoprenter source connector: splits order webhooks (JSON or XML) into one event per order
- * and decodes each into the canonical order.
+ * Shoprenter source connector: splits order webhooks (JSON or XML) into one event per order,
+ * polls the REST API as a reconciliation net, and decodes both into the canonical order.
  */
 export { budapestLocalToUtc } from './budapest-time.js';
 export { decodeShoprenterOrder, SHOPRENTER_SYSTEM } from './decode-order.js';
+export { type ShoprenterClient, createShoprenterClient } from './client.js';
+export { orderEventKey } from './event-key.js';
+export { shoprenterErrors } from './errors.js';
+export { restOrderToEvent, restOrderToPayload, type RestOrderBundle } from './map-rest-order.js';
 export {
+  cursorFor,
+  describeCursor,
+  formatCursor,
+  initialCursor,
+  parseCursor,
+  type PollCursor,
+  toShopLocal,
+} from './poll-cursor.js';
+export { ORDERS_PER_POLL, pollOrders, type ShoprenterSession } from './poll-orders.js';
+export {
+  type ShoprenterCredentials,
+  type ShoprenterSettings,
+  shoprenterCredentialsSchema,
+  shoprenterSettingsSchema,
+  shoprenterSourceSchema,
+} from './settings.js';
+export {
+  eventTypeOf,
   inferEventType,
   ORDER_CONFIRM,
   ORDER_STATUS_CHANGE,

@@ -1,16 +1,19 @@
 /**
  * Splits one Shoprenter webhook body (`{"orders":{"order":[...]}}` or its XML equivalent) into
- * one event per order. The dedupe key follows the notes' advice (innerId, event, status and
- * dateAdded), as Shoprenter documents no retry or dedupe semantics:
- * `${event}:${innerId}:${orderHistory.status}:${orderHistory.dateAdded}`. When the merchant's
- * field whitelist left out the history date, a hash of the order's payload stands in for it,
- * so an identical redelivery dedupes and a changed order does not.
+ * one event per order. Shoprenter documents no retry or dedupe semantics, and the reconciliation
+ * poll must give the same key for the same order state, so the key is the order and its status
+ * id (event-key.ts): `order:<innerId>:status:<orderHistory.status>`. When the merchant's field
+ * whitelist left out the status, a hash of the order's payload stands in for it
+ * (`order:<innerId>:payload:<hash>`), so an identical redelivery dedupes and a changed order
+ * does not. The event name comes from the webhook URL's `?event=` when the operator put it
+ * there (the body does not say), else it is inferred from the fields (event-type.ts).
  * https://doc.shoprenter.hu/development/api/07_webhook.html
  */
 import { createHash } from 'node:crypto';
 import type { WebhookEvent, WebhookInput } from '@koppel/connector-sdk';
 import { type AppError, appError } from '@koppel/errors';
-import { inferEventType } from './event-type.js';
+import { orderEventKey } from './event-key.js';
+import { eventTypeOf } from './event-type.js';
 import { isNormalizedObject, type NormalizedObject, stableStringify } from './payload-normalizer.js';
 import { parseWebhookBody } from './webhook-body-parser.js';
 
@@ -36,25 +39,25 @@ function historyValue(order: NormalizedObject, key: 'status' | 'dateAdded'): str
   return typeof value === 'string' ? value.trim() : '';
 }
 
-function toEvent(order: NormalizedObject, index: number): WebhookEvent {
+function toEvent(order: NormalizedObject, index: number, namedEvent: string | undefined): WebhookEvent {
   const innerId = typeof order.innerId === 'string' ? order.innerId.trim() : '';
   if (!/^\d+$/.test(innerId)) {
     throw malformed('order innerId is missing or not a number', `orders.order[${index}].innerId`);
   }
   const json = stableStringify(order);
-  const eventType = inferEventType(order);
   const status = historyValue(order, 'status');
-  const dateAdded = historyValue(order, 'dateAdded');
-  const when =
-    dateAdded !== '' ? dateAdded : `sha256-${createHash('sha256').update(json).digest('hex').slice(0, 16)}`;
+  const eventKey = /^\d+$/.test(status)
+    ? orderEventKey(innerId, status)
+    : `order:${innerId}:payload:${createHash('sha256').update(json).digest('hex').slice(0, 16)}`;
   return {
-    eventType,
-    eventKey: `${eventType}:${innerId}:${status}:${when}`,
+    eventType: eventTypeOf(order, namedEvent),
+    eventKey,
     externalOrderId: innerId,
     payload: new TextEncoder().encode(json),
   };
 }
 
 export function splitShoprenterWebhook(input: WebhookInput): WebhookEvent[] {
-  return ordersOf(parseWebhookBody(input.contentType, input.body)).map(toEvent);
+  const orders = ordersOf(parseWebhookBody(input.contentType, input.body));
+  return orders.map((order, index) => toEvent(order, index, input.query.event));
 }

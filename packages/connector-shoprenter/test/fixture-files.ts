@@ -1,6 +1,6 @@
 /** Loads the Shoprenter webhook fixtures and runs them through the connector. */
 import { readdirSync, readFileSync } from 'node:fs';
-import type { DecodeContext, WebhookEvent } from '@koppel/connector-sdk';
+import type { DecodeContext, WebhookEvent, WebhookInput } from '@koppel/connector-sdk';
 import type { CanonicalOrder } from '@koppel/contracts';
 import { shoprenterConnector } from '../src/index.js';
 
@@ -28,7 +28,14 @@ export function readFixture(name: string): string {
 }
 
 export function splitFixture(name: string): WebhookEvent[] {
-  return shoprenterConnector.splitWebhook({ contentType: contentTypeOf(name), body: readFixture(name) });
+  return split({ contentType: contentTypeOf(name), body: readFixture(name) });
+}
+
+/** The connector's webhook split with an empty query and headers unless given. */
+export function split(input: Partial<WebhookInput> & { contentType: string; body: string }): WebhookEvent[] {
+  const webhook = shoprenterConnector.webhook;
+  if (!webhook) throw new Error('the Shoprenter connector has a webhook capability');
+  return webhook.split({ query: {}, headers: {}, ...input });
 }
 
 export function contextFor(event: WebhookEvent): DecodeContext {

@@ -1,20 +1,24 @@
 import t from 'tap';
 import { shoprenterConnector } from '../src/index.js';
-import { readFixture, splitFixture } from './fixture-files.js';
+import { readFixture, split as splitBody, splitFixture } from './fixture-files.js';
 
 const decoder = new TextDecoder();
 
 t.test('connector facts', async (t) => {
   t.equal(shoprenterConnector.system, 'shoprenter');
-  t.equal(shoprenterConnector.webhookAuthentication, 'url-secret');
-  t.same([...shoprenterConnector.acceptedContentTypes], ['application/json', 'application/xml', 'text/xml']);
+  t.equal(shoprenterConnector.webhook?.authentication, 'url-secret');
+  t.same(
+    [...(shoprenterConnector.webhook?.acceptedContentTypes ?? [])],
+    ['application/json', 'application/xml', 'text/xml'],
+  );
+  t.equal(shoprenterConnector.poller?.role, 'reconciliation');
 });
 
-t.test('the documented sample splits into one event with the documented dedupe key', async (t) => {
+t.test('the documented sample splits into one event keyed by order and status', async (t) => {
   const [event, ...rest] = splitFixture('documented-sample.json');
   t.same(rest, []);
   t.equal(event?.eventType, 'order_status_change');
-  t.equal(event?.eventKey, 'order_status_change:205:1:2025-03-01 10:15:00');
+  t.equal(event?.eventKey, 'order:205:status:1', 'the key the poll gives for the same order state');
   t.equal(event?.externalOrderId, '205');
 });
 
@@ -49,44 +53,50 @@ t.test('event type inference', async (t) => {
   const withCard = JSON.stringify({
     orders: { order: [{ innerId: '9', orderCreditCard_transactionId: 'x' }] },
   });
-  const [card] = shoprenterConnector.splitWebhook({ contentType: 'application/json', body: withCard });
+  const [card] = splitBody({ contentType: 'application/json', body: withCard });
   t.equal(card?.eventType, 'order_confirm', 'card payment fields are confirm-only');
   const productOnly = {
     orders: { order: [{ innerId: '9', orderProducts: { orderProduct: { productId: '1' } } }] },
   };
-  const [product] = shoprenterConnector.splitWebhook({
+  const [product] = splitBody({
     contentType: 'application/json',
     body: JSON.stringify(productOnly),
   });
   t.equal(product?.eventType, 'order_confirm', 'orderProduct.productId is confirm-only');
 });
 
+t.test('the event named on the webhook URL (?event=) wins over inference', async (t) => {
+  const body = readFixture('company-order-confirm.json');
+  const named = splitBody({ contentType: 'application/json', body, query: { event: 'order_status_change' } });
+  t.equal(named[0]?.eventType, 'order_status_change');
+  const unknown = splitBody({ contentType: 'application/json', body, query: { event: 'nonsense' } });
+  t.equal(unknown[0]?.eventType, 'order_confirm', 'an unknown name falls back to inference');
+  t.equal(named[0]?.eventKey, unknown[0]?.eventKey, 'the event name is not part of the key');
+});
+
 t.test('a multi-order body gives one event per order, in order', async (t) => {
   const events = splitFixture('multi-order.json');
   t.same(
     events.map((event) => event.eventKey),
-    ['order_status_change:301:2:2025-01-10 08:00:00', 'order_status_change:302:7:2025-01-10 09:30:00'],
+    ['order:301:status:2', 'order:302:status:7'],
   );
 });
 
-t.test('without orderHistory.dateAdded the key falls back to a payload hash', async (t) => {
+t.test('without orderHistory.status the key falls back to a payload hash', async (t) => {
   const body = (email: string) => JSON.stringify({ orders: { order: [{ innerId: '7', email }] } });
   const split = (email: string) =>
-    shoprenterConnector.splitWebhook({ contentType: 'application/json', body: body(email) })[0]?.eventKey;
-  t.match(split('a@example.hu'), /^order_status_change:7::sha256-[0-9a-f]{16}$/);
+    splitBody({ contentType: 'application/json', body: body(email) })[0]?.eventKey;
+  t.match(split('a@example.hu'), /^order:7:payload:[0-9a-f]{16}$/);
   t.equal(split('a@example.hu'), split('a@example.hu'));
   t.not(split('a@example.hu'), split('b@example.hu'));
 });
 
 t.test('content types: parameters ignored, text/xml accepted, others refused', async (t) => {
   const json = readFixture('documented-sample.json');
-  t.equal(
-    shoprenterConnector.splitWebhook({ contentType: 'application/json; charset=utf-8', body: json }).length,
-    1,
-  );
+  t.equal(splitBody({ contentType: 'application/json; charset=utf-8', body: json }).length, 1);
   const xml = readFixture('documented-sample.xml');
-  t.equal(shoprenterConnector.splitWebhook({ contentType: 'text/xml', body: `\uFEFF${xml}` }).length, 1);
-  t.throws(() => shoprenterConnector.splitWebhook({ contentType: 'text/plain', body: json }), {
+  t.equal(splitBody({ contentType: 'text/xml', body: `\uFEFF${xml}` }).length, 1);
+  t.throws(() => splitBody({ contentType: 'text/plain', body: json }), {
     code: 'UNSUPPORTED_MEDIA_TYPE',
   });
 });
@@ -105,10 +115,6 @@ t.test('bad bodies name the field at fault', async (t) => {
     ['application/xml', 'not xml at all <', 'body'],
   ];
   for (const [contentType, body, field] of cases) {
-    t.throws(
-      () => shoprenterConnector.splitWebhook({ contentType, body }),
-      { code: 'MALFORMED_BODY', field },
-      `${body} → ${field}`,
-    );
+    t.throws(() => splitBody({ contentType, body }), { code: 'MALFORMED_BODY', field }, `${body} → ${field}`);
   }
 });

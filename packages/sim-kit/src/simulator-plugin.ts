@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createFaultInjector, type FaultInjector, type FaultPlan } from './fault-injector.js';
+import { createFaultInjector, type FaultInjector } from './fault-injector.js';
+import { parseFaultPlan } from './fault-plan-schema.js';
 import { createInspectionLog, type InspectionLog } from './inspection-log.js';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
+import { createResponseHold } from './response-hold.js';
 
 export type SimulatorKit = {
   faults: FaultInjector;
@@ -21,7 +23,8 @@ export type SimulatorKitOptions = {
 
 /**
  * Installs fault injection, inspection and the control endpoints on a simulator app:
- * - `POST {prefix}/faults` with a FaultPlan; `DELETE {prefix}/faults` resets
+ * - `POST {prefix}/faults` with a FaultPlan (merged into the current one per top-level key; 400 on
+ *   a malformed plan); `GET {prefix}/faults` shows it with the counts left; `DELETE` resets
  * - `PUT {prefix}/rate-limit` `{requests, windowMs}` or `{}` to remove
  * - `GET {prefix}/received?method=&pathPrefix=`; `DELETE {prefix}/received`
  */
@@ -33,13 +36,17 @@ export function installSimulatorKit(app: FastifyInstance, options: SimulatorKitO
     controlledRateLimit: createRateLimiter(),
   };
   const isControl = (url: string) => url.startsWith(prefix);
+  const holds = createResponseHold();
+  /** Requests whose committed answer is to be held (`succeed-then-timeout`), with the hold. */
+  const toHold = new WeakMap<FastifyRequest, number>();
 
   app.addHook('onRequest', async (request, reply) => {
     if (isControl(request.url)) return;
     const latency = kit.faults.latencyMs();
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));
     const path = request.url.split('?')[0] ?? request.url;
-    const decision = kit.faults.decide(path);
+    const decision = kit.faults.decide(path, request.method);
+    if (decision.kind === 'succeed-then-timeout') toHold.set(request, decision.holdMs);
     if (decision.kind === 'drop') {
       request.raw.socket.destroy();
       return reply.hijack();
@@ -59,6 +66,15 @@ export function installSimulatorKit(app: FastifyInstance, options: SimulatorKitO
     }
   });
 
+  // The handler has run (and committed) by onSend. A refused write (4xx/5xx) is answered as usual:
+  // only a success can "succeed, then time out".
+  app.addHook('onSend', async (request, reply, payload) => {
+    const holdMs = toHold.get(request);
+    if (holdMs !== undefined && reply.statusCode < 400) await holds.hold(request, holdMs);
+    return payload;
+  });
+  app.addHook('preClose', async () => holds.releaseAll());
+
   app.addHook('onResponse', async (request, reply) => {
     if (isControl(request.url)) return;
     kit.inspection.record({
@@ -72,10 +88,13 @@ export function installSimulatorKit(app: FastifyInstance, options: SimulatorKitO
     });
   });
 
-  app.post(`${prefix}/faults`, async (request) => {
-    kit.faults.configure((request.body ?? {}) as FaultPlan);
+  app.post(`${prefix}/faults`, async (request, reply) => {
+    const parsed = parseFaultPlan(request.body);
+    if (!parsed.ok) return reply.code(400).send({ error: 'invalid fault plan', issues: parsed.issues });
+    kit.faults.configure(parsed.plan);
     return kit.faults.current();
   });
+  app.get(`${prefix}/faults`, async () => kit.faults.current());
   app.delete(`${prefix}/faults`, async () => {
     kit.faults.reset();
     return {};

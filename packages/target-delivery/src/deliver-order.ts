@@ -17,22 +17,30 @@ export type DeliveryOutcome =
 /** How long a debtor-creation claim holds before another worker may take over. */
 const DEBTOR_CLAIM_LEASE_MS = 30_000;
 
+/** The part of a target connector the delivery steps use (its schemas and check are not needed). */
+export type DeliveringConnector<Session, Body> = Omit<
+  TargetConnector<unknown, unknown, Session, Body>,
+  'settingsSchema' | 'credentialsSchema' | 'openSession' | 'check'
+>;
+
 /**
  * The steps every target connector runs for one order, as the integrations users know do it:
- * skip it if the target already has it (Koppel's ledger, then a look-up in the target), find
- * the customer by e-mail and create or update the debtor exactly once per customer, check that
- * every product exists, then create the document. Safe to repeat after a crash at any point.
+ * prepare the document (pure: an order the target can never accept is refused here, before any
+ * call, so no debtor is left behind for it), skip it if the target already has it (Koppel's
+ * ledger, then a look-up in the target), find the customer by e-mail and create or update the
+ * debtor exactly once per customer, check that every product exists, then create the prepared
+ * document. Safe to repeat after a crash at any point.
  */
-export async function deliverOrder<Session>(
-  connector: TargetConnector<Session>,
+export async function deliverOrder<Session, Body>(
+  connector: DeliveringConnector<Session, Body>,
   session: Session,
   stores: DeliveryStores,
   order: CanonicalOrder,
   customer: CustomerRef,
 ): Promise<DeliveryOutcome> {
   const { connectionId, externalId } = order;
-  const documentNumber = connector.documentNumberFor(order, session);
-  const ledger = await stores.ledger.begin(connectionId, externalId, documentNumber);
+  const prepared = connector.prepareDocument(order, session);
+  const ledger = await stores.ledger.begin(connectionId, externalId, prepared.number);
   if (ledger.state === 'delivered') {
     await stores.journey.record(connectionId, externalId, 'already_in_target', {
       reason: 'Koppel already delivered this order',
@@ -41,7 +49,7 @@ export async function deliverOrder<Session>(
     return { kind: 'already_delivered' };
   }
 
-  const existing = await connector.findDocument(session, order);
+  const existing = await connector.findDocument(session, prepared, order);
   if (existing) {
     await stores.ledger.markDelivered(connectionId, externalId, existing.targetId);
     await stores.journey.record(connectionId, externalId, 'already_in_target', {
@@ -62,7 +70,7 @@ export async function deliverOrder<Session>(
       details: { missingSkus: missing },
     });
   }
-  const document = await connector.createDocument(session, order, debtor);
+  const document = await connector.createDocument(session, prepared, debtor);
   await stores.ledger.markDelivered(connectionId, externalId, document.targetId);
   await stores.journey.record(connectionId, externalId, 'delivered', {
     targetSystem: connector.system,
@@ -73,8 +81,8 @@ export async function deliverOrder<Session>(
   return { kind: 'delivered', document, debtor };
 }
 
-async function resolveDebtor<Session>(
-  connector: TargetConnector<Session>,
+async function resolveDebtor<Session, Body>(
+  connector: DeliveringConnector<Session, Body>,
   session: Session,
   stores: DeliveryStores,
   order: CanonicalOrder,

@@ -1,2 +1,7 @@
 /** The generic delivery steps that every target connector deployable runs for an order. */
-export { type DeliveryOutcome, type DeliveryStores, deliverOrder } from './deliver-order.js';
+export {
+  type DeliveringConnector,
+  type DeliveryOutcome,
+  type DeliveryStores,
+  deliverOrder,
+} from './deliver-order.js';

@@ -266,3 +266,38 @@ t.test('a failed debtor creation gives the claim up, so the retry is not told to
   t.match(outcome, { kind: 'delivered', debtor: { targetId: 'D-1' } });
   t.same(await stages(), ['debtor_created', 'delivered']);
 });
+
+t.test(
+  'an order the target can never accept is refused before any call: no debtor, no ledger row',
+  async (t) => {
+    const { connectionId, order, customer, stages, ledgerRow } = scenario();
+    const refusal = new AppError('CURRENCY_NOT_SUPPORTED', 'the target books in euro only', {
+      httpStatus: 422,
+      retryable: false,
+      field: 'order.currency',
+    });
+    const fake = createFakeTargetConnector({ failPrepare: refusal });
+
+    const error = await rejection(deliverOrder(fake.connector, session, stores, order, customer));
+    t.equal(error, refusal, 'the connector’s error propagates as it is');
+    t.match(error, { retryable: false, field: 'order.currency' });
+    t.same(fake.prepared, ['1001'], 'prepareDocument was asked first');
+    t.same(fake.calls, [], 'no look-up, no findDebtorByEmail, no createDebtor');
+    t.notOk(fake.methods().includes('findDebtorByEmail') || fake.methods().includes('createDebtor'));
+    t.equal(
+      await stores.bindings.find(connectionId, customer.customerId),
+      null,
+      'no debtor claim or binding',
+    );
+    t.equal(await ledgerRow(), undefined, 'nothing begun in the ledger');
+    t.same(await stages(), []);
+  },
+);
+
+t.test('the prepared document is what the look-up and the creation get', async (t) => {
+  const { order, customer } = scenario('3001');
+  const fake = createFakeTargetConnector();
+  await deliverOrder(fake.connector, session, stores, order, customer);
+  t.same(fake.prepared, ['3001'], 'prepared once per delivery');
+  t.same(fake.calls.at(-1)?.args, [session, '3001', 'D-1'], 'created from the prepared body');
+});

@@ -1,7 +1,11 @@
 import type { TargetConnector, TargetDebtor, TargetDocument } from '@koppel/connector-sdk';
+import { z } from 'zod';
 import type { CanonicalOrder, CustomerRef } from '@koppel/contracts';
 
 export type FakeSession = { administration: string };
+
+/** The fake's prepared body: what its createDocument needs of the order. */
+export type FakeBody = { externalId: string };
 
 export type FakeTargetState = {
   /** Documents the target already holds, by document number. */
@@ -14,6 +18,8 @@ export type FakeTargetState = {
   failCreateDebtor?: Error;
   /** Awaited inside createDebtor, so a test can hold a creation in flight. */
   duringCreateDebtor?: () => Promise<void>;
+  /** Makes prepareDocument throw this error (an order the target can never accept). */
+  failPrepare?: Error;
 };
 
 export type Call = { method: string; args: unknown[] };
@@ -29,21 +35,30 @@ export function createFakeTargetConnector(state: Partial<FakeTargetState> = {}) 
     unknownSkus: state.unknownSkus ?? new Set(),
     ...(state.failCreateDebtor ? { failCreateDebtor: state.failCreateDebtor } : {}),
     ...(state.duringCreateDebtor ? { duringCreateDebtor: state.duringCreateDebtor } : {}),
+    ...(state.failPrepare ? { failPrepare: state.failPrepare } : {}),
   };
   const calls: Call[] = [];
+  /** External ids of the orders prepared (pure, so not a call to the target). */
+  const prepared: string[] = [];
   let nextDebtor = 1;
   let nextDocument = 1;
   const record = (method: string, ...args: unknown[]) => calls.push({ method, args });
   const documentNumber = (order: CanonicalOrder) => `KOP-${order.externalId}`;
 
-  const connector: TargetConnector<FakeSession> = {
+  const connector: TargetConnector<unknown, unknown, FakeSession, FakeBody> = {
     system: 'fake-books',
-    documentNumberFor(order) {
-      return documentNumber(order);
+    displayName: 'Fake books',
+    settingsSchema: z.unknown(),
+    credentialsSchema: z.unknown(),
+    openSession: () => ({ administration: 'adm-1' }),
+    prepareDocument(order) {
+      prepared.push(order.externalId);
+      if (target.failPrepare) throw target.failPrepare;
+      return { number: documentNumber(order), body: { externalId: order.externalId } };
     },
-    async findDocument(session, order) {
+    async findDocument(session, document, order) {
       record('findDocument', session, order.externalId);
-      return target.documents.get(documentNumber(order)) ?? null;
+      return target.documents.get(document.number) ?? null;
     },
     async findDebtorByEmail(session, email) {
       record('findDebtorByEmail', session, email);
@@ -73,11 +88,14 @@ export function createFakeTargetConnector(state: Partial<FakeTargetState> = {}) 
       record('findMissingProducts', session, order.externalId);
       return order.lines.map((line) => line.sku).filter((sku) => target.unknownSkus.has(sku));
     },
-    async createDocument(session, order, debtor) {
-      record('createDocument', session, order.externalId, debtor.targetId);
-      const document = { targetId: `doc-${nextDocument++}`, number: documentNumber(order) };
-      target.documents.set(document.number, document);
-      return document;
+    async createDocument(session, document, debtor) {
+      record('createDocument', session, document.body.externalId, debtor.targetId);
+      const created = { targetId: `doc-${nextDocument++}`, number: document.number };
+      target.documents.set(created.number, created);
+      return created;
+    },
+    async check() {
+      return [];
     },
   };
 
@@ -85,6 +103,7 @@ export function createFakeTargetConnector(state: Partial<FakeTargetState> = {}) 
     connector,
     target,
     calls,
+    prepared,
     /** The names of the calls made, in order. */
     methods: () => calls.map((c) => c.method),
   };

@@ -1,6 +1,30 @@
-import { appError } from '@koppel/errors';
+import { AppError, type AppErrorOptions, appError } from '@koppel/errors';
 
-/** The admin API's failures, all from the shared catalogue, each naming the field at fault. */
+/**
+ * Codes of the admin API beyond the shared catalogue of @koppel/errors, each with its HTTP
+ * status. Stable once released: operators alert on them.
+ */
+export const adminErrorCatalogue = {
+  /** Settings do not match the connector's `settingsSchema` (422: well-formed JSON, wrong content). */
+  INVALID_SETTINGS: { httpStatus: 422, retryable: false },
+  /** Credentials do not match the connector's `credentialsSchema`. */
+  INVALID_CREDENTIALS: { httpStatus: 422, retryable: false },
+  /** The connection's system has no connector (any more). */
+  UNKNOWN_SYSTEM: { httpStatus: 422, retryable: false },
+  /** The source cannot turn the operator's cursor reset into a cursor. */
+  CURSOR_RESET_REFUSED: { httpStatus: 422, retryable: false },
+} as const satisfies Record<string, { httpStatus: number; retryable: boolean }>;
+
+export type AdminErrorCode = keyof typeof adminErrorCatalogue;
+
+function adminError(code: AdminErrorCode, message: string, options: AppErrorOptions = {}): AppError {
+  return new AppError(code, message, { ...adminErrorCatalogue[code], ...options });
+}
+
+/** One zod issue as problem+json lists it: the field and what is wrong (never the value). */
+export type FieldIssue = { field: string; message: string };
+
+/** The admin API's failures, each naming the field at fault. */
 export const adminErrors = {
   missingApiKey: () =>
     appError('UNAUTHENTICATED', 'an API key is required: Authorization: Bearer <key> or X-Api-Key', {
@@ -13,4 +37,19 @@ export const adminErrors = {
     appError('NOT_FOUND', `no journey for order ${externalOrderId} on connection ${connectionId}`, {
       field: 'params.externalOrderId',
     }),
+  notPolled: (id: string) =>
+    appError('NOT_FOUND', `connection ${id} is not polled: its source has no poller or polling is off`, {
+      field: 'params.id',
+    }),
+  /** `part` says which schema refused; every issue is listed, the first names `field`. */
+  invalidConnectorInput: (part: 'settings' | 'credentials', displayName: string, issues: FieldIssue[]) =>
+    adminError(
+      part === 'settings' ? 'INVALID_SETTINGS' : 'INVALID_CREDENTIALS',
+      `invalid ${displayName} ${part}: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+      { field: issues[0]?.field ?? 'body', details: { issues } },
+    ),
+  unknownSystem: (field: string, system: string) =>
+    adminError('UNKNOWN_SYSTEM', `Koppel has no connector for ${system}`, { field }),
+  cursorResetRefused: (field: string, reason: string) =>
+    adminError('CURSOR_RESET_REFUSED', `the source cannot start from there: ${reason}`, { field }),
 };

@@ -1,3 +1,5 @@
+import { polledSourceConnectors, targetConnectors } from '@koppel/connector-registry';
+import { startCustomerRegistry } from '@koppel/customer-registry';
 import {
   type ConnectionRepository,
   type CredentialCipher,
@@ -5,14 +7,14 @@ import {
   createCustomerRepository,
   createInboxRepository,
   createJourneyRepository,
+  createPollScheduleRepository,
   type Database,
 } from '@koppel/db';
-import { startAsperionConnector } from '@koppel/connector-asperion-service';
-import { startCustomerRegistry } from '@koppel/customer-registry';
 import { startDelivery } from '@koppel/delivery';
 import { buildIngestApp } from '@koppel/ingest';
 import type { MessageBus, RetryPolicy, Subscription } from '@koppel/kafka';
 import { startMapping } from '@koppel/mapping';
+import { type SourcePollerDeps, startSourcePoller, startTargetConnector } from '@koppel/service-kit';
 import type { ServiceMetrics } from '@koppel/telemetry';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -25,12 +27,12 @@ export type PipelineInfrastructure = {
   topicPrefix: string;
   readiness: Record<string, () => Promise<boolean>>;
   logLevel?: string;
-  /** Retry policy of the target connector (tests shorten it). */
+  /** Retry policy of the target connectors (tests shorten it). */
   deliveryRetry?: RetryPolicy;
-  /** Client-side Asperion rate limit per connection (tests and benchmarks raise it). */
-  asperionRateLimit?: { requestsPerSecond: number; burst: number };
-  /** Leave the Asperion connector out (tests run it as its own process). */
-  withoutAsperionConnector?: boolean;
+  /** Leave the target connectors out (tests run one as its own process). */
+  withoutTargetConnectors?: boolean;
+  /** Poller timing (tests poll faster than production's defaults). */
+  poller?: Pick<SourcePollerDeps, 'tickMs' | 'scheduleSyncMs' | 'backoff' | 'leaseMs'>;
 };
 
 export type RunningPipeline = {
@@ -40,17 +42,19 @@ export type RunningPipeline = {
 };
 
 /**
- * Composes every core service and the Asperion connector over one bus and one database. The
- * embedded one-process mode runs it on PGlite and the embedded log; the end-to-end tests and
- * the benchmark run it on real Kafka and Postgres. Each piece is the deployable's own code.
+ * Composes every core service, every registered target connector and a poller for every polled
+ * source over one bus and one database. The embedded one-process mode runs it on PGlite and the
+ * embedded log; the end-to-end tests and the benchmark run it on real Kafka and Postgres. Each
+ * piece is the deployable's own code; nothing here names a particular system.
  */
 export async function startPipeline(infra: PipelineInfrastructure): Promise<RunningPipeline> {
   const connections = createConnectionRepository(infra.db, infra.cipher);
   const journey = createJourneyRepository(infra.db);
+  const inbox = createInboxRepository(infra.db);
   const ingestApp = await buildIngestApp({
     bus: infra.bus,
     connections,
-    inbox: createInboxRepository(infra.db),
+    inbox,
     journey,
     cipher: infra.cipher,
     topicPrefix: infra.topicPrefix,
@@ -70,22 +74,35 @@ export async function startPipeline(infra: PipelineInfrastructure): Promise<Runn
     }),
     await startDelivery({ ...shared, log: logFor('delivery'), connections }),
   ];
-  if (!infra.withoutAsperionConnector) {
-    subscriptions.push(
-      await startAsperionConnector({
-        ...shared,
-        log: logFor('connector-asperion'),
-        db: infra.db,
-        connections,
-        ...(infra.deliveryRetry ? { retry: infra.deliveryRetry } : {}),
-        ...(infra.asperionRateLimit ? { rateLimit: infra.asperionRateLimit } : {}),
-      }),
-    );
+  if (!infra.withoutTargetConnectors) {
+    for (const connector of targetConnectors) {
+      subscriptions.push(
+        await startTargetConnector(connector, {
+          ...shared,
+          log: logFor(`connector-${connector.system}`),
+          db: infra.db,
+          connections,
+          retry: infra.deliveryRetry,
+        }),
+      );
+    }
   }
+  const schedules = createPollScheduleRepository(infra.db);
+  const pollers = polledSourceConnectors().map((connector) =>
+    startSourcePoller(connector, {
+      connections,
+      schedules,
+      intake: { bus: infra.bus, inbox, journey, topicPrefix: infra.topicPrefix },
+      metrics: infra.metrics,
+      log: logFor(`connector-${connector.system}`),
+      ...infra.poller,
+    }),
+  );
   return {
     ingestApp,
     connections,
     async stop() {
+      for (const poller of pollers) await poller.stop();
       for (const s of subscriptions) await s.stop();
       await ingestApp.close();
     },

@@ -16,6 +16,7 @@ export async function ensureDemoConnection(deps: {
   data: DataFolder;
   ingestUrl: string;
   asperionUrl: string;
+  shoprenterUrl: string;
   shoprenter: ShoprenterSimulator;
   asperion: AsperionSimulator;
 }): Promise<{ webhookUrl: string }> {
@@ -32,6 +33,14 @@ export async function ensureDemoConnection(deps: {
       ipAllowlist: [],
       rules: {},
       settings: asperionDemoSettings(deps.asperionUrl),
+      // The reconciliation poll catches an order whose webhook never came (simulator's OAuth client).
+      sourceSettings: {
+        shopName: 'demo',
+        apiBaseUrl: deps.shoprenterUrl,
+        oauthBaseUrl: deps.shoprenterUrl,
+        polling: { enabled: true, intervalSeconds: 60 },
+      },
+      sourceCredentials: { clientId: 'sim-client-id', clientSecret: 'sim-client-secret' },
       credentials: {
         clientId: DEFAULT_CLIENT.clientId,
         clientSecret: DEFAULT_CLIENT.clientSecret,

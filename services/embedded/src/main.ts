@@ -18,7 +18,7 @@ import { DEMO_CONNECTION_ID, ensureDemoConnection } from './demo-connection.js';
 
 /**
  * Koppel in one process with nothing but Node: embedded Postgres (PGlite) in the data folder,
- * the table-backed topic log instead of Kafka, every core service, the Asperion connector, the
+ * the table-backed topic log instead of Kafka, every core service, every registered connector, the
  * admin API, and the Shoprenter and Asperion simulators with a ready demo connection.
  */
 const config = loadEmbeddedConfig();
@@ -71,6 +71,7 @@ await ensureDemoConnection({
   data,
   ingestUrl: url(config.KOPPEL_INGEST_PORT),
   asperionUrl: url(config.KOPPEL_SIM_ASPERION_PORT),
+  shoprenterUrl: url(config.KOPPEL_SIM_SHOPRENTER_PORT),
   shoprenter,
   asperion,
 });

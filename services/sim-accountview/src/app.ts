@@ -1,4 +1,13 @@
-import { createRateLimiter, installSimulatorKit, type RateLimiter, type SimulatorKit } from '@koppel/sim-kit';
+import {
+  createRateLimiter,
+  createSimulatorMode,
+  type DocumentRef,
+  installDocumentControl,
+  installSimulatorKit,
+  type RateLimiter,
+  type SimulatorKit,
+  type SimulatorMode,
+} from '@koppel/sim-kit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { createTokenService, OAuthError, type TokenService } from './auth/token-service.js';
 import { ASSUMPTIONS } from './domain/assumptions.js';
@@ -25,6 +34,11 @@ export type AccountviewSimulatorOptions = {
   accessTokenLifetimeSeconds?: number;
   /** Optional JSON file the state is loaded from and saved to. */
   stateFile?: string;
+  /**
+   * Permissive mode at start (issue 8): a journal page with an INV_NR already in its daybook is
+   * accepted instead of refused; switchable with `PUT /_control/mode`. Default false.
+   */
+  permissive?: boolean;
   /** Clock, for tests. */
   now?: () => Date;
   logger?: boolean;
@@ -37,7 +51,9 @@ export type AccountviewSimulator = {
   /** sim-kit faults/inspection; available after `await app.ready()`. */
   readonly kit: SimulatorKit;
   rateLimiter: RateLimiter;
-  /** Back to the build-time seed; clears tokens, faults, inspection log and limits. */
+  /** Permissive mode (duplicate INV_NR accepted); also `PUT /_control/mode`. */
+  mode: SimulatorMode;
+  /** Back to the build-time seed; clears tokens, faults, inspection log, limits and the mode. */
   reset(): void;
 };
 
@@ -60,6 +76,7 @@ export function buildAccountviewSimulator(options: AccountviewSimulatorOptions =
       : (options.rateLimit ?? ASSUMPTIONS.rateLimit);
   const rateLimiter = createRateLimiter(apiLimit);
   let kit: SimulatorKit | undefined;
+  const mode = createSimulatorMode({ permissive: options.permissive ?? false });
 
   app.setErrorHandler((error: FastifyError | Error, _request, reply) => {
     if (error instanceof RateLimited) {
@@ -88,7 +105,7 @@ export function buildAccountviewSimulator(options: AccountviewSimulatorOptions =
       rateLimitKey: (request) => request.headers.authorization ?? request.ip,
     });
     registerTokenRoutes(api, tokens);
-    registerDataRoutes(api, { store, tokens, limiter: rateLimiter, clock });
+    registerDataRoutes(api, { store, tokens, limiter: rateLimiter, clock, permissive: mode.permissive });
   });
   const reset = () => {
     store.reset();
@@ -96,17 +113,44 @@ export function buildAccountviewSimulator(options: AccountviewSimulatorOptions =
     kit?.faults.reset();
     kit?.inspection.clear();
     kit?.controlledRateLimit.setLimit(undefined);
+    mode.reset();
   };
   registerControlRoutes(app, { store, tokens, clock, limiter: rateLimiter, reset });
+  installDocumentControl(app, { mode, documents: () => documentsOf(store) });
   return {
     app,
     store,
     tokens,
     rateLimiter,
+    mode,
     reset,
     get kit(): SimulatorKit {
       if (!kit) throw new Error('sim-kit is installed on app.ready(); await it first');
       return kit;
     },
   };
+}
+
+/**
+ * What the counting routes show: journal pages (DJ_PAGE, number INV_NR, unique per
+ * daybook) and sales orders (SO_HDR, number ORD_NR, external order id COMMENT1 as AV-PHP writes it).
+ */
+function documentsOf(store: Store): DocumentRef[] {
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  return store.state().companies.flatMap((c) => [
+    ...c.tables.DJ_PAGE.map((p) => ({
+      id: `${c.Id}/${String(p.REC_ID)}`,
+      kind: 'journal-page',
+      number: text(p.INV_NR),
+      externalOrderId: null,
+      contentKey: null,
+    })),
+    ...c.tables.SO_HDR.map((o) => ({
+      id: `${c.Id}/${String(o.REC_ID)}`,
+      kind: 'sales-order',
+      number: text(o.ORD_NR),
+      externalOrderId: text(o.COMMENT1),
+      contentKey: null,
+    })),
+  ]);
 }

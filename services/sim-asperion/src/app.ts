@@ -1,9 +1,12 @@
 import {
   createRateLimiter,
+  createSimulatorMode,
   createStateFile,
+  installDocumentControl,
   installSimulatorKit,
   type RateLimiter,
   type SimulatorKit,
+  type SimulatorMode,
 } from '@koppel/sim-kit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { apiPlugin } from './api/api-plugin.js';
@@ -27,7 +30,9 @@ export type AsperionSimulator = {
   apiRateLimiter: RateLimiter;
   /** Fault injection, controlled rate limit and inspection log; available once `app.ready()` ran. */
   readonly kit: SimulatorKit;
-  /** Back to the seed given at build time; clears tokens, faults and the inspection log. */
+  /** Permissive mode (duplicate invoice numbers accepted); also `PUT /_control/mode`. */
+  mode: SimulatorMode;
+  /** Back to the seed given at build time; clears tokens, faults, the inspection log and the mode. */
   reset(): void;
 };
 
@@ -58,6 +63,7 @@ export function buildAsperionSimulator(input: AsperionSimulatorOptions = {}): As
     maxPageSize: options.maxPageSize,
     publicBaseUrl: options.publicBaseUrl,
   };
+  const mode = createSimulatorMode({ permissive: options.permissive });
   const app = Fastify({ logger: options.logger });
   let kit: SimulatorKit | undefined;
 
@@ -84,6 +90,7 @@ export function buildAsperionSimulator(input: AsperionSimulatorOptions = {}): As
       defaultLanguage: options.defaultLanguage,
       settings: listSettings,
       now,
+      permissive: mode.permissive,
     });
   });
 
@@ -93,6 +100,7 @@ export function buildAsperionSimulator(input: AsperionSimulatorOptions = {}): As
     kit?.faults.reset();
     kit?.inspection.clear();
     kit?.controlledRateLimit.setLimit(undefined);
+    mode.reset();
   };
   const control: SimulatorControl = {
     getState,
@@ -106,6 +114,19 @@ export function buildAsperionSimulator(input: AsperionSimulatorOptions = {}): As
     listSettings,
   };
   app.register(controlRoutes, { prefix: '/_control', control });
+  installDocumentControl(app, {
+    mode,
+    documents: () =>
+      state.administrations.flatMap((a) =>
+        a.salesInvoices.map((i) => ({
+          id: `${a.administration.id}/${i.id}`,
+          kind: 'salesinvoice',
+          number: i.invoiceNumber,
+          externalOrderId: null,
+          contentKey: null,
+        })),
+      ),
+  });
 
   app.addHook('onResponse', async (request, reply) => {
     if (request.method !== 'GET' && reply.statusCode < 500) stateFile.save(state);
@@ -116,6 +137,7 @@ export function buildAsperionSimulator(input: AsperionSimulatorOptions = {}): As
     state: getState,
     tokens,
     apiRateLimiter,
+    mode,
     get kit(): SimulatorKit {
       if (!kit)
         throw new Error('the simulator kit is installed when the app is ready: await app.ready() first');

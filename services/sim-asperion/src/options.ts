@@ -35,6 +35,11 @@ export const AsperionSimulatorOptionsSchema = z.object({
   defaultPageSize: z.number().int().positive().default(ASSUMPTIONS.defaultPageSize),
   maxPageSize: z.number().int().positive().default(ASSUMPTIONS.maxPageSize),
   defaultLanguage: z.enum(['nl-NL', 'en-US']).default(ASSUMPTIONS.defaultLanguage),
+  /**
+   * Permissive mode at start (issue 8): accept a duplicate invoice number instead of Asperion's
+   * 400; switchable at run time with `PUT /_control/mode`. Default: the vendor's refusal.
+   */
+  permissive: z.boolean().default(false),
   /** JSON file persisting the whole state after every change (sandbox); none in tests. */
   stateFile: z.string().min(1).optional(),
   /** Clock, so tests can expire tokens without waiting. */

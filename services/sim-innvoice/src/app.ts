@@ -1,13 +1,18 @@
+import { createHash } from 'node:crypto';
 import {
   createRateLimiter,
+  createSimulatorMode,
   createStateFile,
+  type DocumentRef,
+  installDocumentControl,
   installSimulatorKit,
   type RateLimiter,
   type SimulatorKit,
+  type SimulatorMode,
 } from '@koppel/sim-kit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { controlRoutes, type SimulatorControl } from './control/control-routes.js';
-import type { InnvoiceState } from './domain/model.js';
+import type { InnvoiceState, InvoiceDocument } from './domain/model.js';
 import { DEFAULT_COMPANY, DEFAULT_SEED } from './domain/seed-data.js';
 import { InnvoiceSeedSchema } from './domain/seed-schema.js';
 import { stateFromSeed } from './domain/state.js';
@@ -25,7 +30,9 @@ export type InnvoiceSimulator = {
   apiRateLimiter: RateLimiter;
   /** Fault injection, controlled rate limit and inspection log; available once `app.ready()` ran. */
   readonly kit: SimulatorKit;
-  /** Back to the seed given at build time; clears faults and the inspection log. */
+  /** Permissive mode; no behaviour change on InnVoice (it never refuses a duplicate). */
+  mode: SimulatorMode;
+  /** Back to the seed given at build time; clears faults, the inspection log and the mode. */
   reset(): void;
 };
 
@@ -49,6 +56,7 @@ export function buildInnvoiceSimulator(input: InnvoiceSimulatorOptions = {}): In
   const apiRateLimiter = createRateLimiter(options.rateLimit === false ? undefined : options.rateLimit);
   const app = Fastify({ logger: options.logger });
   let kit: SimulatorKit | undefined;
+  const mode = createSimulatorMode({ permissive: options.permissive });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = typeof error.statusCode === 'number' && error.statusCode < 500 ? error.statusCode : 500;
@@ -88,6 +96,7 @@ export function buildInnvoiceSimulator(input: InnvoiceSimulatorOptions = {}): In
     kit?.faults.reset();
     kit?.inspection.clear();
     kit?.controlledRateLimit.setLimit(undefined);
+    mode.reset();
   };
   const control: SimulatorControl = {
     getState,
@@ -98,6 +107,10 @@ export function buildInnvoiceSimulator(input: InnvoiceSimulatorOptions = {}): In
     apiRateLimiter,
   };
   app.register(controlRoutes, { prefix: '/_control', control });
+  installDocumentControl(app, {
+    mode,
+    documents: () => state.companies.flatMap((c) => c.documents.map((d) => toDocumentRef(c.name, d))),
+  });
 
   app.addHook('onResponse', async (request, reply) => {
     if (request.method !== 'GET' && reply.statusCode < 500) stateFile.save(state);
@@ -107,11 +120,41 @@ export function buildInnvoiceSimulator(input: InnvoiceSimulatorOptions = {}): In
     app,
     state: getState,
     apiRateLimiter,
+    mode,
     get kit(): SimulatorKit {
       if (!kit)
         throw new Error('the simulator kit is installed when the app is ready: await app.ready() first');
       return kit;
     },
     reset,
+  };
+}
+
+/**
+ * InnVoice has no external-reference field (notes §4.3), so documents are counted by `number`
+ * (Sorszam, server-assigned) or by `contentKey`: a digest of what was posted (kind, buyer, dates,
+ * currency, lines), equal for two posts of the same order.
+ */
+function toDocumentRef(company: string, d: InvoiceDocument): DocumentRef {
+  const content = [
+    d.kind,
+    d.draft,
+    d.padId,
+    d.buyer,
+    d.issueDate,
+    d.fulfilmentDate,
+    d.dueDate,
+    d.currency,
+    d.lines,
+  ];
+  return {
+    id: `${company}/${d.techId}`,
+    kind: d.kind,
+    number: d.number,
+    externalOrderId: null,
+    contentKey: createHash('sha256')
+      .update(JSON.stringify([company, content]))
+      .digest('hex')
+      .slice(0, 16),
   };
 }

@@ -13,6 +13,11 @@ export const InnvoiceSimulatorOptionsSchema = z.object({
       z.object({ requests: z.number().int().positive(), windowMs: z.number().int().positive() }),
     ])
     .default(ASSUMPTIONS.rateLimit),
+  /**
+   * Permissive mode at start (issue 8). InnVoice has no duplicate check (README "Idempotency"), so
+   * both modes accept the same XML twice; the switch exists so every target has the same control.
+   */
+  permissive: z.boolean().default(false),
   /** JSON file persisting the whole state after every change (sandbox); none in tests. */
   stateFile: z.string().min(1).optional(),
   /** Base of `PrintUrl`s, e.g. `https://innvoice.sandbox.example`; default from the request's Host. */

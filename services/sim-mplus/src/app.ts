@@ -1,4 +1,12 @@
-import { createRateLimiter, installSimulatorKit, type RateLimiter, type SimulatorKit } from '@koppel/sim-kit';
+import {
+  createRateLimiter,
+  createSimulatorMode,
+  installDocumentControl,
+  installSimulatorKit,
+  type RateLimiter,
+  type SimulatorKit,
+  type SimulatorMode,
+} from '@koppel/sim-kit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { ASSUMPTIONS } from './domain/assumptions.js';
 import { createStore, type Store } from './domain/store.js';
@@ -13,6 +21,11 @@ export type MplusSimulatorOptions = {
   rateLimit?: { requests: number; windowMs: number } | false;
   /** Optional JSON file the state is loaded from and saved to. */
   stateFile?: string;
+  /**
+   * Permissive mode at start (issue 8): a second order with an extOrderId already stored is
+   * accepted instead of `...-EXT-ORDER-ID-ALREADY-EXISTS`; switchable with `PUT /_control/mode`.
+   */
+  permissive?: boolean;
   /** Clock, for tests. */
   now?: () => Date;
   logger?: boolean;
@@ -25,7 +38,9 @@ export type MplusSimulator = {
   rateLimiter: RateLimiter;
   /** Fault injection, controlled rate limit and inspection log; available once `app.ready()` ran. */
   readonly kit: SimulatorKit;
-  /** Back to a new tenant; clears faults, the controlled rate limit and the inspection log. */
+  /** Permissive mode (duplicate extOrderId accepted); also `PUT /_control/mode`. */
+  mode: SimulatorMode;
+  /** Back to a new tenant; clears faults, the controlled rate limit, the inspection log and the mode. */
   reset(): void;
 };
 
@@ -60,6 +75,7 @@ export function buildMplusSimulator(options: MplusSimulatorOptions = {}): MplusS
   const apiLimit = options.rateLimit === false ? undefined : (options.rateLimit ?? ASSUMPTIONS.rateLimit);
   const rateLimiter = createRateLimiter(apiLimit);
   let kit: SimulatorKit | undefined;
+  const mode = createSimulatorMode({ permissive: options.permissive ?? false });
 
   app.register(async (scope) => {
     kit = installSimulatorKit(scope, {
@@ -89,6 +105,7 @@ export function buildMplusSimulator(options: MplusSimulatorOptions = {}): MplusS
     registerSoapRoute(scope, {
       store,
       now,
+      permissive: mode.permissive,
       credentials: options.credentials ?? [DEFAULT_CREDENTIALS],
       limiter: rateLimiter,
     });
@@ -100,13 +117,26 @@ export function buildMplusSimulator(options: MplusSimulatorOptions = {}): MplusS
     kit?.faults.reset();
     kit?.inspection.clear();
     kit?.controlledRateLimit.setLimit(undefined);
+    mode.reset();
   };
   app.register(async (scope) => registerControlRoutes(scope, { store, now, reset, rateLimiter }));
+  installDocumentControl(app, {
+    mode,
+    documents: () =>
+      store.state().orders.map((o) => ({
+        id: o.orderId,
+        kind: 'order',
+        number: `${o.orderNumber.year}-${o.orderNumber.number}`,
+        externalOrderId: o.extOrderId ?? null,
+        contentKey: null,
+      })),
+  });
 
   return {
     app,
     store,
     rateLimiter,
+    mode,
     get kit(): SimulatorKit {
       if (!kit)
         throw new Error('the simulator kit is installed when the app is ready: await app.ready() first');

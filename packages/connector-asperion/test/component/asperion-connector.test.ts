@@ -3,13 +3,13 @@ import { makeCustomer, makeOrder } from '../fixtures/order-fixtures.js';
 import { startHarness } from '../fixtures/simulator-harness.js';
 
 t.test('token refresh rotates the refresh token and persists it through the callback', async (t) => {
-  const { connector, session, rotated, sim } = await startHarness(t);
-  const original = session.settings.refreshToken;
+  const { connector, session, rotated, sim, initialRefreshToken: original } = await startHarness(t);
   t.equal(await connector.findDebtorByEmail(session, 'nobody@example.com'), null);
   t.equal(rotated.length, 1, 'one refresh for the first call');
   t.not(rotated[0], original, 'a new refresh token');
   sim.tokens.expireAccessTokens();
-  t.equal(await connector.findDocument(session, makeOrder()), null);
+  const order = makeOrder();
+  t.equal(await connector.findDocument(session, connector.prepareDocument(order, session), order), null);
   t.equal(rotated.length, 2, 'the expired access token was refreshed with the rotated token');
   t.not(rotated[1], rotated[0]);
 });
@@ -62,13 +62,15 @@ t.test('create an invoice, then findDocument finds it; a repeat is recognised', 
   const { connector, session, sim } = await startHarness(t);
   const order = makeOrder();
   const debtor = await connector.createDebtor(session, makeCustomer(order), order);
-  t.equal(connector.documentNumberFor(order, session), 'WEB-10023');
-  t.equal(await connector.findDocument(session, order), null);
-  const document = await connector.createDocument(session, order, debtor);
+  const prepared = connector.prepareDocument(order, session);
+  t.equal(prepared.number, 'WEB-10023');
+  t.equal(await connector.findDocument(session, prepared, order), null);
+  const document = await connector.createDocument(session, prepared, debtor);
   t.equal(document.number, 'WEB-10023');
-  t.same(await connector.findDocument(session, order), document);
+  t.same(await connector.findDocument(session, prepared, order), document);
+  const other = makeOrder({ orderNumber: '1002' });
   t.equal(
-    await connector.findDocument(session, makeOrder({ orderNumber: '1002' })),
+    await connector.findDocument(session, connector.prepareDocument(other, session), other),
     null,
     'no partial matches',
   );
@@ -84,7 +86,7 @@ t.test('create an invoice, then findDocument finds it; a repeat is recognised', 
     amountInclVatCents: 7500,
   });
   t.same(
-    await connector.createDocument(session, order, debtor),
+    await connector.createDocument(session, prepared, debtor),
     document,
     'duplicate number: the existing invoice',
   );

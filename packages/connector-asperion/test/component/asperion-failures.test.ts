@@ -19,7 +19,8 @@ t.test('429 → TARGET_RATE_LIMITED with retryAfterSeconds from Retry-After', as
   sim.kit.faults.configure({
     failNext: { count: 1, status: 429, retryAfterSeconds: 17, pathPrefix: '/v1/salesinvoiceswithlines' },
   });
-  await t.rejects(connector.findDocument(session, makeOrder()), {
+  const order = makeOrder();
+  await t.rejects(connector.findDocument(session, connector.prepareDocument(order, session), order), {
     code: 'TARGET_RATE_LIMITED',
     retryable: true,
     retryAfterSeconds: 17,
@@ -37,7 +38,8 @@ t.test('validation error → TARGET_REJECTED naming the field, not retryable', a
   });
   const order = makeOrder();
   const debtor = await connector.createDebtor(session, makeCustomer(order), order);
-  const error = await connector.createDocument(session, order, debtor).catch((e: unknown) => e);
+  const prepared = connector.prepareDocument(order, session);
+  const error = await connector.createDocument(session, prepared, debtor).catch((e: unknown) => e);
   t.match(error, { code: 'TARGET_REJECTED', retryable: false, field: /vatCode/i });
   t.match(error, { details: { status: 400, errors: Object } });
   t.comment(error instanceof Error ? error.message : String(error));
@@ -46,7 +48,11 @@ t.test('validation error → TARGET_REJECTED naming the field, not retryable', a
 t.test('an unknown debtor number is rejected naming debtorCustomerNumber', async (t) => {
   const { connector, session } = await startHarness(t);
   await t.rejects(
-    connector.createDocument(session, makeOrder(), { targetId: '99999', name: '', email: '' }),
+    connector.createDocument(session, connector.prepareDocument(makeOrder(), session), {
+      targetId: '99999',
+      name: '',
+      email: '',
+    }),
     {
       code: 'TARGET_REJECTED',
       field: /debtorCustomerNumber/i,
@@ -55,7 +61,7 @@ t.test('an unknown debtor number is rejected naming debtorCustomerNumber', async
 });
 
 t.test('timeouts and dropped connections → TARGET_UNAVAILABLE, retryable', async (t) => {
-  const { connector, session, sim } = await startHarness(t, { deps: { requestTimeoutMs: 200 } });
+  const { connector, session, sim } = await startHarness(t, { requestTimeoutMs: 200 });
   await connector.findDebtorByEmail(session, 'warm@example.com');
   await sim.app.ready();
   sim.kit.faults.configure({ latencyMs: 1000 });

@@ -18,6 +18,12 @@ export type PollSchedule = {
 /** A due connection a poller now holds; `leaseToken` fences every later write. */
 export type PollClaim = PollSchedule & { leaseToken: string };
 
+/** Which due schedules a `claimDue` may take. */
+export type ClaimFilter = {
+  /** Only connections whose `source_system` is this (e.g. `shoprenter`); all systems when undefined. */
+  sourceSystem?: string;
+};
+
 function toSchedule(row: Selectable<PollSchedulesTable>): PollSchedule {
   return {
     connectionId: row.connection_id,
@@ -57,14 +63,36 @@ export function createPollScheduleRepository(db: Kysely<Database>) {
         .execute();
     },
 
-    /** Takes up to `limit` due connections whose lease is free or expired. */
-    async claimDue(leaseToken: (connectionId: string) => string, leaseMs: number, limit: number) {
+    /**
+     * Takes up to `limit` due connections whose lease is free or expired; with `sourceSystem`,
+     * only connections of that source system (each system's poller claims its own, so a poller
+     * never holds, and delays, another system's schedule).
+     */
+    async claimDue(
+      leaseToken: (connectionId: string) => string,
+      leaseMs: number,
+      limit: number,
+      filter: ClaimFilter = {},
+    ): Promise<PollClaim[]> {
+      const { sourceSystem } = filter;
       return db.transaction().execute(async (trx) => {
-        const due = await trx
+        let query = trx
           .selectFrom('poll_schedules')
           .select('connection_id')
           .where('next_poll_at', '<=', sql<Date>`now()`)
-          .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', sql<Date>`now()`)]))
+          .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', sql<Date>`now()`)]));
+        if (sourceSystem !== undefined) {
+          // A subquery rather than a join: FOR UPDATE then locks only the schedule rows.
+          query = query.where(({ exists, selectFrom }) =>
+            exists(
+              selectFrom('connections')
+                .select('connections.id')
+                .whereRef('connections.id', '=', 'poll_schedules.connection_id')
+                .where('connections.source_system', '=', sourceSystem),
+            ),
+          );
+        }
+        const due = await query
           .orderBy('next_poll_at')
           .limit(limit)
           .forUpdate()
@@ -97,8 +125,9 @@ export function createPollScheduleRepository(db: Kysely<Database>) {
     },
 
     /**
-     * Stores the cursor after a successful poll (unless an operator reset it meanwhile) and
-     * frees the lease. `pollAgainNow` when the source said there is more.
+     * Stores the cursor after a successful poll (unless an operator reset it meanwhile: then the
+     * reset cursor stays and is due at once) and frees the lease. `pollAgainNow` when the source
+     * said there is more. False, changing nothing, when the lease token is no longer held.
      */
     async advance(claim: PollClaim, nextCursor: string, pollAgainNow: boolean): Promise<boolean> {
       const result = await db
@@ -110,7 +139,13 @@ export function createPollScheduleRepository(db: Kysely<Database>) {
             .then(nextCursor)
             .else(eb.ref('cursor'))
             .end(),
-          next_poll_at: pollAgainNow ? sql<Date>`now()` : sql<Date>`now() + make_interval(secs => interval_seconds)`,
+          // After an operator's reset the reset cursor is polled at once, as `reset` promised.
+          next_poll_at: eb
+            .case()
+            .when('cursor_version', '=', claim.cursorVersion)
+            .then(pollAgainNow ? sql<Date>`now()` : sql<Date>`now() + make_interval(secs => interval_seconds)`)
+            .else(sql<Date>`now()`)
+            .end(),
           lease_owner: null,
           lease_until: null,
           consecutive_failures: 0,

@@ -4,6 +4,10 @@ import type { MessageBus, OutgoingMessage, SubscribeOptions, Subscription } from
 import { createGroupCommitSender } from './group-commit.js';
 import { toHeaderRecord } from './headers.js';
 import { retryWhileMetadataSettles } from './retry-metadata.js';
+import { withKeepAlive } from './keep-alive.js';
+
+/** Group heartbeat, also sent while a slow handler runs (session timeout 30 s). */
+const HEARTBEAT_INTERVAL_MS = 3000;
 
 export type KafkaBusOptions = {
   brokers: string[];
@@ -93,7 +97,7 @@ export function createKafkaBus(options: KafkaBusOptions): MessageBus {
         groupId: subscribeOptions.groupId,
         allowAutoTopicCreation: false,
         sessionTimeout: 30000,
-        heartbeatInterval: 3000,
+        heartbeatInterval: HEARTBEAT_INTERVAL_MS,
       });
       consumers.add(consumer);
       await consumer.connect();
@@ -117,16 +121,18 @@ export function createKafkaBus(options: KafkaBusOptions): MessageBus {
         }) => {
           for (const message of batch.messages) {
             if (!isRunning() || isStale()) break;
-            await subscribeOptions.handler(
-              {
-                topic: batch.topic,
-                partition: batch.partition,
-                offset: message.offset,
-                key: message.key?.toString('utf8') ?? '',
-                value: message.value ? new Uint8Array(message.value) : new Uint8Array(),
-                headers: toHeaderRecord(message.headers),
-              },
-              heartbeat,
+            await withKeepAlive(heartbeat, HEARTBEAT_INTERVAL_MS, () =>
+              subscribeOptions.handler(
+                {
+                  topic: batch.topic,
+                  partition: batch.partition,
+                  offset: message.offset,
+                  key: message.key?.toString('utf8') ?? '',
+                  value: message.value ? new Uint8Array(message.value) : new Uint8Array(),
+                  headers: toHeaderRecord(message.headers),
+                },
+                heartbeat,
+              ),
             );
             resolveOffset(message.offset);
             await commitOffsetsIfNecessary();

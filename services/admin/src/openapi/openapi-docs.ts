@@ -8,9 +8,13 @@ export const adminSecurity: { [scheme: string]: string[] }[] = [{ apiKey: [] }, 
 
 /**
  * The OpenAPI 3.1 document (generated from the routes' zod schemas) at `/openapi.json` and
- * Swagger UI at `/docs`. Must be registered before the routes it documents.
+ * Swagger UI at `/docs`. `schemas` are extra components: each connector's settings and
+ * credentials schema (`asperion.target.settings`, ...). Must be registered before the routes.
  */
-export async function registerOpenApiDocs(app: FastifyInstance): Promise<void> {
+export async function registerOpenApiDocs(
+  app: FastifyInstance,
+  schemas: Record<string, Record<string, unknown>> = {},
+): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -24,8 +28,16 @@ export async function registerOpenApiDocs(app: FastifyInstance): Promise<void> {
       tags: [
         { name: 'connections', description: 'Webshop-to-bookkeeping links with sealed credentials' },
         { name: 'orders', description: 'The journey of one order through the pipeline' },
+        {
+          name: 'systems',
+          description:
+            'The webshops and bookkeeping systems Koppel has connectors for; their settings and ' +
+            'credentials schemas are also the components `<system>.<source|target>.<settings|credentials>`',
+        },
+        { name: 'polling', description: 'The cursor of connections whose shop Koppel polls' },
       ],
       components: {
+        schemas,
         securitySchemes: {
           apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'The same API key as a bearer token' },

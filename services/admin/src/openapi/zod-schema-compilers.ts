@@ -27,7 +27,7 @@ export function toFieldPath(prefix: string, path: readonly PropertyKey[]): strin
 }
 
 /** Unknown keys are listed on the object, so the field names the unknown key itself. */
-function issueField(prefix: string, issue: z.core.$ZodIssue): string {
+export function issueField(prefix: string, issue: z.core.$ZodIssue): string {
   const base = toFieldPath(prefix, issue.path);
   if (issue.code === 'unrecognized_keys' && issue.keys.length > 0) return `${base}.${issue.keys[0]}`;
   return base;

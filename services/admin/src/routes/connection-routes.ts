@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { type Connection, type ConnectionRepository, hashWebhookSecret } from '@koppel/db';
+import {
+  type Connection,
+  type ConnectionRepository,
+  hashWebhookSecret,
+  type PollScheduleRepository,
+} from '@koppel/db';
 import type { FastifyInstance } from 'fastify';
+import type { AdminConnectors } from '../connectors/admin-connectors.js';
+import { parseConnectionPatch, parseNewConnection } from '../connectors/connection-input.js';
+import { ensurePollSchedule } from '../connectors/ensure-poll-schedule.js';
 import { toConnectionView } from '../domain/connection-view.js';
 import { generateWebhookSecret, toWebhookUrl } from '../domain/webhook-secret.js';
 import { adminErrors } from '../errors.js';
@@ -11,29 +19,43 @@ import {
   connectionParamsSchema,
   connectionSchema,
   connectionWithWebhookSchema,
-  createConnectionBodySchema,
+  createConnectionBodySchemaFor,
   listConnectionsQuerySchema,
   patchConnectionBodySchema,
 } from '../schemas/connection-schemas.js';
-import { notFoundResponse, problemResponses } from '../schemas/problem-schemas.js';
+import { notFoundResponse, problemResponses, unprocessableResponse } from '../schemas/problem-schemas.js';
 
 export type ConnectionRouteDeps = {
   connections: ConnectionRepository;
+  schedules: PollScheduleRepository;
+  connectors: AdminConnectors;
   publicWebhookBaseUrl: string;
 };
 
 const common = { tags: ['connections'], security: adminSecurity };
 
-/** Connection CRUD; credentials go in sealed and never come out, webhook secrets are shown once. */
+/**
+ * Connection CRUD; settings and credentials are validated with the chosen connectors' schemas
+ * and stored as parsed, credentials go in sealed and never come out, webhook secrets are shown once.
+ */
 export async function registerConnectionRoutes(
   app: FastifyInstance,
   deps: ConnectionRouteDeps,
 ): Promise<void> {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const { connections } = deps;
+  const { connections, connectors, schedules } = deps;
+  const createBodySchema = createConnectionBodySchemaFor({
+    sources: connectors.sources.map((connector) => connector.system),
+    targets: connectors.targets.map((connector) => connector.system),
+  });
 
+  const readCredentials = async (id: string, side: 'source' | 'target') =>
+    (await connections.readCredentials(id, side)) ?? {};
   const view = async (connection: Connection) =>
-    toConnectionView(connection, (await connections.readCredentials(connection.id)) ?? {});
+    toConnectionView(connection, {
+      target: await readCredentials(connection.id, 'target'),
+      source: await readCredentials(connection.id, 'source'),
+    });
   const withNewWebhook = (connection: Connection, secret: string) => ({
     url: toWebhookUrl(deps.publicWebhookBaseUrl, connection.sourceSystem, connection.id, secret),
     secret,
@@ -45,23 +67,37 @@ export async function registerConnectionRoutes(
       schema: {
         ...common,
         summary: 'Create a connection; the answer shows its webhook secret once',
-        body: createConnectionBodySchema,
-        response: { 201: connectionWithWebhookSchema, ...problemResponses },
+        body: createBodySchema,
+        response: { 201: connectionWithWebhookSchema, ...problemResponses, ...unprocessableResponse },
       },
     },
     async (request, reply) => {
+      const { source, target, sourceSide } = parseNewConnection(connectors, request.body);
       const secret = generateWebhookSecret();
-      const { credentials, ...fields } = request.body;
+      const { tenantId, name, sourceSystem, targetSystem, ipAllowlist, rules } = request.body;
+      const hasSourceCredentials = Object.keys(sourceSide.credentials).length > 0;
       const connection = await connections.create({
-        ...fields,
         id: randomUUID(),
+        tenantId,
+        name,
+        sourceSystem,
+        targetSystem,
+        ipAllowlist,
+        rules,
+        settings: target.settings,
+        credentials: target.credentials,
+        sourceSettings: sourceSide.settings,
+        sourceCredentials: hasSourceCredentials ? sourceSide.credentials : undefined,
         webhookSecretHash: hashWebhookSecret(secret),
         active: true,
-        credentials,
       });
-      request.log.info({ connectionId: connection.id, tenantId: connection.tenantId }, 'connection created');
+      const polled = await ensurePollSchedule(schedules, source, connection.id, sourceSide.settings);
+      request.log.info(
+        { connectionId: connection.id, tenantId: connection.tenantId, polled },
+        'connection created',
+      );
       const body = {
-        ...toConnectionView(connection, credentials),
+        ...toConnectionView(connection, { target: target.credentials, source: sourceSide.credentials }),
         webhook: withNewWebhook(connection, secret),
       };
       return reply.code(201).send(body);
@@ -106,17 +142,35 @@ export async function registerConnectionRoutes(
     {
       schema: {
         ...common,
-        summary: 'Change a connection; credentials, when given, replace the stored ones',
+        summary: 'Change a connection; settings and credentials, when given, replace the stored ones',
         params: connectionParamsSchema,
         body: patchConnectionBodySchema,
-        response: { 200: connectionSchema, ...problemResponses, ...notFoundResponse },
+        response: {
+          200: connectionSchema,
+          ...problemResponses,
+          ...notFoundResponse,
+          ...unprocessableResponse,
+        },
       },
     },
     async (request) => {
-      const connection = await connections.update(request.params.id, request.body);
-      if (!connection) throw adminErrors.connectionNotFound(request.params.id);
+      const { id } = request.params;
+      const stored = await connections.find(id);
+      if (!stored) throw adminErrors.connectionNotFound(id);
+      const { patch, source, sourceSettings } = await parseConnectionPatch(
+        connectors,
+        stored,
+        request.body,
+        (side) => readCredentials(id, side),
+      );
+      const connection = await connections.update(id, patch);
+      if (!connection) throw adminErrors.connectionNotFound(id);
+      const polled =
+        source && sourceSettings
+          ? await ensurePollSchedule(schedules, source, id, sourceSettings)
+          : undefined;
       request.log.info(
-        { connectionId: connection.id, changed: Object.keys(request.body) },
+        { connectionId: id, changed: Object.keys(request.body), polled },
         'connection changed',
       );
       return view(connection);

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { isIpOrCidr } from '../domain/ip-allowlist-entry.js';
 
-/** Request and response shapes of `/admin/v1/connections`; the OpenAPI document is generated from these. */
-export const sourceSystems = ['shoprenter', 'mijnwebwinkel', 'myshop'] as const;
-export const targetSystems = ['asperion', 'accountview', 'mplus', 'innvoice'] as const;
-
+/**
+ * Request and response shapes of `/admin/v1/connections`; the OpenAPI document is generated from
+ * these. The systems on offer are the registry's connectors, so the body schema is built per app
+ * (`createConnectionBodySchemaFor`); settings and credentials are checked against the chosen
+ * connectors' own schemas in connectors/connection-input.ts.
+ */
 const idSchema = z.string().min(1).max(128);
 
 export const ipAllowlistSchema = z
@@ -39,34 +41,60 @@ export const connectionRulesSchema = z
   })
   .describe('Mapping rules');
 
-const settingsSchema = z
-  .record(z.string().min(1), z.unknown())
-  .describe('Non-secret target settings (journal, ledger accounts...).');
+const settingsSchema = (what: string) =>
+  z
+    .record(z.string().min(1), z.unknown())
+    .describe(
+      `Non-secret ${what} settings, validated with the ${what} connector's settings schema ` +
+        '(GET /admin/v1/systems; components.schemas `<system>.<side>.settings`).',
+    );
 
-const credentialsSchema = z
-  .record(z.string().min(1).max(128), z.union([z.string(), z.number(), z.boolean()]))
-  .refine((value) => Object.keys(value).length > 0, { message: 'needs at least one credential' })
-  .describe('Write-only: sealed with AES-256-GCM at rest and never returned; responses list the key names.');
+const credentialsSchema = (what: string) =>
+  z
+    .record(z.string().min(1).max(128), z.unknown())
+    .describe(
+      `Write-only ${what} credentials, validated with the ${what} connector's credentials schema; ` +
+        'sealed with AES-256-GCM at rest and never returned: responses list the key names.',
+    );
 
-export const createConnectionBodySchema = z.strictObject({
+const createConnectionBodySchema = z.strictObject({
   tenantId: idSchema,
   name: z.string().trim().min(1).max(200),
-  sourceSystem: z.enum(sourceSystems),
-  targetSystem: z.enum(targetSystems),
+  sourceSystem: z.string().describe('A source system of GET /admin/v1/systems'),
+  targetSystem: z.string().describe('A target system of GET /admin/v1/systems'),
   ipAllowlist: ipAllowlistSchema.default([]),
   rules: connectionRulesSchema.default({}),
-  settings: settingsSchema.default({}),
-  credentials: credentialsSchema,
+  settings: settingsSchema('target').default({}),
+  credentials: credentialsSchema('target'),
+  sourceSettings: settingsSchema('source').default({}),
+  sourceCredentials: credentialsSchema('source').optional(),
 });
+
+/** The create body offering exactly the systems that have a connector. */
+export function createConnectionBodySchemaFor(systems: {
+  sources: readonly string[];
+  targets: readonly string[];
+}) {
+  return createConnectionBodySchema.extend({
+    sourceSystem: z.enum(systems.sources).describe('A source system of GET /admin/v1/systems'),
+    targetSystem: z.enum(systems.targets).describe('A target system of GET /admin/v1/systems'),
+  });
+}
 
 export const patchConnectionBodySchema = z
   .strictObject({
     name: z.string().trim().min(1).max(200).optional(),
     ipAllowlist: ipAllowlistSchema.optional(),
     rules: connectionRulesSchema.optional(),
-    settings: settingsSchema.optional(),
+    settings: settingsSchema('target').optional().describe('Replaces the target settings.'),
     active: z.boolean().optional(),
-    credentials: credentialsSchema.optional().describe('Replaces all credentials (re-sealed).'),
+    credentials: credentialsSchema('target')
+      .optional()
+      .describe('Replaces all target credentials (re-sealed).'),
+    sourceSettings: settingsSchema('source').optional().describe('Replaces the source settings.'),
+    sourceCredentials: credentialsSchema('source')
+      .optional()
+      .describe('Replaces all source credentials (re-sealed).'),
   })
   .refine((patch) => Object.values(patch).some((v) => v !== undefined), { message: 'nothing to change' });
 
@@ -83,10 +111,18 @@ export const connectionSchema = z
     targetSystem: z.string(),
     ipAllowlist: z.array(z.string()),
     rules: z.record(z.string(), z.unknown()),
-    settings: z.record(z.string(), z.unknown()),
+    settings: z.record(z.string(), z.unknown()).describe('Target settings as stored (defaults filled in)'),
+    sourceSettings: z
+      .record(z.string(), z.unknown())
+      .describe('Source settings as stored (defaults filled in)'),
     active: z.boolean(),
-    hasCredentials: z.boolean(),
-    credentialKeys: z.array(z.string()).describe('Names of the stored credentials; values are never shown.'),
+    hasCredentials: z.boolean().describe('Whether target credentials are stored'),
+    credentialKeys: z
+      .array(z.string())
+      .describe('Names of the stored target credentials; values are never shown.'),
+    sourceCredentialKeys: z
+      .array(z.string())
+      .describe('Names of the stored source credentials; values are never shown.'),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
@@ -109,3 +145,4 @@ export const connectionListSchema = z
 
 export type ConnectionView = z.input<typeof connectionSchema>;
 export type CreateConnectionBody = z.output<typeof createConnectionBodySchema>;
+export type PatchConnectionBody = z.output<typeof patchConnectionBodySchema>;

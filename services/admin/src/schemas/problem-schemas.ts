@@ -26,3 +26,11 @@ export const problemResponses = {
 } as const;
 
 export const notFoundResponse = { 404: problem('Not found; `field` names the path parameter') } as const;
+
+/** A connector refused settings, credentials or a cursor reset; `field` names the input. */
+export const unprocessableResponse = {
+  422: problem(
+    'The connector refused the input; `field` names it, e.g. body.settings.tenantId, ' +
+      'body.credentials.clientSecret, body.sourceSettings.shopName',
+  ),
+} as const;

@@ -19,21 +19,23 @@ t.test('create answers 201 with the connection and its webhook secret, once', as
   t.match(body, {
     id: String,
     tenantId: 'tenant-create',
-    sourceSystem: 'shoprenter',
-    targetSystem: 'asperion',
+    sourceSystem: 'webshop',
+    targetSystem: 'books',
     ipAllowlist: ['203.0.113.7', '10.0.0.0/8'],
     rules: { statusFilter: { allowedPaymentStatuses: ['PAID'] }, extras: { costCenter: '100' } },
-    settings: { journal: 'VK' },
+    settings: { tenantId: 12345, journal: 'VK' },
+    sourceSettings: { shopName: 'demo-shop', polling: { enabled: false, intervalSeconds: 300 } },
     active: true,
     hasCredentials: true,
     credentialKeys: ['clientId', 'clientSecret'],
+    sourceCredentialKeys: [],
   });
   t.notMatch(res.body, /very-secret-value/, 'no credential value in the answer');
   t.notOk('credentials' in body);
   t.notOk('webhookSecretHash' in body);
   const { secret, url } = body.webhook;
   t.equal(Buffer.from(secret, 'base64url').length, 32, '32 random bytes');
-  t.equal(url, `${WEBHOOK_BASE.replace(/\/$/, '')}/webhooks/shoprenter/${body.id}/${secret}`);
+  t.equal(url, `${WEBHOOK_BASE.replace(/\/$/, '')}/webhooks/webshop/${body.id}/${secret}`);
 
   const row = await rawRow(body.id);
   t.equal(row.webhook_secret_hash, hashWebhookSecret(secret), 'only the hash is stored');
@@ -55,7 +57,7 @@ t.test('credentials are sealed at rest and open to what was sent', async (t) => 
 
 t.test('GET lists and shows connections, never credential values', async (t) => {
   const a = await createConnection(app, 'tenant-list-a');
-  const b = await createConnection(app, 'tenant-list-b', { sourceSystem: 'myshop', targetSystem: 'mplus' });
+  const b = await createConnection(app, 'tenant-list-b', { sourceSystem: 'hookshop', sourceSettings: {} });
   const all = await app.inject({ url: '/admin/v1/connections', headers: AUTH });
   t.equal(all.statusCode, 200);
   const ids = all.json().connections.map((c: { id: string }) => c.id);
@@ -91,8 +93,8 @@ t.test('PATCH changes the given fields and re-seals replaced credentials', async
       active: false,
       ipAllowlist: [],
       rules: { overrides: { cod: 'REMBOURS' } },
-      settings: { journal: 'VK2' },
-      credentials: { apiKey: 'new-api-key-value' },
+      settings: { tenantId: 777, journal: 'VK2' },
+      credentials: { clientId: 'client-2', clientSecret: 'new-secret-value' },
     },
   });
   t.equal(res.statusCode, 200);
@@ -103,13 +105,17 @@ t.test('PATCH changes the given fields and re-seals replaced credentials', async
     active: false,
     ipAllowlist: [],
     rules: { overrides: { cod: 'REMBOURS' } },
-    settings: { journal: 'VK2' },
-    credentialKeys: ['apiKey'],
+    settings: { tenantId: 777, journal: 'VK2' },
+    credentialKeys: ['clientId', 'clientSecret'],
   });
-  t.notMatch(res.body, /new-api-key-value/);
+  t.notMatch(res.body, /new-secret-value/);
   const after = await rawRow(created.id);
   t.not(after.credentials_sealed, before.credentials_sealed, 're-sealed');
-  t.same(cipher.open(after.credentials_sealed), { apiKey: 'new-api-key-value' }, 'replaced, not merged');
+  t.same(
+    cipher.open(after.credentials_sealed),
+    { clientId: 'client-2', clientSecret: 'new-secret-value' },
+    'replaced, not merged',
+  );
   t.equal(after.webhook_secret_hash, before.webhook_secret_hash, 'webhook secret untouched');
 
   const partial = await app.inject({
@@ -118,7 +124,11 @@ t.test('PATCH changes the given fields and re-seals replaced credentials', async
     headers: AUTH,
     payload: { active: true },
   });
-  t.match(partial.json(), { name: 'Renamed', active: true, credentialKeys: ['apiKey'] }, 'others kept');
+  t.match(
+    partial.json(),
+    { name: 'Renamed', active: true, credentialKeys: ['clientId', 'clientSecret'] },
+    'others kept',
+  );
 
   const missing = await app.inject({
     method: 'PATCH',
@@ -140,7 +150,7 @@ t.test('rotating the webhook secret shows a new one once and stores its hash', a
   const { webhook, id } = res.json();
   t.equal(id, created.id);
   t.not(webhook.secret, created.webhook.secret, 'a new secret');
-  t.match(webhook.url, new RegExp(`/webhooks/shoprenter/${created.id}/${webhook.secret}$`));
+  t.match(webhook.url, new RegExp(`/webhooks/webshop/${created.id}/${webhook.secret}$`));
   const row = await rawRow(created.id);
   t.equal(row.webhook_secret_hash, hashWebhookSecret(webhook.secret));
   t.notMatch(res.body, /very-secret-value/);

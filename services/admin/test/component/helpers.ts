@@ -6,10 +6,12 @@ import {
   type DatabaseHandle,
   migrateToLatest,
 } from '@koppel/db';
+import { openConnectionSession } from '@koppel/connector-registry';
 import { createMetricsRegistry } from '@koppel/telemetry';
 import type { FastifyInstance } from 'fastify';
 import type { Test } from 'tap';
-import { buildAdminApp } from '../../src/index.js';
+import { type AdminConnectors, buildAdminApp } from '../../src/index.js';
+import { testSources, testTargets } from '../support/test-connectors.js';
 
 export const API_KEY = 'test-admin-key-0123456789abcdef0123456789';
 export const SECOND_KEY = 'second-admin-key-abcdefabcdefabcdefabcdef';
@@ -18,11 +20,24 @@ export const WEBHOOK_BASE = 'https://hooks.example.test/';
 
 export type AdminHarness = { app: FastifyInstance; database: DatabaseHandle; cipher: CredentialCipher };
 
-/** The app over a real database; `open` makes one: embedded PGlite in a tap fixture dir by default. */
-export async function setupAdmin(
-  t: Test,
-  open: () => Promise<DatabaseHandle> = () => createEmbeddedDatabase(t.testdir()),
-): Promise<AdminHarness> {
+/** The test connectors (support/test-connectors.ts) with the registry's real session opener. */
+export const testConnectors: AdminConnectors = {
+  sources: testSources,
+  targets: testTargets,
+  openSession: openConnectionSession,
+};
+
+export type SetupOptions = {
+  /** Makes the database: embedded PGlite in a tap fixture dir by default. */
+  open?: () => Promise<DatabaseHandle>;
+  /** `null`: buildAdminApp's default, the real registry. */
+  connectors?: AdminConnectors | null;
+  checkTimeoutMs?: number;
+};
+
+/** The app over a real database and, unless told otherwise, the test connectors. */
+export async function setupAdmin(t: Test, options: SetupOptions = {}): Promise<AdminHarness> {
+  const open = options.open ?? (() => createEmbeddedDatabase(t.testdir()));
   const database = await open();
   await migrateToLatest(database.db);
   const cipher = createCredentialCipher(randomBytes(32));
@@ -33,6 +48,8 @@ export async function setupAdmin(
     publicWebhookBaseUrl: WEBHOOK_BASE,
     registry: createMetricsRegistry('admin-test').registry,
     logLevel: 'silent',
+    connectors: options.connectors === null ? undefined : (options.connectors ?? testConnectors),
+    checkTimeoutMs: options.checkTimeoutMs,
   });
   t.teardown(async () => {
     await app.close();
@@ -45,12 +62,13 @@ export function newConnectionBody(tenantId: string, overrides: Record<string, un
   return {
     tenantId,
     name: 'Webshop to books',
-    sourceSystem: 'shoprenter',
-    targetSystem: 'asperion',
+    sourceSystem: 'webshop',
+    targetSystem: 'books',
     ipAllowlist: ['203.0.113.7', '10.0.0.0/8'],
     rules: { statusFilter: { allowedPaymentStatuses: ['PAID'] }, extras: { costCenter: '100' } },
-    settings: { journal: 'VK' },
+    settings: { tenantId: 12345, journal: 'VK' },
     credentials: { clientId: 'client-1', clientSecret: 'very-secret-value' },
+    sourceSettings: { shopName: 'demo-shop' },
     ...overrides,
   };
 }

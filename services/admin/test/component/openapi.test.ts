@@ -23,6 +23,11 @@ t.test('every admin route is listed, secured, with its schemas', async (t) => {
     ['/admin/v1/connections/{id}', 'patch'],
     ['/admin/v1/connections/{id}/rotate-webhook-secret', 'post'],
     ['/admin/v1/connections/{id}/orders/{externalOrderId}', 'get'],
+    ['/admin/v1/systems', 'get'],
+    ['/admin/v1/connections/{id}/check', 'post'],
+    ['/admin/v1/connections/{id}/cursor', 'get'],
+    ['/admin/v1/connections/{id}/cursor', 'put'],
+    ['/admin/v1/connections/{id}/poll-now', 'post'],
   ];
   for (const [path, method] of expected) {
     const operation = doc.paths[path]?.[method];
@@ -36,8 +41,8 @@ t.test('every admin route is listed, secured, with its schemas', async (t) => {
 t.test('request and response schemas come from zod', async (t) => {
   const create = doc.paths['/admin/v1/connections'].post;
   const body = create.requestBody.content['application/json'].schema;
-  t.same(body.properties.targetSystem.enum, ['asperion', 'accountview', 'mplus', 'innvoice']);
-  t.same(body.properties.sourceSystem.enum, ['shoprenter', 'mijnwebwinkel', 'myshop']);
+  t.same(body.properties.targetSystem.enum, ['books'], 'only systems with a connector');
+  t.same(body.properties.sourceSystem.enum, ['webshop', 'hookshop']);
   t.same([...body.required].sort(), ['credentials', 'name', 'sourceSystem', 'targetSystem', 'tenantId']);
   t.equal(body.additionalProperties, false);
   const created = create.responses['201'].content['application/json'].schema;
@@ -51,6 +56,36 @@ t.test('request and response schemas come from zod', async (t) => {
   t.match(journey.responses['200'].content['application/json'].schema.properties.status, {
     enum: Array,
   });
+});
+
+t.test("each system's settings and credentials schemas are components, credentials write-only", async (t) => {
+  const schemas = doc.components.schemas;
+  t.same(Object.keys(schemas).sort(), [
+    'books.target.credentials',
+    'books.target.settings',
+    'hookshop.source.credentials',
+    'hookshop.source.settings',
+    'webshop.source.credentials',
+    'webshop.source.settings',
+  ]);
+  t.match(schemas['books.target.settings'], {
+    type: 'object',
+    properties: { tenantId: { type: 'integer' }, journal: { default: 'VK' } },
+    required: ['tenantId'],
+  });
+  t.notOk(schemas['books.target.settings'].writeOnly, 'settings are shown');
+  t.match(schemas['books.target.credentials'], {
+    writeOnly: true,
+    properties: { clientId: { writeOnly: true }, clientSecret: { writeOnly: true } },
+    required: ['clientId', 'clientSecret'],
+  });
+  t.match(schemas['webshop.source.settings'].properties.shopName, { pattern: String });
+  const create = doc.paths['/admin/v1/connections'].post;
+  const body = create.requestBody.content['application/json'].schema;
+  t.ok(body.properties.sourceSettings && body.properties.sourceCredentials, 'source side in the body');
+  t.ok(create.responses['422'].content['application/problem+json'], 'create documents 422');
+  t.ok(doc.paths['/admin/v1/connections/{id}'].patch.responses['422'], 'patch documents 422');
+  t.ok(doc.paths['/admin/v1/connections/{id}/cursor'].put.responses['422'], 'cursor reset documents 422');
 });
 
 t.test('only the admin API is documented (health, metrics and docs routes are operational)', async (t) => {

@@ -11,7 +11,7 @@ const CUSTOMERS = 20;
 
 let fx: PipelineFixture;
 t.before(async () => {
-  fx = await startPipelineFixture({ withoutAsperionConnector: true });
+  fx = await startPipelineFixture({ withoutTargetConnectors: true });
 });
 t.teardown(async () => fx?.close());
 

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { topics } from '@koppel/contracts';
+import { pipelineTopics } from '@koppel/connector-registry';
 import {
   createCredentialCipher,
   createDeliveryLedgerRepository,
@@ -39,6 +39,8 @@ export type PipelineFixture = {
   invoices(): ReturnType<AsperionSimulator['state']>['administrations'][number]['salesInvoices'];
   debtors(): ReturnType<AsperionSimulator['state']>['administrations'][number]['debtors'];
   delivered(): Promise<number>;
+  /** Makes the Shoprenter simulator lose its next `count` webhooks (they are never sent). */
+  dropNextWebhooks(count: number): Promise<void>;
   journey(externalOrderId: string): ReturnType<ReturnType<typeof createJourneyRepository>['list']>;
   close(): Promise<void>;
 };
@@ -50,7 +52,11 @@ export type PipelineFixture = {
  */
 export async function startPipelineFixture(
   options: {
-    withoutAsperionConnector?: boolean;
+    withoutTargetConnectors?: boolean;
+    /** Turn the Shoprenter reconciliation poll on (every 5 s) with the simulator's OAuth client. */
+    polling?: boolean;
+    /** The Asperion simulator accepts duplicate invoice numbers, so only Koppel prevents them. */
+    permissiveTarget?: boolean;
     rules?: Record<string, unknown>;
     /** Keep the Asperion simulator's own rate limit (default: off, so bulk tests run fast). */
     asperionRateLimit?: boolean;
@@ -66,11 +72,14 @@ export async function startPipelineFixture(
   await migrateToLatest(database.db);
   const topicPrefix = `t${uniqueRunId()}.`;
   const bus = createKafkaBus({ brokers: infra.kafkaBrokers, clientId: 'koppel-test' });
-  await bus.ensureTopics(Object.values(topics), topicPrefix);
+  await bus.ensureTopics(pipelineTopics(), topicPrefix);
   const credentialsKeyHex = randomBytes(32).toString('hex');
   const cipher = createCredentialCipher(Buffer.from(credentialsKeyHex, 'hex'));
 
-  const asperion = buildAsperionSimulator(options.asperionRateLimit ? {} : { rateLimit: false });
+  const asperion = buildAsperionSimulator({
+    ...(options.asperionRateLimit ? {} : { rateLimit: false }),
+    permissive: options.permissiveTarget ?? false,
+  });
   const asperionUrl = await asperion.app.listen({ port: 0, host: '127.0.0.1' });
   const pipeline = await startPipeline({
     bus,
@@ -81,11 +90,13 @@ export async function startPipelineFixture(
     readiness: {},
     logLevel: 'warn',
     deliveryRetry: { maxAttempts: 8, baseDelayMs: 100, maxDelayMs: 2000 },
-    asperionRateLimit: options.connectorRateLimit ?? { requestsPerSecond: 500, burst: 100 },
-    ...(options.withoutAsperionConnector ? { withoutAsperionConnector: true } : {}),
+    withoutTargetConnectors: options.withoutTargetConnectors ?? false,
+    poller: { tickMs: 200, scheduleSyncMs: 200, backoff: { baseSeconds: 1, maxSeconds: 5 } },
   });
   const ingestUrl = await pipeline.ingestApp.listen({ port: 0, host: '127.0.0.1' });
 
+  const shoprenter = buildShoprenterSimulator({ rateLimit: false });
+  const shoprenterUrl = await shoprenter.app.listen({ port: 0, host: '127.0.0.1' });
   const connectionId = `c-${randomUUID().slice(0, 8)}`;
   const secret = randomBytes(24).toString('base64url');
   await pipeline.connections.create({
@@ -97,7 +108,17 @@ export async function startPipelineFixture(
     webhookSecretHash: hashWebhookSecret(secret),
     ipAllowlist: [],
     rules: options.rules ?? {},
-    settings: asperionDemoSettings(asperionUrl),
+    settings: {
+      ...asperionDemoSettings(asperionUrl),
+      rateLimit: options.connectorRateLimit ?? { requestsPerSecond: 500, burst: 100 },
+    },
+    sourceSettings: {
+      shopName: 'demo',
+      apiBaseUrl: shoprenterUrl,
+      oauthBaseUrl: shoprenterUrl,
+      polling: { enabled: options.polling ?? false, intervalSeconds: 5 },
+    },
+    sourceCredentials: { clientId: 'sim-client-id', clientSecret: 'sim-client-secret' },
     credentials: {
       clientId: DEFAULT_CLIENT.clientId,
       clientSecret: DEFAULT_CLIENT.clientSecret,
@@ -107,7 +128,6 @@ export async function startPipelineFixture(
   });
   const webhookUrl = `${ingestUrl}/webhooks/shoprenter/${connectionId}/${secret}`;
 
-  const shoprenter = buildShoprenterSimulator({ rateLimit: false });
   for (const event of ['order_confirm', 'order_status_change']) {
     const response = await shoprenter.app.inject({
       method: 'POST',
@@ -151,6 +171,9 @@ export async function startPipelineFixture(
     invoices: () => admin().salesInvoices,
     debtors: () => admin().debtors,
     delivered: () => ledger.countDelivered(connectionId),
+    async dropNextWebhooks(count) {
+      shoprenter.dropNextWebhooks({ count });
+    },
     journey: (externalOrderId) => journey.list(connectionId, externalOrderId),
     async close() {
       await pipeline.stop();

@@ -6,6 +6,13 @@ import { nowLocal } from './field-values.js';
 import type { CompanyState, Row } from './model.js';
 
 /**
+ * `allowDuplicateInvoiceNumber`: the simulator's permissive mode (issue 8), which accepts a second
+ * page with an INV_NR already in the daybook, as a target without the check would.
+ */
+export type JournalPageRules = { allowDuplicateInvoiceNumber: boolean };
+export const VENDOR_JOURNAL_RULES: JournalPageRules = Object.freeze({ allowDuplicateInvoiceNumber: false });
+
+/**
  * DJ2 create: a sales invoice as a journal page (notes §2.6, AV-PAS `CreateInvoice`, AV-GO
  * DjPage/DjLine). DJ_CODE must be an existing daybook, SUB_NR an existing debtor; lines need a
  * ledger account and an amount. VAT_AMT is computed (half-up per line, notes §5) when a VAT_CODE is
@@ -16,6 +23,7 @@ export function createJournalPage(
   header: Row,
   lines: Row[],
   now: Date,
+  rules: JournalPageRules = VENDOR_JOURNAL_RULES,
 ): { page: Row; lines: Row[] } {
   const djCode = stringField(header, 'DJ_CODE');
   if (!djCode) throw invalid('DJ_PAGE.DJ_CODE (daybook) is required');
@@ -31,6 +39,7 @@ export function createJournalPage(
   const invNr = stringField(header, 'INV_NR') ?? nextInvoiceNumber(company);
   if (
     ASSUMPTIONS.uniqueInvoiceNumberPerDaybook &&
+    !rules.allowDuplicateInvoiceNumber &&
     company.tables.DJ_PAGE.some((p) => p.DJ_CODE === djCode && p.INV_NR === invNr)
   ) {
     throw invalid(`DJ_PAGE.INV_NR: invoice ${invNr} already exists in daybook ${djCode}`);

@@ -2,7 +2,7 @@ import { AccountViewError, invalid } from '../errors.js';
 import { findBusinessObject } from './business-objects.js';
 import { createDebtor, updateDebtor } from './create-debtor.js';
 import { createDeliveryAddress } from './create-delivery-address.js';
-import { createJournalPage } from './create-journal-page.js';
+import { createJournalPage, type JournalPageRules, VENDOR_JOURNAL_RULES } from './create-journal-page.js';
 import { createSalesOrder } from './create-sales-order.js';
 import { type ListQuery, selectRows } from './list-query.js';
 import { type CompanyState, NUMERIC_FIELDS, type Row } from './model.js';
@@ -57,6 +57,7 @@ export function writeBusinessObject(
   post: ParsedPost,
   mode: 'create' | 'update',
   now: Date,
+  rules: JournalPageRules = VENDOR_JOURNAL_RULES,
 ): TableResponse {
   const bo = findBusinessObject(post.businessObject);
   if (!bo) throw invalid(`Unknown business object '${post.businessObject}'`);
@@ -89,7 +90,7 @@ export function writeBusinessObject(
       response.SO_HDR?.push(toWire(made.hdr, 'SO_HDR'));
       response.SO_LINE?.push(...made.lines.map((l) => toWire(l, 'SO_LINE')));
     } else if (bo.code === 'DJ2') {
-      const made = createJournalPage(company, header.values, linesOf(header.rowId), now);
+      const made = createJournalPage(company, header.values, linesOf(header.rowId), now, rules);
       response.DJ_PAGE?.push(toWire(made.page, 'DJ_PAGE'));
       response.DJ_LINE?.push(...made.lines.map((l) => toWire(l, 'DJ_LINE')));
     } else if (bo.code === 'ADDR') {

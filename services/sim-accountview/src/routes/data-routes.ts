@@ -9,7 +9,14 @@ import { parsePostBody } from '../domain/post-payload.js';
 import type { Store } from '../domain/store.js';
 import { authorize, companyId } from './request-context.js';
 
-export type DataRouteDeps = { store: Store; tokens: TokenService; limiter: RateLimiter; clock: () => Date };
+export type DataRouteDeps = {
+  store: Store;
+  tokens: TokenService;
+  limiter: RateLimiter;
+  clock: () => Date;
+  /** Permissive mode (issue 8): duplicate INV_NR accepted; read per request. */
+  permissive: () => boolean;
+};
 
 /** `/companies`, `/accountviewsystembusinessobjects` and the generic `/accountviewdata` (notes §2.1-2.2). */
 export function registerDataRoutes(app: FastifyInstance, deps: DataRouteDeps): void {
@@ -50,7 +57,9 @@ export function registerDataRoutes(app: FastifyInstance, deps: DataRouteDeps): v
         const id = companyId(request, store);
         const post = parsePostBody(request.body);
         return store.mutateCompany(id, (company) =>
-          writeBusinessObject(company, post, method === 'POST' ? 'create' : 'update', clock()),
+          writeBusinessObject(company, post, method === 'POST' ? 'create' : 'update', clock(), {
+            allowDuplicateInvoiceNumber: deps.permissive(),
+          }),
         );
       },
     });

@@ -17,6 +17,8 @@ export type ApiPluginOptions = {
   defaultLanguage: Language;
   settings: ListSettings;
   now: () => Date;
+  /** Permissive mode: accept a duplicate invoice number (issue 8), read per request. */
+  permissive: () => boolean;
 };
 
 /** The `/v1` REST API: every answer, including framework errors, is ProblemDetails JSON. */
@@ -46,5 +48,9 @@ export async function apiPlugin(app: FastifyInstance, options: ApiPluginOptions)
 
   await app.register(referenceRoutes, { settings: options.settings, getState: options.getState });
   await app.register(debtorRoutes, { settings: options.settings, now: options.now });
-  await app.register(salesInvoiceRoutes, { settings: options.settings, now: options.now });
+  await app.register(salesInvoiceRoutes, {
+    settings: options.settings,
+    now: options.now,
+    permissive: options.permissive,
+  });
 }

@@ -32,9 +32,9 @@ const INVOICE_FILTERS: FilterSpec<SalesInvoice>[] = [
 
 export async function salesInvoiceRoutes(
   app: FastifyInstance,
-  options: { settings: ListSettings; now: () => Date },
+  options: { settings: ListSettings; now: () => Date; permissive: () => boolean },
 ) {
-  const { settings, now } = options;
+  const { settings, now, permissive } = options;
 
   for (const [path, withLines] of [
     ['/salesinvoiceswithlines', true],
@@ -62,11 +62,12 @@ export async function salesInvoiceRoutes(
     if (!dryRun.ok) return sendValidationProblem(reply, dryRun.issues, language);
     const body = parseBody(SalesInvoiceBodySchema, request.body);
     if (!body.ok) return sendValidationProblem(reply, body.issues, language);
-    const built = buildSalesInvoice(body.value, data, toWireTimestamp(now()));
+    const rules = { allowDuplicateNumber: permissive() };
+    const built = buildSalesInvoice(body.value, data, toWireTimestamp(now()), rules);
     if (!built.ok) return sendValidationProblem(reply, built.issues, language);
     const base = baseUrl(request, settings);
     if (dryRun.value) return reply.code(200).send(salesInvoiceToWire(built.value, base, true));
-    const stored = commitSalesInvoice(data, built.value);
+    const stored = commitSalesInvoice(data, built.value, rules);
     return reply
       .code(201)
       .header('location', `${base}/v1/salesinvoiceswithlines/${stored.id}`)

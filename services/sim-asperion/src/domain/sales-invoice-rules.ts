@@ -26,6 +26,14 @@ export type SalesInvoiceInput = {
 
 const LIMITS = ASSUMPTIONS.invoiceMaxLengths;
 
+/**
+ * `allowDuplicateNumber`: the simulator's permissive mode (issue 8). Asperion refuses a second
+ * invoice with the same number (README "Invoice number"); other targets do not, so a test of
+ * "booked once" must be able to switch the refusal off.
+ */
+export type InvoiceNumberRules = { allowDuplicateNumber: boolean };
+const VENDOR_RULES: InvoiceNumberRules = { allowDuplicateNumber: false };
+
 /** Checks one header total against the sum of the lines; `given` is a decimal from the wire. */
 function checkTotal(
   issues: Issue[],
@@ -49,6 +57,7 @@ export function buildSalesInvoice(
   input: SalesInvoiceInput,
   data: AdministrationData,
   nowIso: string,
+  rules: InvoiceNumberRules = VENDOR_RULES,
 ): Result<SalesInvoice> {
   const issues: Issue[] = [];
   if (input.id) issues.push({ field: 'id', key: 'mustNotBeSet' });
@@ -56,6 +65,7 @@ export function buildSalesInvoice(
   if (invoiceNumber.length > LIMITS.invoiceNumber)
     issues.push({ field: 'invoiceNumber', key: 'tooLong', params: { max: LIMITS.invoiceNumber } });
   if (
+    !rules.allowDuplicateNumber &&
     invoiceNumber !== '' &&
     data.salesInvoices.some((i) => i.invoiceNumber.toLowerCase() === invoiceNumber.toLowerCase())
   ) {

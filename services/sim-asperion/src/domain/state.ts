@@ -2,6 +2,7 @@ import { buildDebtor, nextCustomerNumber } from './debtor-rules.js';
 import { toWireTimestamp } from './dates.js';
 import type { AdministrationData, Debtor, OAuthClient, SalesInvoice, User } from './model.js';
 import { toCents } from './money.js';
+import type { InvoiceNumberRules } from './sales-invoice-rules.js';
 import type { AdministrationSeed, AsperionSeed } from './seed-schema.js';
 import { ASSUMPTIONS } from './assumptions.js';
 import { DebtorBodySchema } from './wire-schemas.js';
@@ -91,10 +92,21 @@ export function replaceDebtor(data: AdministrationData, debtor: Debtor): Debtor 
   return stored;
 }
 
-/** Stores a validated invoice: assigns ids and, when empty, the next invoice number. */
-export function commitSalesInvoice(data: AdministrationData, invoice: SalesInvoice): SalesInvoice {
+/**
+ * Stores a validated invoice: assigns ids and, when empty, the next invoice number. A given number
+ * is kept even when taken if the permissive mode allows duplicates.
+ */
+export function commitSalesInvoice(
+  data: AdministrationData,
+  invoice: SalesInvoice,
+  rules: InvoiceNumberRules = { allowDuplicateNumber: false },
+): SalesInvoice {
   let invoiceNumber = invoice.invoiceNumber;
-  while (invoiceNumber === '' || data.salesInvoices.some((i) => i.invoiceNumber === invoiceNumber)) {
+  const keep = rules.allowDuplicateNumber && invoiceNumber !== '';
+  while (
+    !keep &&
+    (invoiceNumber === '' || data.salesInvoices.some((i) => i.invoiceNumber === invoiceNumber))
+  ) {
     invoiceNumber = String(data.counters.invoiceNumber++);
   }
   const stored: SalesInvoice = {

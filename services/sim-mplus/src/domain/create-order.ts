@@ -10,6 +10,12 @@ export type CreateOrderOutcome =
   | { ok: true; order: Order }
   | { ok: false; reason: 'EXT-ORDER-ID-ALREADY-EXISTS' | 'FAILED'; errorMessage: string };
 
+/**
+ * `allowDuplicateExtOrderId`: the simulator's permissive mode (issue 8). Mplus refuses a second
+ * order with the same extOrderId (notes §3.4); permissive mode lets a test of "booked once" fail.
+ */
+export type OrderRules = { allowDuplicateExtOrderId: boolean };
+
 const fail = (errorMessage: string): CreateOrderOutcome => ({ ok: false, reason: 'FAILED', errorMessage });
 
 /**
@@ -22,8 +28,13 @@ export function createOrder(
   input: OrderInput,
   via: Order['via'],
   now: Date,
+  rules: OrderRules = { allowDuplicateExtOrderId: false },
 ): CreateOrderOutcome {
-  if (input.extOrderId && state.orders.some((o) => o.extOrderId === input.extOrderId)) {
+  if (
+    !rules.allowDuplicateExtOrderId &&
+    input.extOrderId &&
+    state.orders.some((o) => o.extOrderId === input.extOrderId)
+  ) {
     return {
       ok: false,
       reason: 'EXT-ORDER-ID-ALREADY-EXISTS',

@@ -21,7 +21,12 @@ import { dateTime, orderToWire, productToWire, relationToWire, stockToWire } fro
 import { SoapFault } from './envelope.js';
 import { xsdLong, xsdString } from './xsd-types.js';
 
-export type OperationContext = { store: Store; now: () => Date };
+export type OperationContext = {
+  store: Store;
+  now: () => Date;
+  /** Permissive mode (issue 8): a duplicate extOrderId is accepted; read per call. */
+  permissive: () => boolean;
+};
 type Handler = (body: unknown, ctx: OperationContext) => Record<string, XmlValue>;
 
 const relationRequest = z.object({ relation: relationSchema });
@@ -35,9 +40,11 @@ function assertBranches(store: Store, branchNumbers: number[]): void {
 
 const placeOrder =
   (operation: 'createOrder' | 'queueBranchOrder', prefix: string): Handler =>
-  (body, { store, now }) => {
+  (body, { store, now, permissive }) => {
     const { order } = parseRequest(operation, orderRequest, body);
-    const outcome = store.mutate((s) => createOrder(s, order, operation, now()));
+    const outcome = store.mutate((s) =>
+      createOrder(s, order, operation, now(), { allowDuplicateExtOrderId: permissive() }),
+    );
     if (!outcome.ok) return { result: `${prefix}-${outcome.reason}`, errorMessage: outcome.errorMessage };
     const info = {
       orderId: outcome.order.orderId,

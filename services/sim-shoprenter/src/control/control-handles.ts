@@ -11,6 +11,7 @@ import {
   changeStatusSchema,
   createOrderSchema,
   deliveriesQuerySchema,
+  dropNextSchema,
   flushSchema,
   seedProductsSchema,
 } from './control-schemas.js';
@@ -41,6 +42,8 @@ export type ControlHandles = {
   state(): SimulatorState;
   deliveries(filter?: z.input<typeof deliveriesQuerySchema>): WebhookDelivery[];
   flushScheduled(options?: z.input<typeof flushSchema>): Promise<WebhookDelivery[]>;
+  /** Loses the next `count` webhook deliveries (of `event`, else of any event): never sent. */
+  dropNextWebhooks(options?: z.input<typeof dropNextSchema>): { count: number; event: string | null };
   setClock(at: Date | undefined): void;
   now(): Date;
   /** Resolves when no webhook delivery is in flight (e.g. after a REST status change). */
@@ -126,6 +129,11 @@ export function createControlHandles(deps: {
       );
     },
     flushScheduled: (options = {}) => dispatcher.flush(parseControl(flushSchema, options)),
+    dropNextWebhooks(options = {}) {
+      const { count, event } = parseControl(dropNextSchema, options);
+      dispatcher.dropNext(count, event);
+      return { count, event: event ?? null };
+    },
     setClock: (at) => clock.set(at),
     now: () => clock.now(),
     idle: () => dispatcher.idle(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decimalPattern } from '../domain/money.js';
 import { ABANDONED_CART_STATUS_ID, findOrderStatus } from '../domain/order-statuses.js';
+import { webhookEvents } from '../domain/state.js';
 
 /** Money as decimal strings only (never floats): "4500", "12.5", "0.0000". */
 const decimal = z.string().regex(decimalPattern, 'a decimal string like "4500" or "12.50"');
@@ -113,10 +114,16 @@ export const seedProductsSchema = z.object({
     .min(1),
 });
 
+/** `POST /_control/webhook-deliveries/drop-next`: lose the next webhook deliveries (of one event). */
+export const dropNextSchema = z.object({
+  count: z.number().int().min(0).max(10_000).default(1),
+  event: z.enum(webhookEvents).optional(),
+});
+
 export const flushSchema = z.object({ dueOnly: z.boolean().default(false) });
 export const clockSchema = z.object({ now: z.iso.datetime({ offset: true }).nullable() });
 export const deliveriesQuerySchema = z.object({
   event: z.string().optional(),
-  status: z.enum(['scheduled', 'delivered', 'failed']).optional(),
+  status: z.enum(['scheduled', 'delivered', 'failed', 'dropped']).optional(),
   orderInnerId: z.coerce.number().int().optional(),
 });

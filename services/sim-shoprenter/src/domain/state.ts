@@ -148,8 +148,11 @@ export type WebhookDelivery = {
   type: 'json' | 'xml';
   contentType: string;
   body: string;
-  /** scheduled: waiting for its webHookDelay; delivered: 2xx answer; failed: anything else. */
-  status: 'scheduled' | 'delivered' | 'failed';
+  /**
+   * scheduled: waiting for its webHookDelay; delivered: 2xx answer; failed: anything else;
+   * dropped: lost on purpose (`POST /_control/webhook-deliveries/drop-next`), never sent.
+   */
+  status: 'scheduled' | 'delivered' | 'failed' | 'dropped';
   createdAt: string;
   dueAt: string;
   attemptedAt: string | null;

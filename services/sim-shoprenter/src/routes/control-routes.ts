@@ -6,6 +6,7 @@ import {
   clockSchema,
   createOrderSchema,
   deliveriesQuerySchema,
+  dropNextSchema,
   flushSchema,
   seedProductsSchema,
 } from '../control/control-schemas.js';
@@ -55,6 +56,9 @@ export function registerControlRoutes(app: FastifyInstance, handles: ControlHand
       scope.post('/webhook-deliveries/flush', async (request) => ({
         deliveries: await handles.flushScheduled(parseControl(flushSchema, request.body)),
       }));
+      scope.post('/webhook-deliveries/drop-next', async (request) =>
+        handles.dropNextWebhooks(parseControl(dropNextSchema, request.body)),
+      );
       scope.put('/clock', async (request) => {
         const { now } = parseControl(clockSchema, request.body);
         handles.setClock(now === null ? undefined : new Date(now));

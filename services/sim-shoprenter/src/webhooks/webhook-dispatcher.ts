@@ -19,6 +19,11 @@ export type WebhookDispatcher = {
   flush(options: { dueOnly: boolean }): Promise<WebhookDelivery[]>;
   /** Resolves when no delivery is in flight. */
   idle(): Promise<void>;
+  /**
+   * Loses the next `count` deliveries (of `event`, or of any event): recorded as `dropped` and
+   * never sent, as a webhook lost on the way would be. Not persisted: a test's fault, not state.
+   */
+  dropNext(count: number, event?: WebhookEvent): void;
 };
 
 const HOUR_MS = 3_600_000;
@@ -30,6 +35,13 @@ const HOUR_MS = 3_600_000;
 export function createWebhookDispatcher(options: WebhookDispatcherOptions): WebhookDispatcher {
   const { store, clock } = options;
   const inFlight = new Set<Promise<unknown>>();
+  let drop: { count: number; event: WebhookEvent | undefined } = { count: 0, event: undefined };
+
+  function takeDrop(event: WebhookEvent): boolean {
+    if (drop.count <= 0 || (drop.event !== undefined && drop.event !== event)) return false;
+    drop = { ...drop, count: drop.count - 1 };
+    return true;
+  }
 
   async function send(delivery: WebhookDelivery): Promise<void> {
     const started = Date.now();
@@ -88,12 +100,16 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
             error: null,
             durationMs: null,
           };
+          if (takeDrop(event)) {
+            delivery.status = 'dropped';
+            delivery.error = 'dropped by the control API';
+          }
           store.state.deliveries.push(delivery);
           created.push(delivery);
         }
       }
       store.save();
-      const immediate = created.filter((d) => d.dueAt === d.createdAt);
+      const immediate = created.filter((d) => d.status === 'scheduled' && d.dueAt === d.createdAt);
       return track(Promise.all(immediate.map(send)).then(() => created));
     },
     flush({ dueOnly }) {
@@ -102,6 +118,9 @@ export function createWebhookDispatcher(options: WebhookDispatcherOptions): Webh
         (d) => d.status === 'scheduled' && d.attemptedAt === null && (!dueOnly || d.dueAt <= now),
       );
       return track(Promise.all(due.map(send)).then(() => due));
+    },
+    dropNext(count, event) {
+      drop = { count, event };
     },
     async idle() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);

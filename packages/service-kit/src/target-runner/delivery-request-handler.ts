@@ -1,23 +1,27 @@
+/**
+ * `deliveries.<system>` → one order booked in the target, through the generic delivery steps
+ * (prepare, ledger, look-up, debtor once per customer, products, document).
+ */
 import { fromBinary } from '@bufbuild/protobuf';
-import type { AsperionConnector } from '@koppel/connector-asperion';
+import type { AnyTargetConnector } from '@koppel/connector-sdk';
 import { DeliveryRequestSchema } from '@koppel/contracts';
 import { appError } from '@koppel/errors';
 import type { IncomingMessage } from '@koppel/kafka';
 import { type DeliveryStores, deliverOrder } from '@koppel/target-delivery';
 import type { ServiceMetrics } from '@koppel/telemetry';
-import type { createSessionCache } from '../adapters/session-cache.js';
 
 export type DeliveryRequestHandlerDeps = {
-  connector: AsperionConnector;
-  sessions: ReturnType<typeof createSessionCache>;
+  connector: AnyTargetConnector;
+  /** The cached session of a connection (`createSessionCache(...).sessionFor`). */
+  sessionFor(connectionId: string): Promise<unknown>;
   stores: DeliveryStores;
   metrics: ServiceMetrics;
 };
 
-/** deliveries.asperion → an Asperion sales invoice (with its debtor), exactly once. */
 export function createDeliveryRequestHandler(deps: DeliveryRequestHandlerDeps) {
+  const system = deps.connector.system;
   return async (message: IncomingMessage): Promise<void> => {
-    const request = decode(message.value);
+    const request = decode(message.value, system);
     const order = request.resolved?.order;
     const customer = request.resolved?.customer;
     if (!order || !customer) {
@@ -25,17 +29,17 @@ export function createDeliveryRequestHandler(deps: DeliveryRequestHandlerDeps) {
         field: 'resolved',
       });
     }
-    const session = await deps.sessions.sessionFor(order.connectionId);
+    const session = await deps.sessionFor(order.connectionId);
     const outcome = await deliverOrder(deps.connector, session, deps.stores, order, customer);
-    deps.metrics.ordersTotal.inc({ stage: 'delivery', result: outcome.kind, system: 'asperion' });
+    deps.metrics.ordersTotal.inc({ stage: 'delivery', result: outcome.kind, system });
   };
 }
 
-function decode(value: Uint8Array) {
+function decode(value: Uint8Array, system: string) {
   try {
     return fromBinary(DeliveryRequestSchema, value);
   } catch (cause) {
-    throw appError('DECODE_FAILED', 'deliveries.asperion record is not a DeliveryRequest', {
+    throw appError('DECODE_FAILED', `deliveries.${system} record is not a DeliveryRequest`, {
       field: 'value',
       cause,
     });

@@ -1,0 +1,46 @@
+/**
+ * One connection's Asperion session: its parsed settings, a token manager that saves every
+ * rotated refresh token through the runner before reusing it, and an API client with the
+ * connection's rate limit. The runner keeps one per connection, so the access token and the
+ * token bucket are shared by all of that connection's deliveries.
+ */
+import type { ConnectionContext, SessionServices } from '@koppel/connector-sdk';
+import { type AsperionClient, createAsperionClient } from './client.js';
+import type { AsperionCredentials, AsperionSettings } from './settings.js';
+import { createTokenManager, type TokenManager } from './token-manager.js';
+
+export type AsperionSession = {
+  readonly connectionId: string;
+  readonly settings: Readonly<AsperionSettings>;
+  readonly tokens: TokenManager;
+  readonly client: AsperionClient;
+};
+
+export function openSession(
+  connection: ConnectionContext<AsperionSettings, AsperionCredentials>,
+  services: SessionServices,
+): AsperionSession {
+  const { settings, credentials } = connection;
+  const tokens = createTokenManager({
+    identityBaseUrl: settings.identityBaseUrl,
+    clientId: credentials.clientId,
+    clientSecret: credentials.clientSecret,
+    refreshToken: credentials.refreshToken,
+    // Asperion spends the old refresh token on every refresh (targets.md §1.1): the new one is
+    // stored sealed before the session uses it again.
+    onRefreshTokenRotated: (refreshToken) => services.saveCredentials({ refreshToken }),
+    fetch: services.fetch,
+    now: services.now,
+    timeoutMs: services.requestTimeoutMs,
+  });
+  const client = createAsperionClient({
+    apiBaseUrl: settings.apiBaseUrl,
+    tenantId: settings.tenantId,
+    tokens,
+    fetch: services.fetch,
+    timeoutMs: services.requestTimeoutMs,
+    rateLimit: settings.rateLimit,
+    language: settings.language,
+  });
+  return Object.freeze({ connectionId: connection.connectionId, settings, tokens, client });
+}

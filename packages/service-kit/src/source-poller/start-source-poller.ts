@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { createSessionCache, type SessionOptions } from '@koppel/connector-registry';
+import type { AnySourceConnector, PollCapability } from '@koppel/connector-sdk';
+import { IngestChannel } from '@koppel/contracts';
+import type { Connection, ConnectionRepository, PollClaim, PollScheduleRepository } from '@koppel/db';
+import { toAppError } from '@koppel/errors';
+import { admitSourceEvents, type OrderIntakeDeps } from '@koppel/order-intake';
+import type { ServiceMetrics } from '@koppel/telemetry';
+import { type BackoffOptions, pollBackoffSeconds } from './poll-backoff.js';
+import { createPollerMetrics } from './poller-metrics.js';
+
+/**
+ * Journey entries of the poller itself (a failed poll) are kept under this external order id,
+ * so the admin API's journey view of the connection shows them beside its orders.
+ */
+export const POLLER_JOURNEY_ORDER_ID = '_poller';
+
+type Log = { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
+
+export type SourcePollerDeps = {
+  connections: ConnectionRepository;
+  schedules: PollScheduleRepository;
+  /** Bus, inbox, journey and topic prefix, as ingest admits webhooks. */
+  intake: OrderIntakeDeps;
+  metrics: ServiceMetrics;
+  log: Log;
+  /** This replica's name in lease tokens (default: host name). */
+  instanceId?: string;
+  /** Milliseconds between ticks (claim due connections; default 1000). */
+  tickMs?: number;
+  /** Milliseconds a claim holds a connection; renewed every third of it while polling (default 60 000). */
+  leaseMs?: number;
+  /** Connections polled at once per tick (default 4). */
+  claimLimit?: number;
+  /** Milliseconds between syncs of schedule rows with the connections (default 30 000). */
+  scheduleSyncMs?: number;
+  backoff?: BackoffOptions;
+  /** Request timeout, fetch and clock of the connector sessions. */
+  session?: SessionOptions;
+};
+
+export type SourcePoller = {
+  /** One round now (sync if due, claim, poll); the loop calls it, tests may too. */
+  tick(): Promise<void>;
+  /** Stops the loop and waits for the polls under way (their cursors are stored or failed). */
+  stop(): Promise<void>;
+};
+
+/**
+ * Polls every active connection of one source system whose settings turn polling on. A poll's
+ * events go through the shared order intake (inbox dedupe, `orders.raw`), and only then does the
+ * cursor move (`advance`, fenced by the lease token and the cursor version), so a crash between
+ * the two re-polls and the inbox drops what was already admitted. Failures back off
+ * exponentially (capped, at least the source's Retry-After) and are recorded in the journey.
+ */
+export function startSourcePoller(connector: AnySourceConnector, deps: SourcePollerDeps): SourcePoller {
+  const poller = requirePoller(connector);
+  const system = connector.system;
+  const tickMs = deps.tickMs ?? 1000;
+  const leaseMs = deps.leaseMs ?? 60_000;
+  const claimLimit = deps.claimLimit ?? 4;
+  const syncMs = deps.scheduleSyncMs ?? 30_000;
+  const backoff = deps.backoff ?? { baseSeconds: 5, maxSeconds: 900 };
+  const instanceId = deps.instanceId ?? hostname();
+  const sessions = createSessionCache(connector, deps.connections, 'source', deps.session);
+  const metrics = createPollerMetrics(deps.metrics);
+  let lastSync = Number.NEGATIVE_INFINITY;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+
+  /** Polling settings of a connection of this system; undefined when it is not to be polled. */
+  function pollingOf(connection: Connection): { intervalSeconds: number } | undefined {
+    if (!connection.active || connection.sourceSystem !== system) return undefined;
+    const settings = connector.settingsSchema.safeParse(connection.sourceSettings);
+    if (!settings.success) return undefined;
+    const polling = connector.pollingEnabled?.(settings.data) ?? {
+      enabled: poller.role === 'primary',
+      intervalSeconds: 300,
+    };
+    return polling.enabled ? { intervalSeconds: polling.intervalSeconds } : undefined;
+  }
+
+  async function syncSchedules(): Promise<void> {
+    for (const connection of await deps.connections.list()) {
+      const polling = pollingOf(connection);
+      if (polling) {
+        await deps.schedules.ensure(connection.id, poller.initialCursor(new Date()), polling.intervalSeconds);
+      }
+    }
+  }
+
+  /** Keeps the lease while `work` runs; `lost()` tells whether another poller may have it now. */
+  function holdLease(claim: PollClaim) {
+    let lost = false;
+    const renew = setInterval(
+      () => {
+        deps.schedules.renew(claim.connectionId, claim.leaseToken, leaseMs).then(
+          (held) => {
+            lost ||= !held;
+          },
+          () => {
+            lost = true;
+          },
+        );
+      },
+      Math.max(10, Math.floor(leaseMs / 3)),
+    );
+    return { lost: () => lost, release: () => clearInterval(renew) };
+  }
+
+  async function pollOne(claim: PollClaim): Promise<void> {
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    const connection = await deps.connections.find(claim.connectionId);
+    if (!connection || !pollingOf(connection)) {
+      await deps.schedules.remove(claim.connectionId);
+      sessions.forget(claim.connectionId);
+      return;
+    }
+    const lease = holdLease(claim);
+    try {
+      const session = await sessions.sessionFor(connection.id);
+      const result = await poller.poll(session, claim.cursor);
+      if (lease.lost()) {
+        metrics.polled(system, 'lease_lost', seconds());
+        deps.log.warn({ connectionId: connection.id }, 'poll lease lost; results left to the next poll');
+        return;
+      }
+      const admission = await admitSourceEvents(
+        deps.intake,
+        connection,
+        { channel: IngestChannel.POLL, contentType: 'application/json' },
+        result.events,
+      );
+      const stored = await deps.schedules.advance(claim, result.nextCursor, result.more);
+      metrics.admitted(system, admission.accepted, admission.duplicates);
+      metrics.polled(system, stored ? 'ok' : 'lease_lost', seconds());
+      if (admission.accepted > 0 || !stored) {
+        deps.log.info({ connectionId: connection.id, ...admission, more: result.more, stored }, 'polled');
+      }
+    } catch (thrown) {
+      const error = toAppError(thrown);
+      const retryInSeconds = pollBackoffSeconds(error, claim.consecutiveFailures, backoff);
+      await deps.schedules.fail(claim, `${error.code}: ${error.message}`, retryInSeconds);
+      metrics.polled(system, 'failed', seconds());
+      await deps.intake.journey
+        .record(connection.id, POLLER_JOURNEY_ORDER_ID, 'failed', {
+          kind: 'poll_failed',
+          system,
+          code: error.code,
+          message: error.message,
+          field: error.field ?? null,
+          retryable: error.retryable,
+          retryInSeconds,
+          consecutiveFailures: claim.consecutiveFailures + 1,
+        })
+        .catch(() => {});
+      deps.log.warn({ connectionId: connection.id, code: error.code, retryInSeconds }, error.message);
+    } finally {
+      lease.release();
+    }
+  }
+
+  async function tick(): Promise<void> {
+    if (performance.now() - lastSync >= syncMs) {
+      await syncSchedules();
+      lastSync = performance.now();
+    }
+    const claims = await deps.schedules.claimDue(() => `${instanceId}:${randomUUID()}`, leaseMs, claimLimit, {
+      sourceSystem: system,
+    });
+    await Promise.all(claims.map((claim) => pollOne(claim)));
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = tick()
+        .catch((error: unknown) => deps.log.warn({ err: error }, 'poll tick failed'))
+        .finally(() => {
+          running = undefined;
+          schedule();
+        });
+    }, tickMs);
+  }
+  schedule();
+
+  return {
+    tick,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+function requirePoller(connector: AnySourceConnector): PollCapability<unknown> {
+  if (!connector.poller) throw new Error(`source connector ${connector.system} has no poll capability`);
+  return connector.poller;
+}

@@ -1,0 +1,67 @@
+/**
+ * The consumer of one target connector deployable, for any target: `deliveries.<system>` in,
+ * orders booked through the connector's sessions (one per connection, cached), retries and
+ * dead letters by the shared pipeline consumer.
+ */
+import type { AnyTargetConnector } from '@koppel/connector-sdk';
+import { createSessionCache, type SessionOptions } from '@koppel/connector-registry';
+import { deliveryTopicFor } from '@koppel/contracts';
+import {
+  type ConnectionRepository,
+  createDebtorBindingRepository,
+  createDeliveryLedgerRepository,
+  type Database,
+} from '@koppel/db';
+import type { RetryPolicy, Subscription } from '@koppel/kafka';
+import type { Kysely } from 'kysely';
+import { startPipelineConsumer } from '../pipeline-consumer.js';
+import type { PipelineStageDeps } from '../run-consumer-deployable.js';
+import { createDeliveryRequestHandler } from './delivery-request-handler.js';
+
+export type TargetConnectorDeps = PipelineStageDeps & {
+  db: Kysely<Database>;
+  /** Opens the target side's sealed credentials and saves rotated ones. */
+  connections: ConnectionRepository;
+  retry?: RetryPolicy;
+  /** Timeout of one request to the target in milliseconds (the registry's default, 30 000, when absent). */
+  requestTimeoutMs?: number;
+  /** HTTP and clock of the sessions; Node's fetch and Date.now when absent (tests wrap them). */
+  fetch?: SessionOptions['fetch'];
+};
+
+/** Starts consuming the connector's delivery topic; stop() commits what was processed. */
+export async function startTargetConnector(
+  connector: AnyTargetConnector,
+  deps: TargetConnectorDeps,
+): Promise<Subscription> {
+  const source = deliveryTopicFor(connector.system);
+  // The runtime ensures only the core topics; this deployable's own topic is ensured here, so a
+  // new target needs no change to the runtime (idempotent when delivery created it already).
+  await deps.bus.ensureTopics([source], deps.topicPrefix);
+  const sessions = createSessionCache(connector, deps.connections, 'target', {
+    requestTimeoutMs: deps.requestTimeoutMs,
+    fetch: deps.fetch,
+  });
+  const handler = createDeliveryRequestHandler({
+    connector,
+    sessionFor: (connectionId) => sessions.sessionFor(connectionId),
+    stores: {
+      ledger: createDeliveryLedgerRepository(deps.db),
+      bindings: createDebtorBindingRepository(deps.db),
+      journey: deps.journey,
+    },
+    metrics: deps.metrics,
+  });
+  return startPipelineConsumer({
+    bus: deps.bus,
+    journey: deps.journey,
+    metrics: deps.metrics,
+    topicPrefix: deps.topicPrefix,
+    log: deps.log,
+    retry: deps.retry,
+    stage: `delivery.${connector.system}`,
+    source,
+    groupId: `koppel-connector-${connector.system}`,
+    handler,
+  });
+}
