@@ -69,7 +69,9 @@ export function initialCursor(now: Date): string {
 
 export function cursorFor(reset: CursorReset): string {
   if ('since' in reset) {
-    if (Number.isNaN(reset.since.getTime())) throw invalid(String(reset.since));
+    if (Number.isNaN(reset.since.getTime())) {
+      throw appError('VALIDATION_FAILED', 'since must be a valid date and time', { field: 'since' });
+    }
     return formatCursor({ since: toShopLocal(reset.since), after: 0 });
   }
   const number = reset.orderNumber.trim();

@@ -76,7 +76,10 @@ for (const kind of databaseKinds) {
 
     /** Leaves no other schedule due, so each subtest claims only its own rows. */
     async function postponeAll(): Promise<void> {
-      await db.updateTable('poll_schedules').set({ next_poll_at: sql<Date>`now() + interval '1 hour'` }).execute();
+      await db
+        .updateTable('poll_schedules')
+        .set({ next_poll_at: sql<Date>`now() + interval '1 hour'` })
+        .execute();
     }
 
     t.beforeEach(postponeAll);
@@ -125,14 +128,26 @@ for (const kind of databaseKinds) {
 
       await expireLease(db, expired);
       await expireLease(db, free);
-      await db.updateTable('poll_schedules').set({ lease_owner: null, lease_until: null }).where('connection_id', '=', free).execute();
+      await db
+        .updateTable('poll_schedules')
+        .set({ lease_owner: null, lease_until: null })
+        .where('connection_id', '=', free)
+        .execute();
       const second = await schedules.claimDue((id) => `second:${id}`, LEASE_MS, 10);
-      t.same(second.map((c) => c.connectionId).sort(), [expired, free].sort(), 'not the held one, not the later one');
+      t.same(
+        second.map((c) => c.connectionId).sort(),
+        [expired, free].sort(),
+        'not the held one, not the later one',
+      );
       t.equal((await schedules.claimDue(() => 'third', LEASE_MS, 10)).length, 0, 'nothing left to claim');
     });
 
     t.test('claimDue respects the limit, oldest due first', async (t) => {
-      const ids = [await connection('c-limit-1'), await connection('c-limit-2'), await connection('c-limit-3')];
+      const ids = [
+        await connection('c-limit-1'),
+        await connection('c-limit-2'),
+        await connection('c-limit-3'),
+      ];
       for (const [index, id] of ids.entries()) {
         await schedules.ensure(id, 'cursor', 300);
         await db
@@ -168,7 +183,11 @@ for (const kind of databaseKinds) {
       );
       t.same([...claimedA, ...claimedB].sort(), [...ids].sort(), 'every due row claimed once');
       for (const claim of [...a, ...b]) {
-        t.equal((await schedules.find(claim.connectionId))?.leaseOwner, claim.leaseToken, 'the winner holds it');
+        t.equal(
+          (await schedules.find(claim.connectionId))?.leaseOwner,
+          claim.leaseToken,
+          'the winner holds it',
+        );
       }
     });
 
@@ -178,11 +197,18 @@ for (const kind of databaseKinds) {
       await schedules.ensure(shop, 'cursor', 300);
       await schedules.ensure(other, 'cursor', 300);
       const mine = await schedules.claimDue((id) => id, LEASE_MS, 10, { sourceSystem: 'woocommerce' });
-      t.same(mine.map((c) => c.connectionId), [other]);
+      t.same(
+        mine.map((c) => c.connectionId),
+        [other],
+      );
       t.match(await schedules.find(shop), { leaseOwner: null }, 'the other system stays free');
       t.same(await schedules.claimDue((id) => id, LEASE_MS, 10, { sourceSystem: 'magento' }), []);
       const all = await schedules.claimDue((id) => id, LEASE_MS, 10);
-      t.same(all.map((c) => c.connectionId), [shop], 'without the filter any system');
+      t.same(
+        all.map((c) => c.connectionId),
+        [shop],
+        'without the filter any system',
+      );
     });
 
     t.test('renew keeps a held lease and fails once another claimer took it', async (t) => {
@@ -217,12 +243,18 @@ for (const kind of databaseKinds) {
       t.ok(await schedules.advance(claim, 'cursor-1', false));
       const after = await schedules.find(id);
       t.match(after, { cursor: 'cursor-1', leaseOwner: null, leaseUntil: null, lastPolledAt: Date });
-      t.ok(Math.abs((await secondsUntil(db, after?.nextPollAt ?? new Date(0))) - 300) < 5, 'due after the interval');
+      t.ok(
+        Math.abs((await secondsUntil(db, after?.nextPollAt ?? new Date(0))) - 300) < 5,
+        'due after the interval',
+      );
 
       await schedules.pollNow(id);
       const again = await claimOnly(schedules, 'owner-b');
       t.ok(await schedules.advance(again, 'cursor-2', true), 'more: poll again now');
-      t.ok((await secondsUntil(db, (await schedules.find(id))?.nextPollAt ?? new Date(0))) <= 0, 'due at once');
+      t.ok(
+        (await secondsUntil(db, (await schedules.find(id))?.nextPollAt ?? new Date(0))) <= 0,
+        'due at once',
+      );
     });
 
     t.test('a reset during a poll wins over that poll (cursor_version fence)', async (t) => {
@@ -241,7 +273,11 @@ for (const kind of databaseKinds) {
       const next = await claimOnly(schedules, 'owner-b');
       t.match(next, { cursor: 'cursor-reset', cursorVersion: 1 });
       t.ok(await schedules.advance(next, 'cursor-after-reset', false));
-      t.equal((await schedules.find(id))?.cursor, 'cursor-after-reset', 'a poll from the reset cursor moves it');
+      t.equal(
+        (await schedules.find(id))?.cursor,
+        'cursor-after-reset',
+        'a poll from the reset cursor moves it',
+      );
       t.equal(await schedules.reset('c-missing', 'x'), undefined, 'no schedule: undefined');
     });
 
@@ -259,7 +295,10 @@ for (const kind of databaseKinds) {
         leaseUntil: null,
         lastPolledAt: null,
       });
-      t.ok(Math.abs((await secondsUntil(db, failed?.nextPollAt ?? new Date(0))) - 120) < 5, 'due after the backoff');
+      t.ok(
+        Math.abs((await secondsUntil(db, failed?.nextPollAt ?? new Date(0))) - 120) < 5,
+        'due after the backoff',
+      );
       t.same(await schedules.claimDue(() => 'early', LEASE_MS, 10), [], 'not claimable during the backoff');
 
       await schedules.pollNow(id);

@@ -13,7 +13,9 @@ async function registerHook(sim: Sim, event: string, url: string, delayHours?: n
       event,
       status: '1',
       webHookParameters: [{ type: 'json', url }],
-      ...(delayHours === undefined ? {} : { webHookDelay: [{ delay: String(delayHours), delayUnit: 'hour' }] }),
+      ...(delayHours === undefined
+        ? {}
+        : { webHookDelay: [{ delay: String(delayHours), delayUnit: 'hour' }] }),
     },
   });
   if (res.statusCode !== 201) throw new Error(`webhook create failed: ${res.statusCode} ${res.body}`);
@@ -44,8 +46,16 @@ t.test('drop-next loses exactly `count` deliveries of the named event, and no ot
   await sim.changeOrderStatus(Number(first.innerId), 3);
   const second = await sim.createOrder(anOrder());
   const third = await sim.createOrder(anOrder());
-  t.same(second.deliveries.map((d) => d.status), ['dropped'], 'the second confirmation is dropped');
-  t.same(third.deliveries.map((d) => d.status), ['delivered'], 'the third is sent: the count is used up');
+  t.same(
+    second.deliveries.map((d) => d.status),
+    ['dropped'],
+    'the second confirmation is dropped',
+  );
+  t.same(
+    third.deliveries.map((d) => d.status),
+    ['delivered'],
+    'the third is sent: the count is used up',
+  );
   await sim.idle();
 
   t.same(
@@ -82,8 +92,14 @@ t.test('without an event, drop-next drops the next deliveries of any event', asy
   const changed = await sim.changeOrderStatus(Number(created.innerId), 3);
   await sim.changeOrderStatus(Number(created.innerId), 5);
   await sim.idle();
-  t.same(created.deliveries.map((d) => d.status), ['dropped']);
-  t.same(changed?.deliveries.map((d) => d.status), ['dropped']);
+  t.same(
+    created.deliveries.map((d) => d.status),
+    ['dropped'],
+  );
+  t.same(
+    changed?.deliveries.map((d) => d.status),
+    ['dropped'],
+  );
   t.equal(receiver.received.length, 1, 'only the third delivery is sent');
   t.equal(sim.deliveries({ status: 'dropped' }).length, 2);
 });
@@ -97,8 +113,14 @@ t.test('a dropped delayed delivery is never sent by a flush', async (t) => {
 
   const lost = await sim.createOrder(anOrder());
   const kept = await sim.createOrder(anOrder());
-  t.same(lost.deliveries.map((d) => d.status), ['dropped']);
-  t.same(kept.deliveries.map((d) => d.status), ['scheduled']);
+  t.same(
+    lost.deliveries.map((d) => d.status),
+    ['dropped'],
+  );
+  t.same(
+    kept.deliveries.map((d) => d.status),
+    ['scheduled'],
+  );
 
   const flushed = await sim.app.inject({
     method: 'POST',
@@ -112,9 +134,7 @@ t.test('a dropped delayed delivery is never sent by a flush', async (t) => {
   );
   await sim.idle();
   t.equal(receiver.received.length, 1, 'the dropped one never reaches the receiver');
-  t.match(sim.deliveries({ orderInnerId: Number(lost.innerId) }), [
-    { status: 'dropped', attemptedAt: null },
-  ]);
+  t.match(sim.deliveries({ orderInnerId: Number(lost.innerId) }), [{ status: 'dropped', attemptedAt: null }]);
 });
 
 t.test('drop-next refuses a bad count or an unknown event, and count 0 cancels', async (t) => {
@@ -131,5 +151,9 @@ t.test('drop-next refuses a bad count or an unknown event, and count 0 cancels',
   await dropNext(sim, { count: 5 });
   await dropNext(sim, { count: 0 });
   const created = await sim.createOrder(anOrder());
-  t.same(created.deliveries.map((d) => d.status), ['delivered'], 'count 0 replaces the pending drops');
+  t.same(
+    created.deliveries.map((d) => d.status),
+    ['delivered'],
+    'count 0 replaces the pending drops',
+  );
 });

@@ -21,7 +21,8 @@ function decodeAll(harness: SourceConformanceHarness, events: SourceEvent[]) {
  * The suite every source connector passes: each documented webhook example splits into events
  * that decode to a valid canonical order (or fails with the expected coded error), decoding is
  * deterministic, event keys are stable, and a polled source's poll finds the simulator's orders
- * with keys that stay the same when polled again from the same cursor.
+ * with keys that stay the same when polled again from the same cursor; its `check` (when it has
+ * one) passes the working connection and fails the one with a wrong credential.
  */
 export async function runSourceConformance(t: Test, harness: SourceConformanceHarness): Promise<void> {
   const { connector } = harness;
@@ -97,5 +98,19 @@ export async function runSourceConformance(t: Test, harness: SourceConformanceHa
     const after = await poller.poll(session, first.nextCursor);
     const seen = new Set(first.events.map((e) => e.eventKey));
     t.equal(after.events.filter((e) => !seen.has(e.eventKey)).length, 0, 'nothing new after the cursor');
+
+    const check = connector.check;
+    if (!check) return;
+    const good = await check(connector.openSession?.(context, createCountingServices()));
+    t.ok(good.length > 0 && good.every((finding) => finding.ok), `check passes: ${JSON.stringify(good)}`);
+    const wrong = { ...context, credentials: connector.credentialsSchema.parse(connection.wrongCredentials) };
+    const failed = (await check(connector.openSession?.(wrong, createCountingServices()))).filter(
+      (f) => !f.ok,
+    );
+    t.ok(failed.length > 0, 'check fails with a wrong credential');
+    t.ok(
+      failed.every((finding) => finding.message.length > 10),
+      'in words, not a code',
+    );
   });
 }

@@ -92,12 +92,7 @@ export function createPollScheduleRepository(db: Kysely<Database>) {
             ),
           );
         }
-        const due = await query
-          .orderBy('next_poll_at')
-          .limit(limit)
-          .forUpdate()
-          .skipLocked()
-          .execute();
+        const due = await query.orderBy('next_poll_at').limit(limit).forUpdate().skipLocked().execute();
         const claims: PollClaim[] = [];
         for (const { connection_id } of due) {
           const token = leaseToken(connection_id);
@@ -143,7 +138,9 @@ export function createPollScheduleRepository(db: Kysely<Database>) {
           next_poll_at: eb
             .case()
             .when('cursor_version', '=', claim.cursorVersion)
-            .then(pollAgainNow ? sql<Date>`now()` : sql<Date>`now() + make_interval(secs => interval_seconds)`)
+            .then(
+              pollAgainNow ? sql<Date>`now()` : sql<Date>`now() + make_interval(secs => interval_seconds)`,
+            )
             .else(sql<Date>`now()`)
             .end(),
           lease_owner: null,
