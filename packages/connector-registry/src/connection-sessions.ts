@@ -1,6 +1,6 @@
 import type { ConnectionContext, FetchLike, SessionServices } from '@koppel/connector-sdk';
 import type { Connection, ConnectionRepository, ConnectionSide } from '@koppel/db';
-import { AppError, appError } from '@koppel/errors';
+import { type AppError, appError } from '@koppel/errors';
 import type { z } from 'zod';
 
 /** What a connector needs to open sessions: its schemas and `openSession`. */
@@ -8,6 +8,7 @@ export type SessionOpener<Session> = {
   system: string;
   settingsSchema: z.ZodType;
   credentialsSchema: z.ZodType;
+  connectionSchema?: z.ZodType;
   openSession?(connection: ConnectionContext<unknown, unknown>, services: SessionServices): Session;
 };
 
@@ -24,16 +25,28 @@ export type SessionOptions = {
  * VALIDATION_FAILED naming the field, e.g. `target.settings.tenantId`.
  */
 export function parseConnectionSide(
-  opener: Pick<SessionOpener<unknown>, 'settingsSchema' | 'credentialsSchema'>,
+  opener: Pick<SessionOpener<unknown>, 'settingsSchema' | 'credentialsSchema' | 'connectionSchema'>,
   connection: Pick<Connection, 'id' | 'tenantId'>,
   side: ConnectionSide,
   settings: unknown,
   credentials: unknown,
 ): ConnectionContext<unknown, unknown> {
   const parsedSettings = opener.settingsSchema.safeParse(settings);
-  if (!parsedSettings.success) throw invalid(side, 'settings', parsedSettings.error);
+  if (!parsedSettings.success) throw invalid(side, 'settings', parsedSettings.error.issues);
   const parsedCredentials = opener.credentialsSchema.safeParse(credentials);
-  if (!parsedCredentials.success) throw invalid(side, 'credentials', parsedCredentials.error);
+  if (!parsedCredentials.success) throw invalid(side, 'credentials', parsedCredentials.error.issues);
+  const across = opener.connectionSchema?.safeParse({
+    settings: parsedSettings.data,
+    credentials: parsedCredentials.data,
+  });
+  if (across && !across.success) {
+    const part = across.error.issues[0]?.path[0] === 'credentials' ? 'credentials' : 'settings';
+    throw invalid(
+      side,
+      part,
+      across.error.issues.map((issue) => ({ ...issue, path: issue.path.slice(1) })),
+    );
+  }
   return Object.freeze({
     connectionId: connection.id,
     tenantId: connection.tenantId,
@@ -42,13 +55,17 @@ export function parseConnectionSide(
   });
 }
 
-function invalid(side: ConnectionSide, part: 'settings' | 'credentials', error: z.ZodError): AppError {
-  const issue = error.issues[0];
+function invalid(
+  side: ConnectionSide,
+  part: 'settings' | 'credentials',
+  issues: readonly z.core.$ZodIssue[],
+): AppError {
+  const issue = issues[0];
   const path = issue?.path.map(String).join('.') ?? '';
   const field = path === '' ? `${side}.${part}` : `${side}.${part}.${path}`;
   return appError('VALIDATION_FAILED', `${field}: ${issue?.message ?? 'invalid'}`, {
     field,
-    details: { issues: error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) },
+    details: { issues: issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) },
   });
 }
 

@@ -26,5 +26,8 @@ export function polledSourceConnectors(): AnySourceConnector[] {
 
 /** Every topic of the pipeline: the core topics and one `deliveries.<target>` per target connector. */
 export function pipelineTopics(): TopicSpec[] {
-  return [...Object.values(topics), ...targetConnectors.map((connector) => deliveryTopicFor(connector.system))];
+  return [
+    ...Object.values(topics),
+    ...targetConnectors.map((connector) => deliveryTopicFor(connector.system)),
+  ];
 }

@@ -83,6 +83,11 @@ export type SourceConnector<Settings = unknown, Credentials = unknown, Session =
   displayName: string;
   settingsSchema: z.ZodType<Settings>;
   credentialsSchema: z.ZodType<Credentials>;
+  /**
+   * Rules that need both parts (e.g. polling switched on needs an OAuth client), over
+   * `{ settings, credentials }`; an issue's path starts with `settings` or `credentials`.
+   */
+  connectionSchema?: z.ZodType;
   /** Decodes one event's payload into the canonical order (connection/tenant ids filled in). Pure. */
   decodeOrder(payload: Uint8Array, context: DecodeContext): CanonicalOrder;
   webhook?: WebhookCapability;

@@ -34,6 +34,11 @@ export type TargetConnector<Settings = unknown, Credentials = unknown, Session =
   displayName: string;
   settingsSchema: z.ZodType<Settings>;
   credentialsSchema: z.ZodType<Credentials>;
+  /**
+   * Rules that need both parts (e.g. polling switched on needs an OAuth client), over
+   * `{ settings, credentials }`; an issue's path starts with `settings` or `credentials`.
+   */
+  connectionSchema?: z.ZodType;
   /** Builds a session (API client, token cache, rate limiter); the runner keeps one per connection. */
   openSession(connection: ConnectionContext<Settings, Credentials>, services: SessionServices): Session;
   /** Pure: maps and validates the order; throws a non-retryable AppError naming the field. */

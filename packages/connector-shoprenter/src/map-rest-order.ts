@@ -33,7 +33,7 @@ function toScaled(text: string): bigint | undefined {
   const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text.trim());
   if (!match) return undefined;
   const [, sign = '', whole = '0', fraction = ''] = match;
-  const digits = BigInt(whole) * ONE + BigInt((fraction + '0000').slice(0, SCALE));
+  const digits = BigInt(whole) * ONE + BigInt(`${fraction}0000`.slice(0, SCALE));
   return sign === '-' ? -digits : digits;
 }
 

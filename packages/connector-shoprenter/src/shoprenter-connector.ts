@@ -28,6 +28,7 @@ export const shoprenterConnector: SourceConnector<
   displayName: 'Shoprenter',
   settingsSchema: shoprenterSettingsSchema,
   credentialsSchema: shoprenterCredentialsSchema,
+  connectionSchema: shoprenterSourceSchema,
   decodeOrder: decodeShoprenterOrder,
   webhook: Object.freeze({
     // Shoprenter signs no store webhooks; the URL carries an unguessable secret instead.

@@ -6,7 +6,7 @@ import type { AnyTargetConnector } from '../target-connector.js';
 export type SimulatedConnection = {
   settings: unknown;
   credentials: unknown;
-  /** The same connection with one credential wrong (e.g. a wrong client secret). */
+  /** Credential values that make the connection wrong (e.g. `{clientSecret: "x"}`), merged over the working ones. */
   wrongCredentials: unknown;
   close(): Promise<void>;
 };

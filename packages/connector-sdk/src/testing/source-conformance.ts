@@ -103,7 +103,13 @@ export async function runSourceConformance(t: Test, harness: SourceConformanceHa
     if (!check) return;
     const good = await check(connector.openSession?.(context, createCountingServices()));
     t.ok(good.length > 0 && good.every((finding) => finding.ok), `check passes: ${JSON.stringify(good)}`);
-    const wrong = { ...context, credentials: connector.credentialsSchema.parse(connection.wrongCredentials) };
+    const wrong = {
+      ...context,
+      credentials: connector.credentialsSchema.parse({
+        ...(connection.credentials as object),
+        ...(connection.wrongCredentials as object),
+      }),
+    };
     const failed = (await check(connector.openSession?.(wrong, createCountingServices()))).filter(
       (f) => !f.ok,
     );

@@ -20,7 +20,19 @@ export async function runTargetConformance(t: Test, harness: TargetConformanceHa
   const connection = await harness.start();
   t.teardown(() => connection.close());
   const settings = connector.settingsSchema.parse(connection.settings);
-  const credentials = connector.credentialsSchema.parse(connection.credentials);
+  // The connection store: a credential a session saves (a rotated refresh token) is what the
+  // next session opens with, as the runner's store does.
+  let stored = connector.credentialsSchema.parse(connection.credentials);
+  const open = () => {
+    const services = createCountingServices();
+    const session = connector.openSession(contextOf(settings, stored), {
+      ...services,
+      async saveCredentials(values) {
+        stored = connector.credentialsSchema.parse({ ...(stored as object), ...values });
+      },
+    });
+    return { session, services };
+  };
 
   await t.test(`${connector.system}: schemas refuse an empty connection`, async (t) => {
     t.notOk(connector.settingsSchema.safeParse({}).success, 'empty settings are refused');
@@ -28,8 +40,7 @@ export async function runTargetConformance(t: Test, harness: TargetConformanceHa
   });
 
   await t.test(`${connector.system}: prepareDocument is pure and deterministic`, async (t) => {
-    const services = createCountingServices();
-    const session = connector.openSession(contextOf(settings, credentials), services);
+    const { session, services } = open();
     const { order } = harness.order();
     const before = toBinary(CanonicalOrderSchema, order);
     const first = connector.prepareDocument(order, session);
@@ -41,15 +52,16 @@ export async function runTargetConformance(t: Test, harness: TargetConformanceHa
   });
 
   await t.test(`${connector.system}: check tells a working connection from a wrong credential`, async (t) => {
-    const good = await connector.check(
-      connector.openSession(contextOf(settings, credentials), createCountingServices()),
-    );
+    const good = await connector.check(open().session);
     t.ok(good.length > 0, 'the check reports findings');
     t.ok(
       good.every((finding) => finding.ok),
       `a working connection passes: ${JSON.stringify(good)}`,
     );
-    const wrong = connector.credentialsSchema.parse(connection.wrongCredentials);
+    const wrong = connector.credentialsSchema.parse({
+      ...(stored as object),
+      ...(connection.wrongCredentials as object),
+    });
     const bad = await connector.check(
       connector.openSession(contextOf(settings, wrong), createCountingServices()),
     );
@@ -62,7 +74,7 @@ export async function runTargetConformance(t: Test, harness: TargetConformanceHa
   });
 
   await t.test(`${connector.system}: a booked order is found again by its number`, async (t) => {
-    const session = connector.openSession(contextOf(settings, credentials), createCountingServices());
+    const { session } = open();
     const { order, customer } = harness.order();
     const prepared = connector.prepareDocument(order, session);
     t.equal(await connector.findDocument(session, prepared, order), null, 'not there before');

@@ -18,7 +18,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('poll_schedules')
-    .addColumn('connection_id', 'text', (c) => c.primaryKey().references('connections.id').onDelete('cascade'))
+    .addColumn('connection_id', 'text', (c) =>
+      c.primaryKey().references('connections.id').onDelete('cascade'),
+    )
     .addColumn('cursor', 'text', (c) => c.notNull())
     // Bumped by every operator reset, so a poll that was running during a reset cannot overwrite it.
     .addColumn('cursor_version', 'integer', (c) => c.notNull().defaultTo(0))

@@ -26,7 +26,7 @@ type FieldNames = Record<ConnectionSide, Record<'settings' | 'credentials', stri
 
 type SchemaHolder = Pick<
   AnySourceConnector | AnyTargetConnector,
-  'displayName' | 'settingsSchema' | 'credentialsSchema'
+  'displayName' | 'settingsSchema' | 'credentialsSchema' | 'connectionSchema'
 >;
 
 /** One side of a connection as its connector parsed it (defaults filled in). */
@@ -71,10 +71,30 @@ export function parseSide(
   credentials: unknown,
   fields: FieldNames = bodyFields,
 ): ParsedSide {
-  return {
+  const parsed = {
     settings: parsePart(connector, side, 'settings', settings, fields),
     credentials: parsePart(connector, side, 'credentials', credentials, fields),
   };
+  checkAcrossParts(connector, side, parsed, fields);
+  return parsed;
+}
+
+/** The connector's rules across settings and credentials (issue paths start with the part). */
+function checkAcrossParts(
+  connector: SchemaHolder,
+  side: ConnectionSide,
+  parsed: ParsedSide,
+  fields: FieldNames,
+) {
+  const result = connector.connectionSchema?.safeParse(parsed);
+  if (!result || result.success) return;
+  const issues = result.error.issues.map((issue) => {
+    const [part, ...rest] = issue.path;
+    const prefix = part === 'credentials' ? fields[side].credentials : fields[side].settings;
+    return { field: issueField(prefix, { ...issue, path: rest }), message: issue.message };
+  });
+  const first = result.error.issues[0]?.path[0] === 'credentials' ? 'credentials' : 'settings';
+  throw adminErrors.invalidConnectorInput(first, connector.displayName, issues);
 }
 
 /** A new connection's connectors and both sides parsed; 422 naming the first field at fault. */

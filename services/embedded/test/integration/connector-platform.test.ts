@@ -34,20 +34,23 @@ t.test('a HUF order to a euro-only target is dead-lettered with the reason and n
   t.equal(invoicesOf(created.innerId).length, 0, 'no invoice');
 });
 
-t.test('an order whose webhook is lost is picked up by the reconciliation poll and booked once', async (t) => {
-  await fx.dropNextWebhooks(1);
-  const created = await fx.shoprenter.createOrder(demoOrder({ email: 'lost-webhook@example.nl' }));
-  t.notOk(
-    created.deliveries.some((d) => d.statusCode === 202),
-    'the simulator dropped the webhook: ingest never saw it',
-  );
-  await eventually('the invoice', () => invoicesOf(created.innerId)[0], 30_000);
-  const received = (await fx.journey(created.innerId)).filter((s) => s.stage === 'received');
-  t.equal(received.length, 1, 'received once');
-  t.equal(received[0]?.detail.channel, 'poll', 'through the poll');
-  await new Promise((resolve) => setTimeout(resolve, 3000));
-  t.equal(invoicesOf(created.innerId).length, 1, 'exactly one invoice in the (permissive) target');
-});
+t.test(
+  'an order whose webhook is lost is picked up by the reconciliation poll and booked once',
+  async (t) => {
+    await fx.dropNextWebhooks(1);
+    const created = await fx.shoprenter.createOrder(demoOrder({ email: 'lost-webhook@example.nl' }));
+    t.notOk(
+      created.deliveries.some((d) => d.statusCode === 202),
+      'the simulator dropped the webhook: ingest never saw it',
+    );
+    await eventually('the invoice', () => invoicesOf(created.innerId)[0], 30_000);
+    const received = (await fx.journey(created.innerId)).filter((s) => s.stage === 'received');
+    t.equal(received.length, 1, 'received once');
+    t.equal(received[0]?.detail.channel, 'poll', 'through the poll');
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    t.equal(invoicesOf(created.innerId).length, 1, 'exactly one invoice in the (permissive) target');
+  },
+);
 
 t.test('the same order by webhook and by poll is booked once', async (t) => {
   const created = await fx.shoprenter.createOrder(demoOrder({ email: 'both-ways@example.nl' }));
