@@ -82,6 +82,13 @@ export function createSessionServices(
       await connections.mergeCredentials(connectionId, values, side);
       onSaved(values);
     },
+    async withCredentialsLock(work) {
+      return connections.withCredentialsLock(connectionId, side, async (stored) => {
+        const outcome = await work(stored);
+        if (outcome.save) onSaved(outcome.save);
+        return outcome;
+      });
+    },
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     now: options.now ?? Date.now,
     requestTimeoutMs: options.requestTimeoutMs ?? 30_000,

@@ -21,6 +21,15 @@ export type SessionServices = {
    * token). Resolves only once stored, so the old token is never used again after a crash.
    */
   saveCredentials(values: Record<string, unknown>): Promise<void>;
+  /**
+   * Runs `work` holding a lock on the connection's stored credentials, for a refresh that
+   * rotates them (OAuth refresh tokens): `work` gets the credentials as stored now (another
+   * replica may have rotated them since this session opened), and what it returns as `save` is
+   * merged in before the lock is released. So two replicas never refresh with the same token.
+   */
+  withCredentialsLock<T>(
+    work: (stored: Record<string, unknown>) => Promise<{ save?: Record<string, unknown>; result: T }>,
+  ): Promise<T>;
   fetch: FetchLike;
   /** Clock in epoch milliseconds (token expiry, rate limits). */
   now(): number;

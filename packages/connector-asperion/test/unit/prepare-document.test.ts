@@ -10,6 +10,7 @@ function offlineSession(overrides: Parameters<typeof makeSettings>[0] = {}): Asp
   };
   const services: SessionServices = {
     saveCredentials: forbidden,
+    withCredentialsLock: forbidden,
     fetch: forbidden,
     now: forbidden,
     requestTimeoutMs: 1000,

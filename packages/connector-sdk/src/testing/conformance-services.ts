@@ -17,6 +17,11 @@ export function createCountingServices(): SessionServices & {
     async saveCredentials(values) {
       Object.assign(saved, values);
     },
+    async withCredentialsLock(work) {
+      const { save, result } = await work({ ...saved });
+      if (save) Object.assign(saved, save);
+      return result;
+    },
     fetch: counted,
     now: Date.now,
     requestTimeoutMs: 10_000,

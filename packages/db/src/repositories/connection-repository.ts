@@ -134,6 +134,38 @@ export function createConnectionRepository(db: Kysely<Database>, cipher: Credent
     },
 
     /**
+     * Runs `work` under a row lock on the connection with one side's credentials as stored now,
+     * and merges what it returns as `save` before the lock is released (token refresh across
+     * replicas). The lock is held while `work` runs, so keep it to the one refresh call.
+     */
+    async withCredentialsLock<T>(
+      id: string,
+      side: ConnectionSide,
+      work: (stored: Record<string, unknown>) => Promise<{ save?: Record<string, unknown>; result: T }>,
+    ): Promise<T> {
+      const column = credentialColumn[side];
+      return db.transaction().execute(async (trx) => {
+        const row = await trx
+          .selectFrom('connections')
+          .select(column)
+          .where('id', '=', id)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        const sealed = row[column];
+        const stored = sealed === '' ? {} : cipher.open(sealed);
+        const { save, result } = await work(stored);
+        if (save) {
+          await trx
+            .updateTable('connections')
+            .set({ [column]: cipher.seal({ ...stored, ...save }), updated_at: new Date() })
+            .where('id', '=', id)
+            .execute();
+        }
+        return result;
+      });
+    },
+
+    /**
      * Merges new values (e.g. a rotated refresh token) into one side's sealed credentials,
      * under a row lock so concurrent rotations never lose each other's token.
      */
