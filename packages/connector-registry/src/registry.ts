@@ -5,8 +5,13 @@
  */
 import type { AnySourceConnector, AnyTargetConnector } from '@koppel/connector-sdk';
 import { asperionConnector } from '@koppel/connector-asperion';
+import { innvoiceConnector } from '@koppel/connector-innvoice';
+import { mijnwebwinkelConnector } from '@koppel/connector-mijnwebwinkel';
 import { shoprenterConnector } from '@koppel/connector-shoprenter';
 
-export const sourceConnectors: readonly AnySourceConnector[] = Object.freeze([shoprenterConnector]);
+export const sourceConnectors: readonly AnySourceConnector[] = Object.freeze([
+  shoprenterConnector,
+  mijnwebwinkelConnector,
+]);
 
-export const targetConnectors: readonly AnyTargetConnector[] = Object.freeze([asperionConnector]);
+export const targetConnectors: readonly AnyTargetConnector[] = Object.freeze([asperionConnector, innvoiceConnector]);

@@ -9,7 +9,19 @@ export {
   hashWebhookSecret,
   parseCredentialsKey,
 } from './credential-cipher.js';
-export { migrateToLatest } from './migrate.js';
+export { migrateToLatest, migrationNames } from './migrate.js';
+export {
+  type ApiKeyRecord,
+  type ApiKeyRepository,
+  type ApiKeyScope,
+  createApiKeyRepository,
+  type NewApiKey,
+} from './repositories/api-key-repository.js';
+export {
+  type AuthFailureLimit,
+  type AuthFailureRepository,
+  createAuthFailureRepository,
+} from './repositories/auth-failure-repository.js';
 export {
   type Connection,
   type ConnectionPatch,
@@ -27,11 +39,13 @@ export {
   type ClaimResult,
   createDebtorBindingRepository,
   type DebtorBindingRepository,
+  type DebtorClaim,
 } from './repositories/debtor-binding-repository.js';
 export {
   createDeliveryLedgerRepository,
+  type DeliveryLease,
   type DeliveryLedgerRepository,
-  type LedgerState,
+  type LedgerAcquisition,
 } from './repositories/delivery-ledger-repository.js';
 export {
   createInboxRepository,
@@ -51,4 +65,5 @@ export {
   type PollSchedule,
   type PollScheduleRepository,
 } from './repositories/poll-schedule-repository.js';
+export * from './repositories/parked-record-repository.js';
 export type { Database } from './schema.js';

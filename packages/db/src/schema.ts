@@ -38,6 +38,9 @@ export type InboxTable = {
   external_order_id: string;
   /** Set once the event's record is on orders.raw; false after a crash between the two. */
   published: Generated<boolean>;
+  /** Who is publishing the event now, and until when (database clock); null when nobody is. */
+  claim_token: string | null;
+  claimed_until: Timestamp | null;
   received_at: Generated<Date>;
 };
 
@@ -71,6 +74,8 @@ export type DebtorBindingsTable = {
   customer_id: string;
   target_debtor_id: string | null;
   claimed_until: Timestamp | null;
+  /** Bumped by every claim; `bind`, `renew` and `release` must carry it (fencing token). */
+  claim_fence: Generated<number>;
   updated_at: Generated<Date>;
 };
 
@@ -81,6 +86,10 @@ export type DeliveryLedgerTable = {
   document_id: string | null;
   document_number: string;
   attempts: number;
+  /** Bumped by every lease acquisition; `renew` and `markDelivered` must carry it (fencing token). */
+  lease_fence: Generated<number>;
+  /** Database-clock end of the current worker's lease; null when free. */
+  lease_until: Timestamp | null;
   updated_at: Generated<Date>;
 };
 
@@ -113,6 +122,40 @@ export type BusOffsetsTable = {
   committed_offset: string;
 };
 
+export type AuthFailuresTable = {
+  /** What was failing to authenticate, e.g. `ingest:address:203.0.113.7`. */
+  scope: string;
+  failures: number;
+  window_ends_at: Timestamp;
+};
+
+export type ApiKeysTable = {
+  id: string;
+  /** sha256 hex of the key; the key is shown once and never stored. */
+  key_hash: string;
+  tenant_id: string | null;
+  operator: Generated<boolean>;
+  label: string;
+  created_at: Generated<Date>;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+};
+
+export type ParkedRecordsTable = {
+  id: Generated<string>;
+  group_id: string;
+  topic: string;
+  key: string;
+  partition: number;
+  offset: string;
+  value: Uint8Array;
+  headers: JSONColumnType<Record<string, string>>;
+  attempts: number;
+  due_at: Timestamp;
+  last_error: string | null;
+  parked_at: Generated<Date>;
+};
+
 export type Database = {
   connections: ConnectionsTable;
   inbox: InboxTable;
@@ -123,4 +166,7 @@ export type Database = {
   poll_schedules: PollSchedulesTable;
   bus_records: BusRecordsTable;
   bus_offsets: BusOffsetsTable;
+  parked_records: ParkedRecordsTable;
+  auth_failures: AuthFailuresTable;
+  api_keys: ApiKeysTable;
 };

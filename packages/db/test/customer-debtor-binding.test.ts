@@ -74,7 +74,7 @@ for (const kind of databaseKinds) {
       ]);
       t.same(results.map((r) => r.kind).sort(), ['busy', 'claimed']);
       t.same(await bindings.claim('conn-1', 'cust-1', 60_000), { kind: 'busy' }, 'the lease holds');
-      t.same(await bindings.claim('conn-2', 'cust-1', 60_000), { kind: 'claimed' }, 'per connection');
+      t.match(await bindings.claim('conn-2', 'cust-1', 60_000), { kind: 'claimed' }, 'per connection');
       t.equal(await bindings.find('conn-1', 'cust-1'), null, 'claimed is not bound');
     });
 
@@ -87,17 +87,15 @@ for (const kind of databaseKinds) {
     });
 
     t.test('an expired lease can be claimed again; a released one at once', async (t) => {
-      t.same(await bindings.claim('conn-1', 'cust-exp', 150), { kind: 'claimed' });
+      t.match(await bindings.claim('conn-1', 'cust-exp', 150), { kind: 'claimed' });
       t.same(await bindings.claim('conn-1', 'cust-exp', 150), { kind: 'busy' });
       await sleep(300);
-      t.same(
-        await bindings.claim('conn-1', 'cust-exp', 60_000),
-        { kind: 'claimed' },
-        'the crashed holder’s lease ran out',
-      );
+      const taken = await bindings.claim('conn-1', 'cust-exp', 60_000);
+      t.match(taken, { kind: 'claimed' }, 'the crashed holder’s lease ran out');
       t.same(await bindings.claim('conn-1', 'cust-exp', 60_000), { kind: 'busy' }, 'and the new lease holds');
-      await bindings.release('conn-1', 'cust-exp');
-      t.same(
+      if (taken.kind !== 'claimed') throw new Error('expected a claim');
+      await bindings.release(taken.claim);
+      t.match(
         await bindings.claim('conn-1', 'cust-exp', 60_000),
         { kind: 'claimed' },
         'released: free at once',
@@ -105,21 +103,18 @@ for (const kind of databaseKinds) {
     });
 
     t.test('bind then find; a bound customer is never claimed again', async (t) => {
-      t.same(await bindings.claim('conn-1', 'cust-b', 60_000), { kind: 'claimed' });
-      await bindings.bind('conn-1', 'cust-b', 'debtor-77');
+      const claimed = await bindings.claim('conn-1', 'cust-b', 60_000);
+      if (claimed.kind !== 'claimed') throw new Error('expected a claim');
+      t.equal(await bindings.bind(claimed.claim, 'debtor-77'), true);
       t.equal(await bindings.find('conn-1', 'cust-b'), 'debtor-77');
       t.same(await bindings.claim('conn-1', 'cust-b', 60_000), {
         kind: 'bound',
         targetDebtorId: 'debtor-77',
       });
-      await bindings.release('conn-1', 'cust-b');
+      await bindings.release(claimed.claim);
       t.equal(await bindings.find('conn-1', 'cust-b'), 'debtor-77', 'release does not undo a binding');
-      await bindings.bind('conn-1', 'cust-direct', 'debtor-78');
-      t.equal(
-        await bindings.find('conn-1', 'cust-direct'),
-        'debtor-78',
-        'bind without a claim (found in target)',
-      );
+      t.equal(await bindings.bind(claimed.claim, 'debtor-other'), false, 'a bound customer is not rebound');
+      t.equal(await bindings.find('conn-1', 'cust-b'), 'debtor-77');
       t.equal(await bindings.find('conn-9', 'cust-b'), null);
     });
   });

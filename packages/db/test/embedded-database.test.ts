@@ -30,13 +30,16 @@ t.test('PGlite keeps its data across close and reopen of the same directory', as
     active: true,
     credentials: { apiKey: 'k-1' },
   });
-  await createInboxRepository(first.db).admit({
-    connectionId: 'c-1',
-    eventKey: 'e-1',
-    eventId: 'evt-1',
-    eventType: 'order.created',
-    externalOrderId: 'o-1',
-  });
+  await createInboxRepository(first.db).admit(
+    {
+      connectionId: 'c-1',
+      eventKey: 'e-1',
+      eventId: 'evt-1',
+      eventType: 'order.created',
+      externalOrderId: 'o-1',
+    },
+    'claim-1',
+  );
   await first.close();
   t.equal(await first.ping(), false, 'a closed handle no longer answers');
 
@@ -48,15 +51,18 @@ t.test('PGlite keeps its data across close and reopen of the same directory', as
   t.same(await connections.readCredentials('c-1'), { apiKey: 'k-1' });
   const inbox = createInboxRepository(second.db);
   t.same(
-    await inbox.admit({
-      connectionId: 'c-1',
-      eventKey: 'e-1',
-      eventId: 'evt-2',
-      eventType: 'order.created',
-      externalOrderId: 'o-1',
-    }),
-    { kind: 'unpublished', eventId: 'evt-1' },
-    'the inbox row written before the restart still decides',
+    await inbox.admit(
+      {
+        connectionId: 'c-1',
+        eventKey: 'e-1',
+        eventId: 'evt-2',
+        eventType: 'order.created',
+        externalOrderId: 'o-1',
+      },
+      'claim-2',
+    ),
+    { kind: 'in_flight' },
+    'the inbox row and its claim written before the restart still decide',
   );
 });
 

@@ -1,6 +1,5 @@
 import t from 'tap';
 import {
-  createDeliveryLedgerRepository,
   createInboxRepository,
   createJourneyRepository,
   type InboxEntry,
@@ -13,53 +12,68 @@ function entry(connectionId: string, eventKey: string, eventId = `evt-${eventKey
 }
 
 for (const kind of databaseKinds) {
-  t.test(`${kind}: inbox, journey and delivery ledger`, async (t) => {
+  t.test(`${kind}: inbox and journey`, async (t) => {
     const { db } = await openFreshDatabase(t, kind);
     await migrateToLatest(db);
     const inbox = createInboxRepository(db);
     const journey = createJourneyRepository(db);
-    const ledger = createDeliveryLedgerRepository(db);
 
-    t.test('inbox admits an event key once per connection', async (t) => {
-      t.same(await inbox.admit(entry('conn-1', 'k1', 'evt-a')), { kind: 'new', eventId: 'evt-a' });
+    t.test('inbox admits an event key once per connection, claimed by its publisher', async (t) => {
+      t.same(await inbox.admit(entry('conn-1', 'k1', 'evt-a'), 'tok-1'), {
+        kind: 'new',
+        eventId: 'evt-a',
+        claimToken: 'tok-1',
+      });
       t.same(
-        await inbox.admit(entry('conn-1', 'k1', 'evt-b')),
-        { kind: 'unpublished', eventId: 'evt-a' },
-        'seen but never published: the first event id is reused so the retry republishes it',
+        await inbox.admit(entry('conn-1', 'k1', 'evt-b'), 'tok-2'),
+        { kind: 'in_flight' },
+        'while the first caller holds the claim, a second one neither publishes nor counts as new',
+      );
+      await inbox.release('conn-1', 'k1', 'tok-1');
+      t.same(
+        await inbox.admit(entry('conn-1', 'k1', 'evt-b'), 'tok-2'),
+        { kind: 'unpublished', eventId: 'evt-a', claimToken: 'tok-2' },
+        'released unpublished: the first event id is reused so the retry republishes it',
       );
       await inbox.markPublished('conn-1', 'k1');
-      t.same(await inbox.admit(entry('conn-1', 'k1', 'evt-c')), { kind: 'duplicate' });
+      t.same(await inbox.admit(entry('conn-1', 'k1', 'evt-c'), 'tok-3'), { kind: 'duplicate' });
       t.same(
-        await inbox.admit(entry('conn-2', 'k1', 'evt-d')),
-        { kind: 'new', eventId: 'evt-d' },
+        await inbox.admit(entry('conn-2', 'k1', 'evt-d'), 'tok-4'),
+        { kind: 'new', eventId: 'evt-d', claimToken: 'tok-4' },
         'per connection',
       );
       t.equal(await inbox.count('conn-1'), 1);
       t.equal(await inbox.count('conn-2'), 1);
+      t.ok(await inbox.isPublished('conn-1', 'k1'));
+      t.notOk(await inbox.isPublished('conn-2', 'k1'));
     });
 
-    t.test('concurrent admits of one key: exactly one is new', async (t) => {
+    t.test('concurrent admits of one key: exactly one caller gets the claim', async (t) => {
       const results = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => inbox.admit(entry('conn-race', 'same-key', `evt-${i}`))),
+        Array.from({ length: 8 }, (_, i) =>
+          inbox.admit(entry('conn-race', 'same-key', `evt-${i}`), `tok-${i}`),
+        ),
       );
-      t.equal(results.filter((r) => r.kind === 'new').length, 1);
-      const winner = results.find((r) => r.kind === 'new');
-      for (const r of results.filter((r) => r.kind !== 'new')) {
-        t.same(r, { kind: 'unpublished', eventId: winner?.kind === 'new' ? winner.eventId : '' });
-      }
+      t.equal(results.filter((r) => r.kind === 'new').length, 1, 'one new');
+      t.equal(results.filter((r) => r.kind === 'in_flight').length, 7, 'the others see it in flight');
       t.equal(await inbox.count('conn-race'), 1);
     });
 
-    t.test('forget removes only unpublished events', async (t) => {
-      await inbox.admit(entry('conn-f', 'unpublished'));
-      await inbox.admit(entry('conn-f', 'published'));
-      await inbox.markPublished('conn-f', 'published');
-      await inbox.forget('conn-f', 'unpublished');
-      await inbox.forget('conn-f', 'published');
-      t.equal(await inbox.count('conn-f'), 1);
-      t.equal((await inbox.admit(entry('conn-f', 'unpublished'))).kind, 'new', 'forgotten: new again');
-      t.equal((await inbox.admit(entry('conn-f', 'published'))).kind, 'duplicate');
-    });
+    t.test(
+      'an expired claim (a crashed publisher) is taken over; a stale release changes nothing',
+      async (t) => {
+        await inbox.admit(entry('conn-x', 'k'), 'crashed', 1);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const taken = await inbox.admit(entry('conn-x', 'k', 'evt-other'), 'next');
+        t.same(taken, { kind: 'unpublished', eventId: 'evt-k', claimToken: 'next' });
+        await inbox.release('conn-x', 'k', 'crashed');
+        t.same(
+          await inbox.admit(entry('conn-x', 'k'), 'third'),
+          { kind: 'in_flight' },
+          'still claimed by next',
+        );
+      },
+    );
 
     t.test('journey lists one order’s stages in the order they were recorded', async (t) => {
       const stages = ['received', 'mapped', 'customer_resolved', 'routed', 'retrying', 'delivered'] as const;
@@ -85,50 +99,6 @@ for (const kind of databaseKinds) {
         'per connection',
       );
       t.same(await journey.list('conn-j', 'nothing'), []);
-    });
-
-    t.test('delivery ledger: one row per connection and order, attempts counted', async (t) => {
-      t.same(await ledger.begin('conn-l', 'order-1', 'INV-1'), {
-        state: 'delivering',
-        documentId: null,
-        attempts: 1,
-      });
-      t.same(await ledger.begin('conn-l', 'order-1', 'INV-1'), {
-        state: 'delivering',
-        documentId: null,
-        attempts: 2,
-      });
-      t.same(await ledger.begin('conn-l2', 'order-1', 'INV-1'), {
-        state: 'delivering',
-        documentId: null,
-        attempts: 1,
-      });
-      t.equal(await ledger.countDelivered('conn-l'), 0);
-      await ledger.markDelivered('conn-l', 'order-1', 'doc-42');
-      t.same(
-        await ledger.begin('conn-l', 'order-1', 'INV-1'),
-        { state: 'delivered', documentId: 'doc-42', attempts: 3 },
-        'a redelivery sees the order is already booked',
-      );
-      t.equal(await ledger.countDelivered('conn-l'), 1);
-      t.equal(await ledger.countDelivered('conn-l2'), 0, 'per connection');
-    });
-
-    t.test('delivery ledger: concurrent begins share one row', async (t) => {
-      const results = await Promise.all(
-        Array.from({ length: 6 }, () => ledger.begin('conn-lr', 'order-9', 'INV-9')),
-      );
-      t.same(
-        results.map((r) => r.attempts).sort((a, b) => a - b),
-        [1, 2, 3, 4, 5, 6],
-        'each begin sees its own attempt number: exactly one saw attempt 1',
-      );
-      const rows = await db
-        .selectFrom('delivery_ledger')
-        .selectAll()
-        .where('connection_id', '=', 'conn-lr')
-        .execute();
-      t.equal(rows.length, 1);
     });
   });
 }

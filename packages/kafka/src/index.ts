@@ -6,6 +6,7 @@
 export {
   type ConsumerOutcome,
   type ConsumerRunnerOptions,
+  DEFAULT_PARK_ABOVE_MS,
   type DeadLetterContext,
   MAX_WAITS,
   runConsumer,
@@ -25,6 +26,15 @@ export type {
   SubscribeOptions,
   Subscription,
 } from './message-bus.js';
+export { createKeyOrderedRunner, type KeyOrderedRunner } from './kafkajs/key-ordered-runner.js';
+export { createOffsetTracker, type OffsetTracker } from './kafkajs/offset-tracker.js';
+export type {
+  ParkedRecord,
+  ParkedRecordSource,
+  ParkedRecordStore,
+  ParkingOptions,
+  ParkingState,
+} from './parking/parked-record-store.js';
 export { publishTraced } from './publisher.js';
 export { computeBackoffMs, defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 export { inProcessSpan, inPublishSpan, withTraceHeaders } from './trace-context.js';

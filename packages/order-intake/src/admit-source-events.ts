@@ -3,7 +3,7 @@ import { create, toBinary } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { SourceEvent } from '@koppel/connector-sdk';
 import { IngestChannel, orderKey, RawOrderEventSchema, topicName, topics } from '@koppel/contracts';
-import type { Connection, InboxRepository, JourneyRepository } from '@koppel/db';
+import type { Connection, InboxAdmission, InboxEntry, InboxRepository, JourneyRepository } from '@koppel/db';
 import { type MessageBus, publishTraced } from '@koppel/kafka';
 import { orderIntakeErrors } from './errors.js';
 
@@ -14,6 +14,8 @@ export type OrderIntakeDeps = {
   topicPrefix: string;
   /** Clock for `receivedAt` (tests pin it). */
   now?: () => Date;
+  /** How long an identical event waits for the request already handing it on (default 5 000 ms). */
+  inFlightWaitMs?: number;
 };
 
 export type AdmissionOptions = {
@@ -27,10 +29,12 @@ export type AdmissionResult = { accepted: number; duplicates: number };
 
 /**
  * Admits each event through the inbox and puts new ones on `orders.raw`. Resolves only when
- * every new event's record is durably on the topic; a failed publish forgets the inbox row and
- * rejects (retryable BUS_UNAVAILABLE), so the webhook's retry or the next poll sees it as new.
- * A webhook and a poll of the same order state carry the same event key (SourceEvent contract),
- * so whichever comes second is a duplicate.
+ * every new event's record is durably on the topic. The inbox row is claimed by the one caller
+ * that publishes: an identical event arriving meanwhile waits for it and ends as a duplicate. A
+ * failed publish keeps the row and its event id and rejects (retryable BUS_UNAVAILABLE); since
+ * the record may have reached the topic anyway, the retry republishes the *same* event id rather
+ * than counting as new. A webhook and a poll of the same order state carry the same event key
+ * (SourceEvent contract), so whichever comes second is a duplicate.
  */
 export async function admitSourceEvents(
   deps: OrderIntakeDeps,
@@ -43,13 +47,15 @@ export async function admitSourceEvents(
   let accepted = 0;
   let duplicates = 0;
   for (const event of events) {
-    const admission = await deps.inbox.admit({
+    const claimToken = randomUUID();
+    const entry = {
       connectionId: connection.id,
       eventKey: event.eventKey,
       eventId: randomUUID(),
       eventType: event.eventType,
       externalOrderId: event.externalOrderId,
-    });
+    };
+    const admission = await claimInboxRow(deps, entry, claimToken);
     if (admission.kind === 'duplicate') {
       duplicates += 1;
       await deps.journey.record(connection.id, event.externalOrderId, 'duplicate_ignored', {
@@ -77,7 +83,7 @@ export async function admitSourceEvents(
         { key: orderKey(connection.id, event.externalOrderId), value: toBinary(RawOrderEventSchema, record) },
       ]);
     } catch (cause) {
-      await deps.inbox.forget(connection.id, event.eventKey).catch(() => {});
+      await deps.inbox.release(connection.id, event.eventKey, claimToken).catch(() => {});
       throw orderIntakeErrors.publishFailed(cause);
     }
     await deps.inbox.markPublished(connection.id, event.eventKey);
@@ -92,6 +98,24 @@ export async function admitSourceEvents(
     accepted += 1;
   }
   return { accepted, duplicates };
+}
+
+/**
+ * Admits one event; when another request holds its claim, waits (briefly) until that one has
+ * published it (a duplicate) or given up (then this one takes the claim over).
+ */
+async function claimInboxRow(
+  deps: OrderIntakeDeps,
+  entry: InboxEntry,
+  claimToken: string,
+): Promise<Exclude<InboxAdmission, { kind: 'in_flight' }>> {
+  const deadline = Date.now() + (deps.inFlightWaitMs ?? 5000);
+  for (;;) {
+    const admission = await deps.inbox.admit(entry, claimToken);
+    if (admission.kind !== 'in_flight') return admission;
+    if (Date.now() >= deadline) throw orderIntakeErrors.eventInFlight(entry.eventKey);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 /** `webhook` / `poll` for journey entries (the enum's numbers mean nothing to an operator). */

@@ -1,4 +1,5 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { redactUrl } from '@koppel/telemetry';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Registry } from 'prom-client';
 import { installProblemHandler } from './problem-handler.js';
 
@@ -10,6 +11,8 @@ export type ServiceAppOptions = {
   readiness: Record<string, ReadinessCheck>;
   registry: Registry;
   logLevel?: string;
+  /** Where log lines go (default stdout); tests capture them. */
+  logStream?: { write(line: string): void } | undefined;
   bodyLimitBytes?: number;
   /** Trust X-Forwarded-For from the ingress (for IP allowlists behind a proxy). */
   trustProxy?: boolean;
@@ -23,7 +26,12 @@ export type ServiceAppOptions = {
  */
 export function buildServiceApp(options: ServiceAppOptions): FastifyInstance {
   const app = Fastify({
-    logger: { level: options.logLevel ?? 'info', base: { service: options.serviceName } },
+    logger: {
+      level: options.logLevel ?? 'info',
+      base: { service: options.serviceName },
+      serializers: { req: serializeRequest },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
     ...options.fastify,
@@ -47,4 +55,18 @@ export function buildServiceApp(options: ServiceAppOptions): FastifyInstance {
     return options.registry.metrics();
   });
   return app;
+}
+
+/**
+ * fastify's request log fields with the URL redacted: webhook URLs carry the connection's
+ * secret (see @koppel/telemetry redactUrl), and every request is logged with its URL.
+ */
+function serializeRequest(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: redactUrl(request.url),
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
 }

@@ -4,6 +4,7 @@ import {
   defaultRetryPolicy,
   type IncomingMessage,
   type MessageBus,
+  type ParkingOptions,
   type RetryPolicy,
   runConsumer,
   type Subscription,
@@ -21,13 +22,20 @@ export type PipelineConsumerOptions = {
   groupId: string;
   handler: (message: IncomingMessage) => Promise<void>;
   retry?: RetryPolicy;
+  /**
+   * Long retries wait in Postgres (`createParkedRecordRepository(db)` of @koppel/db) instead of
+   * holding the partition, so one failing connection does not stall the others. Without it,
+   * every retry waits in place.
+   */
+  parking?: ParkingOptions;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 };
 
 /**
  * A pipeline stage's consumer with the shared wiring: metrics per outcome, a journey entry
  * for every retry and dead letter (so an operator sees exactly what went wrong), and the
- * dead-letter topic. Order keys are `<connection>:<external order id>`.
+ * dead-letter topic. Order keys are `<connection>:<external order id>`, so parking keeps one
+ * order's records in order while other orders (and connections) move on.
  */
 export async function startPipelineConsumer(options: PipelineConsumerOptions): Promise<Subscription> {
   const topic = topicName(options.source, options.topicPrefix);
@@ -45,14 +53,15 @@ export async function startPipelineConsumer(options: PipelineConsumerOptions): P
     stage: options.stage,
     handler: options.handler,
     retry: options.retry ?? defaultRetryPolicy,
+    parking: options.parking,
     describe,
     onOutcome: (outcome, durationMs) => {
       options.metrics.messagesTotal.inc({ topic: options.source.name, outcome });
       options.metrics.messageDuration.observe({ topic: options.source.name, outcome }, durationMs / 1000);
     },
-    onRetry: async ({ message, error, attempts, delayMs }) => {
+    onRetry: async ({ message, error, attempts, delayMs, parked }) => {
       options.log.warn(
-        { code: error.code, attempts, delayMs, key: message.key },
+        { code: error.code, attempts, delayMs, parked, key: message.key },
         `retrying: ${error.message}`,
       );
       const facts = describe(message);
@@ -64,10 +73,16 @@ export async function startPipelineConsumer(options: PipelineConsumerOptions): P
             reason: error.message,
             attempts,
             delayMs,
+            parked,
           })
           .catch(() => {});
       }
     },
+    onRedriveError: (error) =>
+      options.log.error(
+        { err: error instanceof Error ? error.message : String(error) },
+        'parked record re-drive failed; it comes back when its lease ends',
+      ),
     onDeadLetter: async ({ message, error, attempts }) => {
       options.log.error(
         { code: error.code, field: error.field, key: message.key },

@@ -1,5 +1,6 @@
 import { AppError, appError, PROBLEM_CONTENT_TYPE, toAppError, toProblemDetails } from '@koppel/errors';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { redactUrl } from '@koppel/telemetry';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 
 /**
  * Every error answer is application/problem+json naming the field at fault: AppErrors as
@@ -14,13 +15,22 @@ export function installProblemHandler(app: FastifyInstance): void {
     void reply
       .code(appErr.httpStatus)
       .type(PROBLEM_CONTENT_TYPE)
-      .send(toProblemDetails(appErr, request.url.split('?')[0]));
+      .send(toProblemDetails(appErr, instanceOf(request)));
   });
   app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0];
+    const path = instanceOf(request);
     const err = appError('NOT_FOUND', `no route ${request.method} ${path}`);
     void reply.code(404).type(PROBLEM_CONTENT_TYPE).send(toProblemDetails(err, path));
   });
+}
+
+/**
+ * The problem's `instance`: the path without query, secrets redacted (a webhook URL's secret
+ * must not come back in a body that proxies or clients may log). Only code, field and message
+ * are logged, never the request body: journeys hold payloads with personal data, logs must not.
+ */
+function instanceOf(request: FastifyRequest): string {
+  return redactUrl(request.url.split('?')[0] ?? '');
 }
 
 function fromFastifyError(error: FastifyError | AppError): AppError {

@@ -1,7 +1,19 @@
 import type { CanonicalOrder, CustomerRef } from '@koppel/contracts';
 import type { TargetConnector, TargetDebtor, TargetDocument } from '@koppel/connector-sdk';
-import type { DebtorBindingRepository, DeliveryLedgerRepository, JourneyRepository } from '@koppel/db';
-import { AppError } from '@koppel/errors';
+import type {
+  DebtorBindingRepository,
+  DeliveryLease,
+  DeliveryLedgerRepository,
+  JourneyRepository,
+} from '@koppel/db';
+import {
+  debtorBeingCreated,
+  debtorClaimLost,
+  deliveryInProgress,
+  deliveryLeaseLost,
+  productsMissing,
+} from './errors.js';
+import { keepLease, type LeaseKeeper } from './lease-keeper.js';
 
 export type DeliveryStores = {
   ledger: DeliveryLedgerRepository;
@@ -14,8 +26,19 @@ export type DeliveryOutcome =
   | { kind: 'already_in_target'; document: TargetDocument }
   | { kind: 'delivered'; document: TargetDocument; debtor: TargetDebtor };
 
-/** How long a debtor-creation claim holds before another worker may take over. */
-const DEBTOR_CLAIM_LEASE_MS = 30_000;
+export type DeliveryTimings = {
+  /**
+   * Length of the delivery lease in milliseconds (default 120 000). It is renewed right before
+   * `createDocument`, so it must exceed the target's request timeout (30 000 by default): the
+   * create then always finishes, or times out, while the lease is still this worker's.
+   */
+  leaseMs?: number;
+  /** Length of the debtor claim in milliseconds (default 60 000), renewed the same way. */
+  debtorClaimMs?: number;
+};
+
+const DEFAULT_LEASE_MS = 120_000;
+const DEFAULT_DEBTOR_CLAIM_MS = 60_000;
 
 /** The part of a target connector the delivery steps use (its schemas and check are not needed). */
 export type DeliveringConnector<Session, Body> = Omit<
@@ -26,10 +49,16 @@ export type DeliveringConnector<Session, Body> = Omit<
 /**
  * The steps every target connector runs for one order, as the integrations users know do it:
  * prepare the document (pure: an order the target can never accept is refused here, before any
- * call, so no debtor is left behind for it), skip it if the target already has it (Koppel's
- * ledger, then a look-up in the target), find the customer by e-mail and create or update the
- * debtor exactly once per customer, check that every product exists, then create the prepared
- * document. Safe to repeat after a crash at any point.
+ * call, so no debtor is left behind for it), take the order's delivery lease (Koppel's ledger:
+ * skip if delivered, wait if another worker holds it), skip it if the target already has it (a
+ * look-up in the target), find the customer by e-mail and create or update the debtor exactly
+ * once per customer, check that every product exists, then create the prepared document.
+ *
+ * Exactly once is Koppel's, not the target's: only the holder of the lease (fencing token,
+ * database clock) writes the document and marks it delivered. The lease is renewed while the
+ * slow steps run and once more right before `createDocument`; a worker that lost it stops there.
+ * A crashed worker's lease expires and the next one looks in the target first, so a document
+ * created just before the crash is found, not created again. Safe to repeat at any point.
  */
 export async function deliverOrder<Session, Body>(
   connector: DeliveringConnector<Session, Body>,
@@ -37,48 +66,66 @@ export async function deliverOrder<Session, Body>(
   stores: DeliveryStores,
   order: CanonicalOrder,
   customer: CustomerRef,
+  timings: DeliveryTimings = {},
 ): Promise<DeliveryOutcome> {
   const { connectionId, externalId } = order;
+  const leaseMs = timings.leaseMs ?? DEFAULT_LEASE_MS;
   const prepared = connector.prepareDocument(order, session);
-  const ledger = await stores.ledger.begin(connectionId, externalId, prepared.number);
-  if (ledger.state === 'delivered') {
+  const acquired = await stores.ledger.acquire(connectionId, externalId, prepared.number, leaseMs);
+  if (acquired.kind === 'held') throw deliveryInProgress(acquired.remainingMs);
+  if (acquired.kind === 'delivered') {
     await stores.journey.record(connectionId, externalId, 'already_in_target', {
       reason: 'Koppel already delivered this order',
-      documentId: ledger.documentId,
+      documentId: acquired.documentId,
     });
     return { kind: 'already_delivered' };
   }
 
-  const existing = await connector.findDocument(session, prepared, order);
-  if (existing) {
-    await stores.ledger.markDelivered(connectionId, externalId, existing.targetId);
-    await stores.journey.record(connectionId, externalId, 'already_in_target', {
-      reason: `the target already has document ${existing.number}`,
-      documentId: existing.targetId,
-      documentNumber: existing.number,
-    });
-    return { kind: 'already_in_target', document: existing };
-  }
+  const lease = acquired.lease;
+  const keeper = keepLease(() => stores.ledger.renew(lease, leaseMs), leaseMs, deliveryLeaseLost);
+  try {
+    const existing = await connector.findDocument(session, prepared, order);
+    if (existing) {
+      await markDelivered(stores, lease, existing.targetId);
+      await stores.journey.record(connectionId, externalId, 'already_in_target', {
+        reason: `the target already has document ${existing.number}`,
+        documentId: existing.targetId,
+        documentNumber: existing.number,
+      });
+      return { kind: 'already_in_target', document: existing };
+    }
 
-  const debtor = await resolveDebtor(connector, session, stores, order, customer);
-  const missing = await connector.findMissingProducts(session, order);
-  if (missing.length > 0) {
-    throw new AppError('PRODUCTS_MISSING', `the target does not know these products: ${missing.join(', ')}`, {
-      httpStatus: 422,
-      retryable: false,
-      field: 'order.lines.sku',
-      details: { missingSkus: missing },
+    const debtor = await resolveDebtor(connector, session, stores, order, customer, timings);
+    const missing = await connector.findMissingProducts(session, order);
+    if (missing.length > 0) throw productsMissing(missing);
+    await keeper.confirm();
+    const document = await connector.createDocument(session, prepared, debtor);
+    keeper.stop();
+    await markDelivered(stores, lease, document.targetId);
+    await stores.journey.record(connectionId, externalId, 'delivered', {
+      targetSystem: connector.system,
+      documentId: document.targetId,
+      documentNumber: document.number,
+      debtorId: debtor.targetId,
     });
+    return { kind: 'delivered', document, debtor };
+  } catch (error) {
+    keeper.stop();
+    // Free at once for the retry (a no-op when the lease was lost); a crash lets it expire.
+    await stores.ledger.release(lease).catch(() => {});
+    throw error;
+  } finally {
+    keeper.stop();
   }
-  const document = await connector.createDocument(session, prepared, debtor);
-  await stores.ledger.markDelivered(connectionId, externalId, document.targetId);
-  await stores.journey.record(connectionId, externalId, 'delivered', {
-    targetSystem: connector.system,
-    documentId: document.targetId,
-    documentNumber: document.number,
-    debtorId: debtor.targetId,
-  });
-  return { kind: 'delivered', document, debtor };
+}
+
+/**
+ * Marks the ledger with this worker's fence. Refused only when another worker took the lease
+ * over after it expired: that worker looks in the target before creating and finds this
+ * document, so nothing is booked twice and the outcome here stands.
+ */
+async function markDelivered(stores: DeliveryStores, lease: DeliveryLease, documentId: string): Promise<void> {
+  await stores.ledger.markDelivered(lease, documentId);
 }
 
 async function resolveDebtor<Session, Body>(
@@ -87,20 +134,15 @@ async function resolveDebtor<Session, Body>(
   stores: DeliveryStores,
   order: CanonicalOrder,
   customer: CustomerRef,
+  timings: DeliveryTimings,
 ): Promise<TargetDebtor> {
   const { connectionId, externalId } = order;
-  const claim = await stores.bindings.claim(connectionId, customer.customerId, DEBTOR_CLAIM_LEASE_MS);
-  if (claim.kind === 'busy') {
-    throw new AppError('DEBTOR_BEING_CREATED', 'another order of this customer is creating the debtor', {
-      httpStatus: 409,
-      retryable: true,
-      waiting: true,
-      retryAfterSeconds: 1,
-    });
-  }
-  if (claim.kind === 'bound') {
+  const claimMs = timings.debtorClaimMs ?? DEFAULT_DEBTOR_CLAIM_MS;
+  const result = await stores.bindings.claim(connectionId, customer.customerId, claimMs);
+  if (result.kind === 'busy') throw debtorBeingCreated();
+  if (result.kind === 'bound') {
     const known: TargetDebtor = {
-      targetId: claim.targetDebtorId,
+      targetId: result.targetDebtorId,
       name: customer.displayName,
       email: customer.normalizedEmail,
     };
@@ -111,18 +153,23 @@ async function resolveDebtor<Session, Body>(
     });
     return updated;
   }
+  const claim = result.claim;
+  const keeper: LeaseKeeper = keepLease(() => stores.bindings.renew(claim, claimMs), claimMs, debtorClaimLost);
   let found: TargetDebtor | null;
   let debtor: TargetDebtor;
   try {
     found = await connector.findDebtorByEmail(session, customer.normalizedEmail);
+    await keeper.confirm();
     debtor = found
       ? await connector.updateDebtor(session, found, customer, order)
       : await connector.createDebtor(session, customer, order);
+    keeper.stop();
+    if (!(await stores.bindings.bind(claim, debtor.targetId))) throw debtorClaimLost();
   } catch (error) {
-    await stores.bindings.release(connectionId, customer.customerId).catch(() => {});
+    keeper.stop();
+    await stores.bindings.release(claim).catch(() => {});
     throw error;
   }
-  await stores.bindings.bind(connectionId, customer.customerId, debtor.targetId);
   await stores.journey.record(connectionId, externalId, found ? 'debtor_found' : 'debtor_created', {
     debtorId: debtor.targetId,
     name: debtor.name,

@@ -3,5 +3,6 @@ export {
   type DeliveringConnector,
   type DeliveryOutcome,
   type DeliveryStores,
+  type DeliveryTimings,
   deliverOrder,
 } from './deliver-order.js';

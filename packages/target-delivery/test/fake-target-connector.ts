@@ -20,6 +20,12 @@ export type FakeTargetState = {
   duringCreateDebtor?: () => Promise<void>;
   /** Makes prepareDocument throw this error (an order the target can never accept). */
   failPrepare?: Error;
+  /** Awaited inside findDebtorByEmail (after recording the call). */
+  duringFindDebtor?: () => Promise<void>;
+  /** Awaited inside findMissingProducts, the last step before the document is created. */
+  duringFindMissingProducts?: () => Promise<void>;
+  /** Awaited inside createDocument before the document exists, so creations can overlap. */
+  duringCreateDocument?: () => Promise<void>;
 };
 
 export type Call = { method: string; args: unknown[] };
@@ -36,6 +42,9 @@ export function createFakeTargetConnector(state: Partial<FakeTargetState> = {}) 
     ...(state.failCreateDebtor ? { failCreateDebtor: state.failCreateDebtor } : {}),
     ...(state.duringCreateDebtor ? { duringCreateDebtor: state.duringCreateDebtor } : {}),
     ...(state.failPrepare ? { failPrepare: state.failPrepare } : {}),
+    duringFindDebtor: state.duringFindDebtor,
+    duringFindMissingProducts: state.duringFindMissingProducts,
+    duringCreateDocument: state.duringCreateDocument,
   };
   const calls: Call[] = [];
   /** External ids of the orders prepared (pure, so not a call to the target). */
@@ -62,6 +71,7 @@ export function createFakeTargetConnector(state: Partial<FakeTargetState> = {}) 
     },
     async findDebtorByEmail(session, email) {
       record('findDebtorByEmail', session, email);
+      await target.duringFindDebtor?.();
       return target.debtorsByEmail.get(email) ?? null;
     },
     async createDebtor(session, customer: CustomerRef) {
@@ -86,10 +96,12 @@ export function createFakeTargetConnector(state: Partial<FakeTargetState> = {}) 
     },
     async findMissingProducts(session, order) {
       record('findMissingProducts', session, order.externalId);
+      await target.duringFindMissingProducts?.();
       return order.lines.map((line) => line.sku).filter((sku) => target.unknownSkus.has(sku));
     },
     async createDocument(session, document, debtor) {
       record('createDocument', session, document.body.externalId, debtor.targetId);
+      await target.duringCreateDocument?.();
       const created = { targetId: `doc-${nextDocument++}`, number: document.number };
       target.documents.set(created.number, created);
       return created;

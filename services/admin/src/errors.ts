@@ -13,6 +13,8 @@ export const adminErrorCatalogue = {
   UNKNOWN_SYSTEM: { httpStatus: 422, retryable: false },
   /** The source cannot turn the operator's cursor reset into a cursor. */
   CURSOR_RESET_REFUSED: { httpStatus: 422, retryable: false },
+  /** Too many wrong API keys from this address; Retry-After says when to try again. */
+  AUTH_RATE_LIMITED: { httpStatus: 429, retryable: true },
 } as const satisfies Record<string, { httpStatus: number; retryable: boolean }>;
 
 export type AdminErrorCode = keyof typeof adminErrorCatalogue;
@@ -32,6 +34,14 @@ export const adminErrors = {
     }),
   wrongApiKey: () =>
     appError('UNAUTHENTICATED', 'the API key is not valid', { field: 'headers.authorization' }),
+  tooManyAuthFailures: (retryAfterSeconds: number) =>
+    adminError('AUTH_RATE_LIMITED', 'too many wrong API keys from this address; retry later', {
+      retryAfterSeconds,
+    }),
+  /** A tenant's key acting for another tenant, or creating an operator key. */
+  outsideTenant: (field: string) =>
+    appError('FORBIDDEN', 'this API key may act only for its own tenant', { field }),
+  apiKeyNotFound: (id: string) => appError('NOT_FOUND', `no API key ${id}`, { field: 'params.id' }),
   connectionNotFound: (id: string) => appError('NOT_FOUND', `no connection ${id}`, { field: 'params.id' }),
   journeyNotFound: (connectionId: string, externalOrderId: string) =>
     appError('NOT_FOUND', `no journey for order ${externalOrderId} on connection ${connectionId}`, {

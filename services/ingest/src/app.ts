@@ -1,8 +1,18 @@
-import type { ConnectionRepository, CredentialCipher, InboxRepository, JourneyRepository } from '@koppel/db';
+import type {
+  AuthFailureRepository,
+  ConnectionRepository,
+  CredentialCipher,
+  InboxRepository,
+  JourneyRepository,
+} from '@koppel/db';
 import type { MessageBus } from '@koppel/kafka';
 import { buildServiceApp, type ReadinessCheck } from '@koppel/service-kit';
 import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
+import {
+  type AuthFailurePolicy,
+  DEFAULT_AUTH_FAILURE_POLICY,
+} from './routes/auth-failure-guard.js';
 import { registerWebhookRoutes } from './routes/webhook-routes.js';
 
 export type IngestDeps = {
@@ -17,6 +27,15 @@ export type IngestDeps = {
   bodyLimitBytes?: number;
   trustProxy?: boolean;
   logLevel?: string;
+  /** Where log lines go (default stdout). */
+  logStream?: { write(line: string): void };
+  /**
+   * Failed webhook authentications, counted in Postgres so the limit holds across replicas.
+   * Without it failures are not rate-limited (the embedded one-process mode may omit it).
+   */
+  authFailures?: AuthFailureRepository;
+  /** Limits on failed authentications; DEFAULT_AUTH_FAILURE_POLICY when omitted. */
+  authFailurePolicy?: AuthFailurePolicy;
 };
 
 /** The ingest HTTP app: webhooks in, `orders.raw` out. Never listens. */
@@ -26,6 +45,7 @@ export async function buildIngestApp(deps: IngestDeps): Promise<FastifyInstance>
     readiness: deps.readiness,
     registry: deps.registry,
     ...(deps.logLevel ? { logLevel: deps.logLevel } : {}),
+    logStream: deps.logStream,
     ...(deps.bodyLimitBytes ? { bodyLimitBytes: deps.bodyLimitBytes } : {}),
     ...(deps.trustProxy !== undefined ? { trustProxy: deps.trustProxy } : {}),
   });
@@ -36,6 +56,9 @@ export async function buildIngestApp(deps: IngestDeps): Promise<FastifyInstance>
     { parseAs: 'string' },
     (_request, body, done) => done(null, body),
   );
-  await registerWebhookRoutes(app, deps);
+  await registerWebhookRoutes(app, {
+    ...deps,
+    authFailurePolicy: deps.authFailurePolicy ?? DEFAULT_AUTH_FAILURE_POLICY,
+  });
   return app;
 }

@@ -15,6 +15,12 @@ const ingestEnvSchema = baseServiceEnvSchema.extend({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Wrong webhook secrets/signatures one source address may send per window (count). */
+  AUTH_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(10),
+  /** Wrong webhook secrets/signatures one connection may receive per window, from any address (count). */
+  AUTH_FAILURES_PER_CONNECTION: z.coerce.number().int().positive().default(50),
+  /** Length of the authentication failure window, in seconds. */
+  AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
 });
 
 export type IngestConfig = z.infer<typeof ingestEnvSchema>;

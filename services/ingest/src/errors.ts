@@ -26,6 +26,12 @@ export const ingestErrors = {
       httpStatus: 415,
       field: 'headers.content-type',
     }),
+  tooManyAuthFailures: (retryAfterSeconds: number) =>
+    new AppError(
+      'AUTH_RATE_LIMITED',
+      'too many failed authentications from this address or for this connection; retry later',
+      { httpStatus: 429, retryable: true, retryAfterSeconds },
+    ),
   publishFailed: (cause: unknown) =>
     new AppError('BUS_UNAVAILABLE', 'the order could not be handed to the pipeline; retry later', {
       httpStatus: 503,

@@ -1,5 +1,6 @@
 import { tracing } from '@koppel/telemetry/register';
 import {
+  createAuthFailureRepository,
   createConnectionRepository,
   createCredentialCipher,
   createInboxRepository,
@@ -30,6 +31,12 @@ await runDeployable({
       bodyLimitBytes: config.WEBHOOK_BODY_LIMIT_BYTES,
       trustProxy: config.TRUST_PROXY,
       logLevel: config.LOG_LEVEL,
+      authFailures: createAuthFailureRepository(db),
+      authFailurePolicy: {
+        perAddress: config.AUTH_FAILURES_PER_ADDRESS,
+        perConnection: config.AUTH_FAILURES_PER_CONNECTION,
+        windowSeconds: config.AUTH_FAILURE_WINDOW_SECONDS,
+      },
     });
     return { app };
   },

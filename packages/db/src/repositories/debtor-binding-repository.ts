@@ -1,87 +1,112 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.js';
 
-export type ClaimResult = { kind: 'bound'; targetDebtorId: string } | { kind: 'claimed' } | { kind: 'busy' };
+/** The right to create (or find and bind) one customer's debtor, until it expires on the database clock. */
+export type DebtorClaim = {
+  readonly connectionId: string;
+  readonly customerId: string;
+  /** The fencing token: `renew`, `bind` and `release` must carry it; a takeover bumps it. */
+  readonly fence: number;
+};
+
+export type ClaimResult =
+  | { kind: 'bound'; targetDebtorId: string }
+  | { kind: 'claimed'; claim: DebtorClaim }
+  | { kind: 'busy' };
+
+const claimEnd = (leaseMs: number) => sql<Date>`now() + make_interval(secs => ${leaseMs / 1000})`;
 
 /**
- * Which debtor a target gave a customer, per connection. Creating a debtor is guarded by a
- * lease row: only the holder of an unexpired claim creates; others see `busy` and retry later.
- * A crashed holder's lease expires, and the next one searches the target before creating.
+ * Which debtor a target gave a customer, per connection. Creating a debtor is guarded by a claim
+ * with a fencing token: only the holder of an unexpired claim creates, renews it while it works,
+ * and binds the result; others see `busy` and retry later. A holder whose claim expired and was
+ * taken over cannot bind (its fence no longer matches). Times are the database's `now()`. A
+ * crashed holder's claim expires, and the next one searches the target before creating.
  */
 export function createDebtorBindingRepository(db: Kysely<Database>) {
+  const ofClaim = (claim: DebtorClaim) =>
+    db
+      .updateTable('debtor_bindings')
+      .where('connection_id', '=', claim.connectionId)
+      .where('customer_id', '=', claim.customerId)
+      .where('claim_fence', '=', claim.fence)
+      .where('target_debtor_id', 'is', null);
+
+  const findDebtor = async (connectionId: string, customerId: string): Promise<string | null> => {
+    const row = await db
+      .selectFrom('debtor_bindings')
+      .select('target_debtor_id')
+      .where('connection_id', '=', connectionId)
+      .where('customer_id', '=', customerId)
+      .executeTakeFirst();
+    return row?.target_debtor_id ?? null;
+  };
+
   return {
     async claim(connectionId: string, customerId: string, leaseMs: number): Promise<ClaimResult> {
-      const until = new Date(Date.now() + leaseMs);
       const claimed = await db
         .insertInto('debtor_bindings')
         .values({
           connection_id: connectionId,
           customer_id: customerId,
           target_debtor_id: null,
-          claimed_until: until,
+          claimed_until: claimEnd(leaseMs),
+          claim_fence: 1,
         })
         .onConflict((oc) =>
           oc
             .columns(['connection_id', 'customer_id'])
-            .doUpdateSet({ claimed_until: until, updated_at: new Date() })
+            .doUpdateSet({
+              claimed_until: claimEnd(leaseMs),
+              claim_fence: sql`debtor_bindings.claim_fence + 1`,
+              updated_at: sql`now()`,
+            })
             .where('debtor_bindings.target_debtor_id', 'is', null)
             .where((eb) =>
               eb.or([
                 eb('debtor_bindings.claimed_until', 'is', null),
-                eb('debtor_bindings.claimed_until', '<', sql<Date>`now()`),
+                eb('debtor_bindings.claimed_until', '<=', sql<Date>`now()`),
               ]),
             ),
         )
-        .returning(['target_debtor_id'])
+        .returning(['claim_fence'])
         .executeTakeFirst();
-      if (claimed) return { kind: 'claimed' };
-      const existing = await db
-        .selectFrom('debtor_bindings')
-        .select('target_debtor_id')
-        .where('connection_id', '=', connectionId)
-        .where('customer_id', '=', customerId)
-        .executeTakeFirst();
-      if (existing?.target_debtor_id) return { kind: 'bound', targetDebtorId: existing.target_debtor_id };
-      return { kind: 'busy' };
+      if (claimed)
+        return { kind: 'claimed', claim: { connectionId, customerId, fence: claimed.claim_fence } };
+      const existing = await findDebtor(connectionId, customerId);
+      return existing ? { kind: 'bound', targetDebtorId: existing } : { kind: 'busy' };
     },
 
-    async bind(connectionId: string, customerId: string, targetDebtorId: string): Promise<void> {
-      await db
-        .insertInto('debtor_bindings')
-        .values({
-          connection_id: connectionId,
-          customer_id: customerId,
-          target_debtor_id: targetDebtorId,
-          claimed_until: null,
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['connection_id', 'customer_id'])
-            .doUpdateSet({ target_debtor_id: targetDebtorId, claimed_until: null, updated_at: new Date() }),
-        )
-        .execute();
+    /** Extends the claim by `leaseMs` from now; false when it expired, was taken over or is bound. */
+    async renew(claim: DebtorClaim, leaseMs: number): Promise<boolean> {
+      const row = await ofClaim(claim)
+        .set({ claimed_until: claimEnd(leaseMs), updated_at: sql`now()` })
+        .where('claimed_until', '>', sql<Date>`now()`)
+        .returning('claim_fence')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /**
+     * Binds the debtor the holder created or found; false when another worker took the claim
+     * over (its fence moved on) or bound the customer already. An expired claim nobody took over
+     * still binds: the debtor exists in the target.
+     */
+    async bind(claim: DebtorClaim, targetDebtorId: string): Promise<boolean> {
+      const row = await ofClaim(claim)
+        .set({ target_debtor_id: targetDebtorId, claimed_until: null, updated_at: sql`now()` })
+        .returning('claim_fence')
+        .executeTakeFirst();
+      return row !== undefined;
     },
 
     /** Gives a claim up after a failed attempt so the retry (or another order) may claim at once. */
-    async release(connectionId: string, customerId: string): Promise<void> {
-      await db
-        .updateTable('debtor_bindings')
-        .set({ claimed_until: null, updated_at: new Date() })
-        .where('connection_id', '=', connectionId)
-        .where('customer_id', '=', customerId)
-        .where('target_debtor_id', 'is', null)
-        .execute();
+    async release(claim: DebtorClaim): Promise<void> {
+      await ofClaim(claim).set({ claimed_until: null, updated_at: sql`now()` }).execute();
     },
 
-    async find(connectionId: string, customerId: string): Promise<string | null> {
-      const row = await db
-        .selectFrom('debtor_bindings')
-        .select('target_debtor_id')
-        .where('connection_id', '=', connectionId)
-        .where('customer_id', '=', customerId)
-        .executeTakeFirst();
-      return row?.target_debtor_id ?? null;
-    },
+    /** The debtor bound to the customer, or null (unbound, or only claimed). */
+    find: findDebtor,
   };
 }
 

@@ -1,17 +1,48 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.js';
 
-export type LedgerState = { state: 'delivering' | 'delivered'; documentId: string | null; attempts: number };
+/** The right to deliver one order, until it expires on the database clock. */
+export type DeliveryLease = {
+  readonly connectionId: string;
+  readonly externalOrderId: string;
+  /** The fencing token: every write of this holder must carry it; a takeover bumps it. */
+  readonly fence: number;
+};
+
+export type LedgerAcquisition =
+  | { kind: 'acquired'; lease: DeliveryLease; attempts: number }
+  | { kind: 'delivered'; documentId: string | null }
+  /** Another worker holds an unexpired lease; it ends in `remainingMs` at the latest. */
+  | { kind: 'held'; remainingMs: number };
+
+const leaseEnd = (leaseMs: number) => sql<Date>`now() + make_interval(secs => ${leaseMs / 1000})`;
 
 /**
- * One row per (connection, external order id): the guard against booking an order twice.
- * `begin` is one upsert; a row already `delivered` means skip, a row left `delivering` by a
- * crash means "look in the target before creating".
+ * One row per (connection, external order id): the guard against booking an order twice, as an
+ * owned lease with a fencing token. `acquire` is one upsert that takes the row only when it is
+ * not delivered and its lease is free or expired, bumping `lease_fence`; concurrent acquirers
+ * are serialised by Postgres on the row, so exactly one wins. Only the holder may renew and mark
+ * delivered (the fence must match), so a worker whose lease expired and was taken over cannot
+ * write. Every time is the database's `now()`, so replicas with skewed clocks agree. A crashed
+ * holder's lease simply expires; the next holder looks in the target before creating.
  */
 export function createDeliveryLedgerRepository(db: Kysely<Database>) {
+  const ofLease = (lease: DeliveryLease) =>
+    db
+      .updateTable('delivery_ledger')
+      .where('connection_id', '=', lease.connectionId)
+      .where('external_order_id', '=', lease.externalOrderId)
+      .where('lease_fence', '=', lease.fence)
+      .where('state', '=', 'delivering');
+
   return {
-    async begin(connectionId: string, externalOrderId: string, documentNumber: string): Promise<LedgerState> {
-      const row = await db
+    async acquire(
+      connectionId: string,
+      externalOrderId: string,
+      documentNumber: string,
+      leaseMs: number,
+    ): Promise<LedgerAcquisition> {
+      const taken = await db
         .insertInto('delivery_ledger')
         .values({
           connection_id: connectionId,
@@ -19,24 +50,77 @@ export function createDeliveryLedgerRepository(db: Kysely<Database>) {
           state: 'delivering',
           document_number: documentNumber,
           attempts: 1,
+          lease_fence: 1,
+          lease_until: leaseEnd(leaseMs),
         })
         .onConflict((oc) =>
           oc
             .columns(['connection_id', 'external_order_id'])
-            .doUpdateSet({ attempts: sql`delivery_ledger.attempts + 1`, updated_at: new Date() }),
+            .doUpdateSet({
+              attempts: sql`delivery_ledger.attempts + 1`,
+              lease_fence: sql`delivery_ledger.lease_fence + 1`,
+              lease_until: leaseEnd(leaseMs),
+              updated_at: sql`now()`,
+            })
+            .where('delivery_ledger.state', '=', 'delivering')
+            .where((eb) =>
+              eb.or([
+                eb('delivery_ledger.lease_until', 'is', null),
+                eb('delivery_ledger.lease_until', '<=', sql<Date>`now()`),
+              ]),
+            ),
         )
-        .returning(['state', 'document_id', 'attempts'])
-        .executeTakeFirstOrThrow();
-      return { state: row.state, documentId: row.document_id, attempts: row.attempts };
-    },
-
-    async markDelivered(connectionId: string, externalOrderId: string, documentId: string): Promise<void> {
-      await db
-        .updateTable('delivery_ledger')
-        .set({ state: 'delivered', document_id: documentId, updated_at: new Date() })
+        .returning(['lease_fence', 'attempts'])
+        .executeTakeFirst();
+      if (taken) {
+        return {
+          kind: 'acquired',
+          lease: { connectionId, externalOrderId, fence: taken.lease_fence },
+          attempts: taken.attempts,
+        };
+      }
+      const row = await db
+        .selectFrom('delivery_ledger')
+        .select([
+          'state',
+          'document_id',
+          sql<number>`greatest(0, extract(epoch from (lease_until - now())) * 1000)::float8`.as(
+            'remaining_ms',
+          ),
+        ])
         .where('connection_id', '=', connectionId)
         .where('external_order_id', '=', externalOrderId)
-        .execute();
+        .executeTakeFirstOrThrow();
+      if (row.state === 'delivered') return { kind: 'delivered', documentId: row.document_id };
+      return { kind: 'held', remainingMs: Math.ceil(Number(row.remaining_ms ?? 0)) };
+    },
+
+    /** Extends the lease by `leaseMs` from now; false when it expired or another worker took it. */
+    async renew(lease: DeliveryLease, leaseMs: number): Promise<boolean> {
+      const row = await ofLease(lease)
+        .set({ lease_until: leaseEnd(leaseMs), updated_at: sql`now()` })
+        .where('lease_until', '>', sql<Date>`now()`)
+        .returning('lease_fence')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /**
+     * Records the document, by the lease's holder only; false when another worker took the lease
+     * over (that worker finds the document in the target). An expired lease nobody took over
+     * still marks: the document exists, and the row says so.
+     */
+    async markDelivered(lease: DeliveryLease, documentId: string): Promise<boolean> {
+      const row = await ofLease(lease)
+        .set({ state: 'delivered', document_id: documentId, lease_until: null, updated_at: sql`now()` })
+        .returning('lease_fence')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /** Gives the lease up after a failed attempt, so the retry may acquire it at once. */
+    async release(lease: DeliveryLease): Promise<void> {
+      await ofLease(lease).set({ lease_until: null, updated_at: sql`now()` }).execute();
     },
 
     async countDelivered(connectionId: string): Promise<number> {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.js';
 
 export type InboxEntry = {
@@ -9,20 +9,34 @@ export type InboxEntry = {
   externalOrderId: string;
 };
 
-/** `new`: first sighting; `unpublished`: seen before but its record never reached the topic. */
+/**
+ * `new`: first sighting, now claimed by the caller; `unpublished`: seen before but its record
+ * never reached the topic (or it is not known whether it did), now claimed by the caller, who
+ * republishes it under the first event id; `in_flight`: another caller holds the claim right
+ * now; `duplicate`: published already.
+ */
 export type InboxAdmission =
-  | { kind: 'new'; eventId: string }
-  | { kind: 'unpublished'; eventId: string }
+  | { kind: 'new'; eventId: string; claimToken: string }
+  | { kind: 'unpublished'; eventId: string; claimToken: string }
+  | { kind: 'in_flight' }
   | { kind: 'duplicate' };
+
+/** How long a claim holds before another request may take the event over (a crashed publisher). */
+export const INBOX_CLAIM_MS = 30_000;
+
+const claimUntil = (ms: number) => sql<Date>`now() + make_interval(secs => ${ms / 1000})`;
 
 /**
  * The ingest inbox: one row per (connection, source event key). The unique constraint, not a
- * check-then-insert, decides whether an event is new. A row is marked published only after its
- * record is on the topic, so a crash in between is healed by the source's next delivery.
+ * check-then-insert, decides whether an event is new, and the row is *claimed* (token and lease,
+ * database clock) by the one caller that publishes it, so two identical webhooks arriving at the
+ * same instant publish one record. A row is marked published only after its record is on the
+ * topic; a failed or ambiguous publish keeps the row and its event id (the claim is released), so
+ * the source's retry republishes the same event rather than counting as new.
  */
 export function createInboxRepository(db: Kysely<Database>) {
   return {
-    async admit(entry: InboxEntry): Promise<InboxAdmission> {
+    async admit(entry: InboxEntry, claimToken: string, claimMs = INBOX_CLAIM_MS): Promise<InboxAdmission> {
       const inserted = await db
         .insertInto('inbox')
         .values({
@@ -31,37 +45,65 @@ export function createInboxRepository(db: Kysely<Database>) {
           event_id: entry.eventId,
           event_type: entry.eventType,
           external_order_id: entry.externalOrderId,
+          claim_token: claimToken,
+          claimed_until: claimUntil(claimMs),
         })
         .onConflict((oc) => oc.columns(['connection_id', 'event_key']).doNothing())
         .returning('event_id')
         .executeTakeFirst();
-      if (inserted) return { kind: 'new', eventId: inserted.event_id };
+      if (inserted) return { kind: 'new', eventId: inserted.event_id, claimToken };
+      const taken = await db
+        .updateTable('inbox')
+        .set({ claim_token: claimToken, claimed_until: claimUntil(claimMs) })
+        .where('connection_id', '=', entry.connectionId)
+        .where('event_key', '=', entry.eventKey)
+        .where('published', '=', false)
+        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', sql<Date>`now()`)]))
+        .returning('event_id')
+        .executeTakeFirst();
+      if (taken) return { kind: 'unpublished', eventId: taken.event_id, claimToken };
       const existing = await db
         .selectFrom('inbox')
-        .select(['event_id', 'published'])
+        .select('published')
         .where('connection_id', '=', entry.connectionId)
         .where('event_key', '=', entry.eventKey)
         .executeTakeFirstOrThrow();
-      return existing.published ? { kind: 'duplicate' } : { kind: 'unpublished', eventId: existing.event_id };
+      return existing.published ? { kind: 'duplicate' } : { kind: 'in_flight' };
     },
 
+    /** The event's record is on the topic: later sightings are duplicates. */
     async markPublished(connectionId: string, eventKey: string): Promise<void> {
       await db
         .updateTable('inbox')
-        .set({ published: true })
+        .set({ published: true, claim_token: null, claimed_until: null })
         .where('connection_id', '=', connectionId)
         .where('event_key', '=', eventKey)
         .execute();
     },
 
-    /** Forgets an event whose publish failed before we answered, so a retry is new again. */
-    async forget(connectionId: string, eventKey: string): Promise<void> {
+    /**
+     * Gives up a claim after a failed publish, keeping the row and its event id: the record may
+     * have reached the topic (an ambiguous failure), so the retry must republish the same event.
+     */
+    async release(connectionId: string, eventKey: string, claimToken: string): Promise<void> {
       await db
-        .deleteFrom('inbox')
+        .updateTable('inbox')
+        .set({ claim_token: null, claimed_until: null })
         .where('connection_id', '=', connectionId)
         .where('event_key', '=', eventKey)
-        .where('published', '=', false)
+        .where('claim_token', '=', claimToken)
         .execute();
+    },
+
+    /** Whether the event is published (a waiting duplicate polls this). */
+    async isPublished(connectionId: string, eventKey: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('inbox')
+        .select('published')
+        .where('connection_id', '=', connectionId)
+        .where('event_key', '=', eventKey)
+        .executeTakeFirst();
+      return row?.published ?? false;
     },
 
     async count(connectionId: string): Promise<number> {

@@ -1,27 +1,44 @@
 import type { TopicSpec } from '@koppel/contracts';
 import { type Consumer, Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
-import type { MessageBus, OutgoingMessage, SubscribeOptions, Subscription } from '../message-bus.js';
+import type {
+  IncomingMessage,
+  MessageBus,
+  OutgoingMessage,
+  SubscribeOptions,
+  Subscription,
+} from '../message-bus.js';
 import { createGroupCommitSender } from './group-commit.js';
 import { toHeaderRecord } from './headers.js';
 import { retryWhileMetadataSettles } from './retry-metadata.js';
 import { withKeepAlive } from './keep-alive.js';
+import { createKeyOrderedRunner } from './key-ordered-runner.js';
+import { createOffsetTracker } from './offset-tracker.js';
 
 /** Group heartbeat, also sent while a slow handler runs (session timeout 30 s). */
 const HEARTBEAT_INTERVAL_MS = 3000;
+/** Records of different keys of one partition handled at once. */
+const DEFAULT_CONCURRENCY_PER_PARTITION = 16;
+/** Partitions of one consumer handled at once (kafkajs `partitionsConsumedConcurrently`). */
+const DEFAULT_PARTITIONS_CONCURRENTLY = 6;
 
 export type KafkaBusOptions = {
   brokers: string[];
   clientId: string;
   /** Replication factor for created topics (1 on a single-node dev broker). */
   replicationFactor?: number;
+  /** Records of different keys of one partition handled at once (default 16). */
+  concurrencyPerPartition?: number;
+  /** Partitions handled at once per consumer (default 6). */
+  partitionsConsumedConcurrently?: number;
 };
 
 /**
  * kafkajs implementation. The producer is idempotent (exactly-once per partition within a
- * producer session) and waits for all in-sync replicas (`acks: -1`). Consumers process a
- * batch one record at a time, resolve each offset after its handler succeeded, heartbeat
- * between records, and commit resolved offsets; a stop or rebalance commits exactly what was
- * processed.
+ * producer session) and waits for all in-sync replicas (`acks: -1`). Consumers handle
+ * partitions concurrently and, within a partition, records of different keys concurrently
+ * (bounded) while one key's records run in order; an offset is resolved only once every record
+ * before it finished, the group heartbeats while work runs, and a stop or rebalance lets
+ * in-flight records finish and commits exactly the finished prefix.
  */
 export function createKafkaBus(options: KafkaBusOptions): MessageBus {
   const kafka = new Kafka({
@@ -107,10 +124,13 @@ export function createKafkaBus(options: KafkaBusOptions): MessageBus {
           fromBeginning: subscribeOptions.fromBeginning ?? true,
         }),
       );
+      const perPartition = options.concurrencyPerPartition ?? DEFAULT_CONCURRENCY_PER_PARTITION;
       await consumer.run({
         autoCommit: true,
         autoCommitInterval: 1000,
         eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently:
+          options.partitionsConsumedConcurrently ?? DEFAULT_PARTITIONS_CONCURRENTLY,
         eachBatch: async ({
           batch,
           resolveOffset,
@@ -119,25 +139,35 @@ export function createKafkaBus(options: KafkaBusOptions): MessageBus {
           isRunning,
           isStale,
         }) => {
-          for (const message of batch.messages) {
-            if (!isRunning() || isStale()) break;
-            await withKeepAlive(heartbeat, HEARTBEAT_INTERVAL_MS, () =>
-              subscribeOptions.handler(
-                {
-                  topic: batch.topic,
-                  partition: batch.partition,
-                  offset: message.offset,
-                  key: message.key?.toString('utf8') ?? '',
-                  value: message.value ? new Uint8Array(message.value) : new Uint8Array(),
-                  headers: toHeaderRecord(message.headers),
-                },
-                heartbeat,
-              ),
-            );
-            resolveOffset(message.offset);
-            await commitOffsetsIfNecessary();
-            await heartbeat();
-          }
+          const tracker = createOffsetTracker();
+          const runner = createKeyOrderedRunner(perPartition);
+          await withKeepAlive(heartbeat, HEARTBEAT_INTERVAL_MS, async () => {
+            for (const message of batch.messages) {
+              if (!isRunning() || isStale() || runner.failed) break;
+              const incoming: IncomingMessage = {
+                topic: batch.topic,
+                partition: batch.partition,
+                offset: message.offset,
+                key: message.key?.toString('utf8') ?? '',
+                value: message.value ? new Uint8Array(message.value) : new Uint8Array(),
+                headers: toHeaderRecord(message.headers),
+              };
+              tracker.start(message.offset);
+              await runner.submit(incoming.key, async () => {
+                await subscribeOptions.handler(incoming, heartbeat);
+                // Only the contiguous finished prefix is resolved: a commit means "all before
+                // this is done", and a lower record of another key may still be running.
+                const prefix = tracker.finish(message.offset);
+                if (prefix !== undefined && !isStale()) resolveOffset(prefix);
+              });
+              await commitOffsetsIfNecessary();
+            }
+            // A stop or rebalance lets in-flight records finish; nothing past the finished
+            // prefix was resolved, so nothing beyond it is committed. A handler failure is
+            // rethrown after the others settled (kafkajs then re-fetches from the commit).
+            await runner.drain();
+          });
+          await commitOffsetsIfNecessary();
         },
       });
       return {

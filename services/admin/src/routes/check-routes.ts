@@ -2,12 +2,12 @@ import type { ConnectionRepository } from '@koppel/db';
 import type { FastifyInstance } from 'fastify';
 import type { AdminConnectors } from '../connectors/admin-connectors.js';
 import { checkConnection } from '../connectors/check-connection.js';
-import { adminErrors } from '../errors.js';
 import { adminSecurity } from '../openapi/openapi-docs.js';
 import type { ZodTypeProvider } from '../openapi/zod-schema-compilers.js';
 import { checkResultSchema } from '../schemas/check-schemas.js';
 import { connectionParamsSchema } from '../schemas/connection-schemas.js';
 import { notFoundResponse, problemResponses } from '../schemas/problem-schemas.js';
+import { findVisibleConnection } from './tenant-scope.js';
 
 export type CheckRouteDeps = {
   connections: ConnectionRepository;
@@ -33,8 +33,7 @@ export async function registerCheckRoutes(app: FastifyInstance, deps: CheckRoute
       },
     },
     async (request) => {
-      const connection = await deps.connections.find(request.params.id);
-      if (!connection) throw adminErrors.connectionNotFound(request.params.id);
+      const connection = await findVisibleConnection(deps.connections, request, request.params.id);
       const findings = await checkConnection(
         { connections: deps.connections, connectors: deps.connectors, timeoutMs: deps.checkTimeoutMs },
         connection,

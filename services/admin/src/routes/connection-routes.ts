@@ -14,6 +14,7 @@ import { generateWebhookSecret, toWebhookUrl } from '../domain/webhook-secret.js
 import { adminErrors } from '../errors.js';
 import { adminSecurity } from '../openapi/openapi-docs.js';
 import type { ZodTypeProvider } from '../openapi/zod-schema-compilers.js';
+import { findVisibleConnection, maySee, scopeOf } from './tenant-scope.js';
 import {
   connectionListSchema,
   connectionParamsSchema,
@@ -72,6 +73,7 @@ export async function registerConnectionRoutes(
       },
     },
     async (request, reply) => {
+      if (!maySee(request, request.body.tenantId)) throw adminErrors.outsideTenant('body.tenantId');
       const { source, target, sourceSide } = parseNewConnection(connectors, request.body);
       const secret = generateWebhookSecret();
       const { tenantId, name, sourceSystem, targetSystem, ipAllowlist, rules } = request.body;
@@ -109,13 +111,16 @@ export async function registerConnectionRoutes(
     {
       schema: {
         ...common,
-        summary: 'List connections, optionally of one tenant',
+        summary: "List connections, optionally of one tenant (a tenant's key sees only its own)",
         querystring: listConnectionsQuerySchema,
         response: { 200: connectionListSchema, ...problemResponses },
       },
     },
     async (request) => {
-      const list = await connections.list(request.query.tenantId);
+      const scope = scopeOf(request);
+      const asked = request.query.tenantId;
+      if (!scope.operator && asked !== undefined && asked !== scope.tenantId) return { connections: [] };
+      const list = await connections.list(scope.operator ? asked : scope.tenantId);
       return { connections: await Promise.all(list.map(view)) };
     },
   );
@@ -131,9 +136,7 @@ export async function registerConnectionRoutes(
       },
     },
     async (request) => {
-      const connection = await connections.find(request.params.id);
-      if (!connection) throw adminErrors.connectionNotFound(request.params.id);
-      return view(connection);
+      return view(await findVisibleConnection(connections, request, request.params.id));
     },
   );
 
@@ -155,8 +158,7 @@ export async function registerConnectionRoutes(
     },
     async (request) => {
       const { id } = request.params;
-      const stored = await connections.find(id);
-      if (!stored) throw adminErrors.connectionNotFound(id);
+      const stored = await findVisibleConnection(connections, request, id);
       const { patch, source, sourceSettings } = await parseConnectionPatch(
         connectors,
         stored,
@@ -188,6 +190,7 @@ export async function registerConnectionRoutes(
       },
     },
     async (request) => {
+      await findVisibleConnection(connections, request, request.params.id);
       const secret = generateWebhookSecret();
       const connection = await connections.update(request.params.id, {
         webhookSecretHash: hashWebhookSecret(secret),

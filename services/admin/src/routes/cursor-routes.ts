@@ -1,6 +1,6 @@
 import type { AnySourceConnector, CursorReset, PollCapability } from '@koppel/connector-sdk';
 import type { ConnectionRepository, PollScheduleRepository } from '@koppel/db';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type AdminConnectors, findSource } from '../connectors/admin-connectors.js';
 import { toCursorState } from '../domain/cursor-state.js';
 import { adminErrors } from '../errors.js';
@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from '../openapi/zod-schema-compilers.js';
 import { connectionParamsSchema } from '../schemas/connection-schemas.js';
 import { cursorResetBodySchema, cursorStateSchema } from '../schemas/cursor-schemas.js';
 import { notFoundResponse, problemResponses, unprocessableResponse } from '../schemas/problem-schemas.js';
+import { findVisibleConnection } from './tenant-scope.js';
 
 export type CursorRouteDeps = {
   connections: ConnectionRepository;
@@ -23,9 +24,8 @@ export async function registerCursorRoutes(app: FastifyInstance, deps: CursorRou
   const routes = app.withTypeProvider<ZodTypeProvider>();
 
   /** The connection's poller and schedule; 404 when the connection is not polled. */
-  const polled = async (id: string) => {
-    const connection = await deps.connections.find(id);
-    if (!connection) throw adminErrors.connectionNotFound(id);
+  const polled = async (request: FastifyRequest, id: string) => {
+    const connection = await findVisibleConnection(deps.connections, request, id);
     const source: AnySourceConnector | undefined = findSource(deps.connectors, connection.sourceSystem);
     const schedule = source?.poller ? await deps.schedules.find(id) : undefined;
     if (!source?.poller || !schedule) throw adminErrors.notPolled(id);
@@ -43,7 +43,7 @@ export async function registerCursorRoutes(app: FastifyInstance, deps: CursorRou
       },
     },
     async (request) => {
-      const { poller, schedule } = await polled(request.params.id);
+      const { poller, schedule } = await polled(request, request.params.id);
       return toCursorState(schedule, describe(poller));
     },
   );
@@ -65,7 +65,7 @@ export async function registerCursorRoutes(app: FastifyInstance, deps: CursorRou
     },
     async (request) => {
       const { id } = request.params;
-      const { poller } = await polled(id);
+      const { poller } = await polled(request, id);
       const body = request.body;
       const reset: CursorReset =
         'since' in body ? { since: new Date(body.since) } : { orderNumber: body.orderNumber };
@@ -95,7 +95,7 @@ export async function registerCursorRoutes(app: FastifyInstance, deps: CursorRou
     },
     async (request) => {
       const { id } = request.params;
-      const { poller } = await polled(id);
+      const { poller } = await polled(request, id);
       await deps.schedules.pollNow(id);
       const schedule = await deps.schedules.find(id);
       if (!schedule) throw adminErrors.notPolled(id);

@@ -6,6 +6,7 @@ import { adminSecurity } from '../openapi/openapi-docs.js';
 import type { ZodTypeProvider } from '../openapi/zod-schema-compilers.js';
 import { journeyParamsSchema, journeySchema } from '../schemas/journey-schemas.js';
 import { notFoundResponse, problemResponses } from '../schemas/problem-schemas.js';
+import { findVisibleConnection } from './tenant-scope.js';
 
 export type JourneyRouteDeps = {
   connections: ConnectionRepository;
@@ -27,7 +28,7 @@ export async function registerJourneyRoutes(app: FastifyInstance, deps: JourneyR
     },
     async (request) => {
       const { id, externalOrderId } = request.params;
-      if (!(await deps.connections.find(id))) throw adminErrors.connectionNotFound(id);
+      await findVisibleConnection(deps.connections, request, id);
       const entries = await deps.journey.list(id, externalOrderId);
       if (entries.length === 0) throw adminErrors.journeyNotFound(id, externalOrderId);
       return {

@@ -3,14 +3,20 @@ import { fromBinary } from '@bufbuild/protobuf';
 import { type RawOrderEvent, RawOrderEventSchema, topicName, topics } from '@koppel/contracts';
 import {
   type ConnectionRepository,
+  createConnectionRepository,
+  createCredentialCipher,
   createInboxRepository,
+  createJourneyRepository,
+  createPostgresDatabase,
   type DatabaseHandle,
   hashWebhookSecret,
   type InboxRepository,
   type JourneyRepository,
+  migrateToLatest,
   type NewConnection,
 } from '@koppel/db';
-import type { MessageBus } from '@koppel/kafka';
+import { createEmbeddedBus, type MessageBus } from '@koppel/kafka';
+import { createIsolatedDatabase, resolveInfrastructure } from '@koppel/test-infra';
 import { createMetricsRegistry } from '@koppel/telemetry';
 import type { FastifyInstance } from 'fastify';
 import { openEmbeddedStage } from '@koppel/service-kit/testing';
@@ -34,9 +40,17 @@ export type IngestHarness = {
   rawRecords(): Promise<{ key: string; event: RawOrderEvent }[]>;
 };
 
-/** Ingest over embedded PGlite (in the test's fixture dir) and the embedded bus on it. */
-export async function startIngestHarness(t: Test): Promise<IngestHarness> {
-  const stage = await openEmbeddedStage(t.testdir());
+/**
+ * Ingest over embedded PGlite (in the test's fixture dir) and the embedded bus on it, or with
+ * `postgres`, over a fresh database on the real Postgres server (several apps share it as
+ * replicas would).
+ */
+export async function startIngestHarness(
+  t: Test,
+  options: { database?: 'pglite' | 'postgres' } = {},
+): Promise<IngestHarness> {
+  const stage =
+    options.database === 'postgres' ? await openPostgresStage() : await openEmbeddedStage(t.testdir());
   const { database, bus, cipher, connections, journey } = stage;
   const inbox = createInboxRepository(database.db);
   const apps: FastifyInstance[] = [];
@@ -98,6 +112,26 @@ export async function startIngestHarness(t: Test): Promise<IngestHarness> {
         key: row.key,
         event: fromBinary(RawOrderEventSchema, new Uint8Array(row.value)),
       }));
+    },
+  };
+}
+
+async function openPostgresStage() {
+  const isolated = await createIsolatedDatabase((await resolveInfrastructure()).databaseUrl);
+  const database = createPostgresDatabase(isolated.url);
+  await migrateToLatest(database.db);
+  const bus = createEmbeddedBus(database.db);
+  const cipher = createCredentialCipher(randomBytes(32));
+  return {
+    database,
+    bus,
+    cipher,
+    connections: createConnectionRepository(database.db, cipher),
+    journey: createJourneyRepository(database.db),
+    async close() {
+      await bus.close();
+      await database.close();
+      await isolated.drop();
     },
   };
 }

@@ -42,7 +42,14 @@ export const ASSUMPTIONS = Object.freeze({
    * Optional input fields beyond the notes' example: `VevoEmail` (buyer e-mail), `CikkSzam{n}`
    * (line SKU, for stock) and `RaktarID` (warehouse; default the first one).
    */
-  extraInvoiceFields: ['VevoEmail', 'CikkSzam', 'RaktarID'] as readonly string[],
+  extraInvoiceFields: ['VevoEmail', 'CikkSzam', 'RaktarID', 'EmailKuldes'] as readonly string[],
+  /**
+   * InnVoice documents that "az e-mail küldés jelölésével automatikusan kiküldésre kerül a
+   * dokumentum" (ticking e-mail sending sends the document automatically) as part of the invoice
+   * call; the element's name is not public, `EmailKuldes` (`0`/`1`) is ours. It needs `VevoEmail`;
+   * a set-aside draft (`Felretett=1`) is not sent, as InnVoice's Shoprenter link never e-mails drafts.
+   */
+  emailFlagField: 'EmailKuldes',
   /**
    * Customers: no partner endpoint is known; the buyer of every accepted document is upserted into
    * the partner register, matched by tax number, else e-mail, else name + postcode + city.

@@ -86,6 +86,9 @@ export function convertProforma(
       padId,
       fromProformaTechId: proforma.techId,
       convertedToTechId: null,
+      // The conversion call carries no e-mail flag: the invoice is not sent by it.
+      emailRequested: false,
+      emailedTo: null,
     },
     nowIso,
   );

@@ -82,6 +82,8 @@ export function buildDocument(
   const electronic = flag(fields, 'Eszamla', issues);
   const draft = flag(fields, 'Felretett', issues);
   const proforma = flag(fields, 'Proforma', issues);
+  const emailRequested = flag(fields, ASSUMPTIONS.emailFlagField, issues);
+  if (emailRequested && buyer.email === '') issues.push(missing('VevoEmail'));
   const lines = buildLines(fields, currency, issues);
   if (
     ASSUMPTIONS.kbaNeedsBuyerTaxNumber &&
@@ -105,6 +107,9 @@ export function buildDocument(
       paymentMethod: text('FizetesiMod', false) || ASSUMPTIONS.defaultPaymentMethod,
       paid,
       electronic,
+      emailRequested,
+      // A set-aside draft is never sent (README "E-mail"): it is still being edited.
+      emailedTo: emailRequested && !draft ? buyer.email : null,
       warehouseId: warehouse?.id ?? null,
       lines,
       net: lines.reduce((s, l) => s + l.net, 0),

@@ -65,6 +65,10 @@ export type InvoiceDocument = {
   paymentMethod: string;
   paid: boolean;
   electronic: boolean;
+  /** `EmailKuldes=1` on the request: InnVoice e-mails the document to `VevoEmail` [I: field name]. */
+  emailRequested: boolean;
+  /** Where the document was e-mailed on creation; `null` when not (no flag, or a draft). */
+  emailedTo: string | null;
   warehouseId: number | null;
   lines: DocumentLine[];
   net: number;

@@ -59,6 +59,8 @@ export function documentXml(doc: InvoiceDocument, url: string): XmlNode {
     el('FizetesiMod', doc.paymentMethod, true),
     el('Fizetve', doc.paid ? '1' : '0'),
     el('Eszamla', doc.electronic ? '1' : '0'),
+    el('EmailKuldes', doc.emailRequested ? '1' : '0'),
+    el('EmailCim', doc.emailedTo ?? ''),
     el('NettoOsszeg', money(doc.net)),
     el('AfaOsszeg', money(doc.vat)),
     el('BruttoOsszeg', money(doc.gross)),

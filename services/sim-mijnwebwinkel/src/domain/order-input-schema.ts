@@ -28,6 +28,11 @@ const articleLineSchema = z.strictObject({
   unit_price: money.optional(),
   rate: rate.optional(),
   unit_weight: z.number().int().nonnegative().default(0),
+  /** The chosen variant options (`articles[].options[]`: size, colour...); their price is
+   * informational, the line's `unit_price` already includes it. */
+  options: z
+    .array(z.strictObject({ list_option_id: z.number().int(), description: z.string().min(1), price: money.default('0.00') }))
+    .default([]),
 });
 
 const customLineSchema = z.strictObject({

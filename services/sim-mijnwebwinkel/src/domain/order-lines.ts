@@ -63,7 +63,7 @@ export function priceLine(input: OrderLineInput, index: number, ctx: LineContext
     description: article.name,
     sku: article.sku,
     price: { amount: unit.amount, rate, purchase_price: article.price.purchase ?? '' },
-    options: [],
+    options: input.options,
   };
   return {
     line: baseLine(

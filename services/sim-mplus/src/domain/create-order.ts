@@ -88,6 +88,10 @@ export function createOrder(
       sequenceNumber: line.sequenceNumber ?? i + 1,
       ...(line.data.discountPercentage ? { discountPercentage: line.data.discountPercentage } : {}),
       ...(line.data.discountAmount ? { discountAmount: line.data.discountAmount } : {}),
+      ...(line.data.discountAmountExcl ? { discountAmountExcl: line.data.discountAmountExcl } : {}),
+      ...(line.data.turnoverGroupCostCenter !== undefined
+        ? { turnoverGroupCostCenter: line.data.turnoverGroupCostCenter }
+        : {}),
     });
   }
   const lines: OrderLine[] = priced.map((line) => {

@@ -101,6 +101,9 @@ export type OrderLine = {
   vatPercentage: number;
   discountPercentage?: number;
   discountAmount?: number;
+  discountAmountExcl?: number;
+  /** LineData.turnoverGroupCostCenter: the turnover group the line is booked on (notes §3.4). */
+  turnoverGroupCostCenter?: number;
   lineTotalIncl: number;
   lineTotalExcl: number;
   sequenceNumber: number;

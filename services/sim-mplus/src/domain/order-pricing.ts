@@ -41,11 +41,13 @@ export function priceLine(line: LineInput, article: Article, vatPct: number, met
   const base = method === 'VAT-METHOD-INCLUSIVE' ? priceIncl : priceExcl;
   let total = divRound(base * qty, scale);
   if (d.discountPercentage) total = divRound(total * BigInt(100 - d.discountPercentage), 100n);
-  if (d.discountAmount)
-    total -=
-      method === 'VAT-METHOD-INCLUSIVE'
-        ? BigInt(d.discountAmount)
-        : BigInt(d.discountAmountExcl ?? d.discountAmount);
+  // LineData has both discountAmount (incl.) and discountAmountExcl (notes §3.4): each method
+  // reads its own and falls back to the other, so an excl.-only discount is not ignored.
+  const discount =
+    method === 'VAT-METHOD-INCLUSIVE'
+      ? (d.discountAmount ?? d.discountAmountExcl)
+      : (d.discountAmountExcl ?? d.discountAmount);
+  if (discount) total -= BigInt(discount);
   const incl = method === 'VAT-METHOD-INCLUSIVE' ? total : divRound(total * (100n + pct), 100n);
   const excl = method === 'VAT-METHOD-INCLUSIVE' ? divRound(total * 100n, 100n + pct) : total;
   return {

@@ -216,6 +216,34 @@ export const OPERATIONS: Record<string, Handler> = {
       },
     };
   },
+  // getBranches / getEmployee: WSDL `Branch { branchNumber, branchName, workplaces { workplace[] } }`
+  // and `GetEmployeeResponse { result GET-EMPLOYEE-RESULT-OK | -NOT-FOUND, employee? }` (MP-WSDL).
+  getBranches: (_body, { store }) => ({
+    branches: {
+      branch: store.state().branches.map((b) => ({
+        branchNumber: b.branchNumber,
+        branchName: b.name,
+        abbreviation: b.name.slice(0, 3).toUpperCase(),
+        extBranchId: b.extBranchId,
+        workplaces: {
+          workplace: b.workplaces.map((n) => ({
+            workplaceNumber: n,
+            workplaceName: `Kassa ${n}`,
+            isMobile: false,
+          })),
+        },
+        countryIso3: b.countryIso3,
+        countryName: b.countryCode,
+      })),
+    },
+  }),
+  getEmployee: (body, { store }) => {
+    const { employeeNumber } = parseRequest('getEmployee', z.object({ employeeNumber: xsdLong }), body);
+    const found = store.state().employees.find((e) => e.employeeNumber === employeeNumber);
+    return found
+      ? { result: 'GET-EMPLOYEE-RESULT-OK', employee: { employeeNumber: found.employeeNumber, name: found.name } }
+      : { result: 'GET-EMPLOYEE-RESULT-NOT-FOUND' };
+  },
   getDeliveryMethods: (_body, { store }) => ({
     deliveryMethodList: { deliveryMethod: store.state().deliveryMethods.map((m) => ({ ...m })) },
   }),

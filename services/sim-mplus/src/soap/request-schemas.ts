@@ -93,11 +93,35 @@ export type LineInput = z.infer<typeof lineSchema>;
 
 export const longList = (inner: string) => opt(wrappedList(inner, xsdLong));
 
+/**
+ * The WSDL's GetProductsRequest repeats `articleNumbers` / `groupNumbers` / `productNumbers`
+ * directly (`maxOccurs="unbounded"`) and has `pluNumbers` as a TextList
+ * (`pluNumbers { text[] { text } }`); the older notes wrap them. Both forms are accepted.
+ */
+const repeatedOrWrapped = (inner: string) =>
+  opt(
+    z.preprocess(
+      (v) => (typeof v === 'string' || Array.isArray(v) ? { [inner]: v } : v),
+      wrappedList(inner, xsdLong),
+    ),
+  );
+const textList = (inner: string) =>
+  opt(
+    z.preprocess((v) => {
+      if (!v || typeof v !== 'object' || !('text' in v)) return v;
+      const items = (v as { text: unknown }).text;
+      const list = Array.isArray(items) ? items : [items];
+      return {
+        [inner]: list.map((t) => (t && typeof t === 'object' && 'text' in t ? (t as { text: unknown }).text : t)),
+      };
+    }, wrappedList(inner, xsdString)),
+  );
+
 export const getProductsSchema = z.object({
-  articleNumbers: longList('articleNumbers'),
-  groupNumbers: longList('groupNumbers'),
-  productNumbers: longList('productNumbers'),
-  pluNumbers: opt(wrappedList('pluNumbers', xsdString)),
+  articleNumbers: repeatedOrWrapped('articleNumbers'),
+  groupNumbers: repeatedOrWrapped('groupNumbers'),
+  productNumbers: repeatedOrWrapped('productNumbers'),
+  pluNumbers: textList('pluNumbers'),
   onlyWebshop: opt(xsdBoolean),
   onlyActive: opt(xsdBoolean),
   syncMarker: opt(xsdLong),

@@ -74,6 +74,8 @@ export function orderToWire(o: Order): XmlValue {
           vatPercentage: l.vatPercentage,
           discountPercentage: l.discountPercentage,
           discountAmount: l.discountAmount,
+          discountAmountExcl: l.discountAmountExcl,
+          turnoverGroupCostCenter: l.turnoverGroupCostCenter,
         },
         sequenceNumber: l.sequenceNumber,
       })),

@@ -15,6 +15,12 @@ export const DEFAULT_RPC_ID_SINGLE_USE = false;
 /** The manual's example rpc id is `1234567890`: we issue random 10-digit numbers. */
 export const RPC_ID_DIGITS = 10;
 
+/** `/RPC/id` answers the bare id as the order-management manual shows it (`1234567890`), not
+ * wrapped in XML [C manual]. (The older vendor client reads the root's first child of an XML
+ * answer; a client that also accepts that form works with both.) The media type is not shown:
+ * plain text is our choice. */
+export const RPC_ID_CONTENT_TYPE = 'text/plain; charset=UTF-8';
+
 /** Errors: the vendor client treats any non-empty body as success and detects failure by the
  * text "invalid request" [C]; so every refusal is HTTP 200 with this body. The real server does
  * not say why; the simulator adds an `x-simulator-reason` header for tests and logs. */

@@ -53,6 +53,11 @@ export const EXPORT_XML_NAMES = {
   vatSpecification: 'vat_specification',
   vat: 'vat',
   vatAmount: 'amount',
+  ean: 'ean',
+  vatNumber: 'vat_number',
+  discounts: 'discounts',
+  discount: 'discount',
+  discountCode: 'code',
 } as const;
 
 /** Flags are served as 1/0, as PHP-generated XML usually does. */

@@ -1,6 +1,7 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { ABORTED_STATUS_ID } from './assumptions.js';
 import { EXPORT_XML_NAMES as N, flag } from './export-xml-names.js';
+import { parseDecimal } from './money.js';
 import { cents, orderAmounts } from './order-amounts.js';
 import { orderIdOf } from './shop-store.js';
 import { toChangeTime, toLocalDate } from './shop-time.js';
@@ -43,6 +44,7 @@ function orderElement(order: Order, shop: Shop, timeZone: string) {
       [N.email]: order.customer.email,
       [N.phone]: order.customer.phone,
       [N.company]: order.customer.company,
+      [N.vatNumber]: order.customer.vatNumber,
     },
     [N.invoiceAddress]: address(order.invoiceAddress),
     [N.deliveryAddress]: address(order.deliveryAddress),
@@ -50,6 +52,7 @@ function orderElement(order: Order, shop: Shop, timeZone: string) {
       [N.line]: order.lines.map((l, i) => ({
         [N.productId]: l.productId,
         [N.articleCode]: l.sku,
+        [N.ean]: l.ean,
         [N.description]: l.description,
         [N.quantity]: l.quantity,
         [N.unitPriceIncl]: cents(a.lines[i]!.unit.incl),
@@ -68,6 +71,13 @@ function orderElement(order: Order, shop: Shop, timeZone: string) {
       [N.amountIncl]: cents(a.payment.incl),
       [N.amountExcl]: cents(a.payment.excl),
       [N.vatRate]: a.payment.rate,
+    },
+    [N.discounts]: {
+      [N.discount]: order.discounts.map((d) => ({
+        [N.discountCode]: d.code,
+        [N.description]: d.description,
+        [N.amountIncl]: cents(parseDecimal(d.amountIncl, 2)),
+      })),
     },
     [N.totals]: {
       [N.totalExcl]: cents(a.totalExcl),

@@ -1,4 +1,4 @@
-import { excludingVat, formatDecimal, parseDecimal, rescale } from './money.js';
+import { divideRounded, excludingVat, formatDecimal, parseDecimal, rescale } from './money.js';
 import type { Order } from './state.js';
 
 /** The amounts of one order for the export: excl. VAT per line rounded to cents, VAT per rate
@@ -30,6 +30,28 @@ export function orderAmounts(order: Order) {
     if (part.incl === 0n) continue;
     const sum = byRate.get(part.rate) ?? { incl: 0n, excl: 0n };
     byRate.set(part.rate, { incl: sum.incl + part.incl, excl: sum.excl + part.excl });
+  }
+  // A discount (incl. VAT) lowers each rate's base in proportion to its product lines' gross;
+  // the last rate takes the remainder, so the shares add up to the discount exactly.
+  for (const discount of order.discounts) {
+    const amount = parseDecimal(discount.amountIncl, 2);
+    const productRates = [...new Set(lines.map((l) => l.rate))].sort((a, b) =>
+      Number(parseDecimal(a, 2) - parseDecimal(b, 2)),
+    );
+    const gross = productRates.map((r) =>
+      lines.filter((l) => l.rate === r).reduce((acc, l) => acc + l.total.incl, 0n),
+    );
+    const base = gross.reduce((acc, g) => acc + g, 0n);
+    if (base === 0n) continue;
+    let allocated = 0n;
+    productRates.forEach((r, i) => {
+      const share =
+        i === productRates.length - 1 ? amount - allocated : divideRounded(amount * gross[i]!, base);
+      allocated += share;
+      const part = amountFor(share, r);
+      const sum = byRate.get(r) ?? { incl: 0n, excl: 0n };
+      byRate.set(r, { incl: sum.incl - part.incl, excl: sum.excl - part.excl });
+    });
   }
   const vat = [...byRate.entries()]
     .sort(([a], [b]) => Number(parseDecimal(b, 2) - parseDecimal(a, 2)))

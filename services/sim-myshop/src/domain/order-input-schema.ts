@@ -19,6 +19,8 @@ export const createOrderInputSchema = z.strictObject({
     email: z.email(),
     phone: z.string().default(''),
     company: z.string().default(''),
+    /** The company's VAT number. */
+    vat_number: z.string().default(''),
   }),
   invoice_address: addressSchema.strict(),
   delivery_address: addressSchema.strict().optional(),
@@ -37,6 +39,10 @@ export const createOrderInputSchema = z.strictObject({
     .min(1),
   shipping_costs: z.strictObject({ amount: money, vat_rate: rate.default('21.00') }).optional(),
   payment_costs: z.strictObject({ amount: money, vat_rate: rate.default('21.00') }).optional(),
+  /** Order discounts (coupon or action), amounts incl. VAT. */
+  discounts: z
+    .array(z.strictObject({ code: z.string().default(''), description: z.string().default(''), amount: money }))
+    .default([]),
   comment: z.string().default(''),
   mutate_stock: z.boolean().default(true),
 });

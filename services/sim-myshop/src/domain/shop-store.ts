@@ -60,6 +60,7 @@ export function createShopStore(ctx: StoreContext) {
       return {
         productId: product?.productId ?? '',
         sku: product?.sku ?? '',
+        ean: product?.ean ?? '',
         description: line.description ?? product?.name ?? '',
         quantity: line.quantity,
         unitPriceIncl: line.unit_price,
@@ -75,7 +76,13 @@ export function createShopStore(ctx: StoreContext) {
       statusId,
       paymentStatus: input.payment_status,
       currency: input.currency,
-      customer: input.customer,
+      customer: {
+        name: input.customer.name,
+        email: input.customer.email,
+        phone: input.customer.phone,
+        company: input.customer.company,
+        vatNumber: input.customer.vat_number,
+      },
       invoiceAddress: input.invoice_address,
       deliveryAddress: input.delivery_address ?? input.invoice_address,
       lines,
@@ -87,6 +94,7 @@ export function createShopStore(ctx: StoreContext) {
         amountIncl: input.payment_costs?.amount ?? '0.00',
         vatRate: input.payment_costs?.vat_rate ?? '21.00',
       },
+      discounts: input.discounts.map((d) => ({ code: d.code, description: d.description, amountIncl: d.amount })),
       comment: input.comment,
     };
     shop.nextOrderNumber += 1;
@@ -132,7 +140,7 @@ export function createShopStore(ctx: StoreContext) {
 
   function addProduct(
     shop: Shop,
-    input: { productId?: string | undefined; sku: string; name: string; stock: number | null },
+    input: { productId?: string | undefined; sku: string; ean?: string; name: string; stock: number | null },
   ): Product {
     const productId = input.productId ?? String(shop.products.length + 1);
     if (findProduct(shop, { productId }))
@@ -140,6 +148,7 @@ export function createShopStore(ctx: StoreContext) {
     const product: Product = {
       productId,
       sku: input.sku,
+      ean: input.ean ?? '',
       name: input.name,
       stock: input.stock,
       changedAt: ctx.now().toISOString(),

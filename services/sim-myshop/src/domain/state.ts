@@ -18,6 +18,7 @@ export type OrderStatus = z.infer<typeof orderStatusSchema>;
 export const productSchema = z.object({
   productId: z.string().min(1),
   sku: z.string(),
+  ean: z.string().default(''),
   name: z.string(),
   stock: z.number().int().nullable(),
   changedAt: z.string(),
@@ -38,6 +39,7 @@ export type Address = z.infer<typeof addressSchema>;
 export const orderLineSchema = z.object({
   productId: z.string(),
   sku: z.string(),
+  ean: z.string().default(''),
   description: z.string(),
   quantity: z.number().int().positive(),
   unitPriceIncl: money,
@@ -47,6 +49,10 @@ export type OrderLine = z.infer<typeof orderLineSchema>;
 
 export const costSchema = z.object({ amountIncl: money, vatRate: rate });
 
+/** An order discount (coupon or action): an amount incl. VAT, split over the lines' rates. */
+export const discountSchema = z.object({ code: z.string(), description: z.string(), amountIncl: money });
+export type Discount = z.infer<typeof discountSchema>;
+
 export const orderSchema = z.object({
   shop: z.string(),
   number: z.number().int(),
@@ -55,12 +61,19 @@ export const orderSchema = z.object({
   statusId: z.number().int(),
   paymentStatus: z.enum(PAYMENT_STATUSES),
   currency: z.string().length(3),
-  customer: z.object({ name: z.string(), email: z.string(), phone: z.string(), company: z.string() }),
+  customer: z.object({
+    name: z.string(),
+    email: z.string(),
+    phone: z.string(),
+    company: z.string(),
+    vatNumber: z.string().default(''),
+  }),
   invoiceAddress: addressSchema,
   deliveryAddress: addressSchema,
   lines: z.array(orderLineSchema),
   shippingCosts: costSchema,
   paymentCosts: costSchema,
+  discounts: z.array(discountSchema).default([]),
   comment: z.string(),
 });
 export type Order = z.infer<typeof orderSchema>;

@@ -18,6 +18,7 @@ const shopSettingsSchema = shopSchema
 const productInputSchema = z.strictObject({
   product_id: z.string().min(1).optional(),
   sku: z.string().default(''),
+  ean: z.string().default(''),
   name: z.string().min(1),
   stock: z.number().int().nullable().default(null),
 });
@@ -94,6 +95,7 @@ export function registerControlRoutes(app: FastifyInstance, deps: RpcDeps): void
     const product = store.addProduct(shopOf(request.params), {
       productId: input.product_id,
       sku: input.sku,
+      ean: input.ean,
       name: input.name,
       stock: input.stock,
     });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { RPC_ID_CONTENT_TYPE } from '../domain/assumptions.js';
 import { renderOrderExport } from '../domain/export-xml.js';
 import { ordersListPk, shopInfoPk, stockUpdatePk } from '../domain/pk.js';
 import { isChangeTime } from '../domain/shop-time.js';
@@ -14,13 +15,13 @@ export function registerRpcRoutes(app: FastifyInstance, deps: RpcDeps): void {
     return sendInvalidRequest(reply, 'INVALID_PARAMETER');
   });
 
-  /** Step 1: an rpc id for an existing shop; its text is the first child of the root element,
-   * so the document has no whitespace (the vendor client reads `firstChild`). */
+  /** Step 1: an rpc id for an existing shop, answered as the bare id (the manual's example
+   * answer is `1234567890`, not wrapped in XML; RPC_ID_BODY in assumptions.ts). */
   app.get('/RPC/id', async (request, reply) => {
     const shop = deps.store.findShop(param(request, 'shop') ?? '');
     if (!shop) throw new RpcRejection('UNKNOWN_SHOP');
     const id = deps.rpcIds.issue(shop.number, deps.ctx.now().getTime());
-    return sendXml(reply, `<?xml version="1.0" encoding="UTF-8"?><rpc><rpc_id>${id}</rpc_id></rpc>`);
+    return reply.code(200).type(RPC_ID_CONTENT_TYPE).send(id);
   });
 
   /** Step 2: orders created or changed since `change_time`, or one order by `order_id`. */

@@ -35,7 +35,7 @@ export const xml = new XMLParser({
 
 export async function getRpcId(sim: Sim, shop = SHOP): Promise<string> {
   const res = await sim.app.inject({ url: `/RPC/id?shop=${shop}` });
-  const id = /<rpc_id>(\d+)<\/rpc_id>/.exec(res.body)?.[1];
+  const id = /^(\d+)$/.exec(res.body)?.[1];
   if (!id) throw new Error(`no rpc id in ${res.body}`);
   return id;
 }

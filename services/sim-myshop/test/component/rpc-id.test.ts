@@ -1,13 +1,13 @@
 import t from 'tap';
 import { buildSim, SHOP } from './helpers.js';
 
-t.test('GET /RPC/id returns the rpc id as the text of the first child of the root element', async (t) => {
+t.test('GET /RPC/id returns the bare rpc id, as the manual shows it', async (t) => {
   const sim = buildSim();
   const res = await sim.app.inject({ url: `/RPC/id?shop=${SHOP}` });
   t.equal(res.statusCode, 200);
-  t.match(res.headers['content-type'], /xml/);
-  // No whitespace node between root and child: PHP's documentElement->firstChild must be the id.
-  t.match(res.body, /^<\?xml version="1.0" encoding="UTF-8"\?><rpc><rpc_id>\d{10}<\/rpc_id><\/rpc>$/);
+  t.match(res.headers['content-type'], /text\/plain/);
+  // The manual's example answer is `1234567890`: no XML around it.
+  t.match(res.body, /^\d{10}$/);
   const again = await sim.app.inject({ url: `/RPC/id?shop=${SHOP}` });
   t.not(again.body, res.body, 'each request gets a new id');
 });

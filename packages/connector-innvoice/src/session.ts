@@ -1,0 +1,49 @@
+/**
+ * One connection's InnVoice session: settings, the API client, and the per-connection memory the
+ * document and debtor steps need because InnVoice offers no look-up by order or by e-mail
+ * (README "Duplicates", "Customers"): the documents booked through this session by order
+ * reference, the create calls whose answer was lost, and the buyers already filed.
+ */
+import type { ConnectionContext, SessionServices, TargetDebtor, TargetDocument } from '@koppel/connector-sdk';
+import { createInnvoiceClient, type InnvoiceClient } from './client.js';
+import type { InnvoiceCredentials, InnvoiceSettings } from './settings.js';
+
+export type BookedDocument = TargetDocument & { techId: string };
+
+export type InnvoiceSession = {
+  readonly connectionId: string;
+  readonly settings: Readonly<InnvoiceSettings>;
+  readonly client: InnvoiceClient;
+  /** Order reference → the document InnVoice made for it. */
+  readonly booked: Map<string, BookedDocument>;
+  /** Order reference → when a create was sent whose answer never came (it may be booked). */
+  readonly unanswered: Map<string, number>;
+  /** Normalised e-mail → the buyer as Koppel files it (InnVoice keeps it inline). */
+  readonly debtors: Map<string, TargetDebtor>;
+  readonly now: () => number;
+};
+
+export function openSession(
+  connection: ConnectionContext<InnvoiceSettings, InnvoiceCredentials>,
+  services: SessionServices,
+): InnvoiceSession {
+  const { settings, credentials } = connection;
+  const client = createInnvoiceClient({
+    apiBaseUrl: settings.apiBaseUrl,
+    company: settings.company,
+    username: credentials.username,
+    password: credentials.password,
+    fetch: services.fetch,
+    timeoutMs: services.requestTimeoutMs,
+    rateLimit: settings.rateLimit,
+  });
+  return Object.freeze({
+    connectionId: connection.connectionId,
+    settings,
+    client,
+    booked: new Map(),
+    unanswered: new Map(),
+    debtors: new Map(),
+    now: services.now,
+  });
+}

@@ -1,0 +1,29 @@
+/**
+ * Mijnwebwinkel (MyOnlineStore Connect API) source connector: polls orders by the next order
+ * number to import, follows status changes, decodes the Order resource into the canonical order.
+ */
+export { type MijnwebwinkelOrder, mijnwebwinkelOrderSchema } from './api-schemas.js';
+export { checkMijnwebwinkel } from './check.js';
+export { createMijnwebwinkelClient, type MijnwebwinkelClient, parseRetryAfter } from './client.js';
+export { mijnwebwinkelConnector } from './connector.js';
+export { decodeMijnwebwinkelOrder, MIJNWEBWINKEL_SYSTEM } from './decode-order.js';
+export { mijnwebwinkelErrors } from './errors.js';
+export { orderEventKey } from './event-key.js';
+export { lineKindOf, linesFromGross, mapOrderLines } from './map-order-lines.js';
+export { splitAddressLine, splitHouseNumber, splitName } from './map-order-parties.js';
+export {
+  cursorFor,
+  describeCursor,
+  formatCursor,
+  initialCursor,
+  type PollCursor,
+  parseCursor,
+} from './poll-cursor.js';
+export { EVENTS_PER_POLL, type MijnwebwinkelSession, PAGE_LIMIT, pollOrders } from './poll-orders.js';
+export {
+  type MijnwebwinkelCredentials,
+  type MijnwebwinkelSettings,
+  mijnwebwinkelCredentialsSchema,
+  mijnwebwinkelSettingsSchema,
+} from './settings.js';
+export { shopLocalToUtc, toShopLocal } from './shop-time.js';
