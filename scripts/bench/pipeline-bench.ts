@@ -11,9 +11,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { buildShoprenterSimulator } from '@koppel/sim-shoprenter';
 import { z } from 'zod';
-import { demoOrder } from '../../services/embedded/test/support/demo-settings.js';
+import { captureWebhooks } from '../../services/embedded/test/support/capture-webhooks.js';
 import { startPipelineFixture } from '../../services/embedded/test/support/pipeline-fixture.js';
 
 const settings = z
@@ -25,42 +24,6 @@ const settings = z
   })
   .parse(process.env);
 
-type CapturedWebhook = { innerId: number; contentType: string; body: string };
-
-async function captureWebhooks(count: number): Promise<CapturedWebhook[]> {
-  const bodies: { contentType: string; body: string }[] = [];
-  const generator = buildShoprenterSimulator({
-    rateLimit: false,
-    fetch: async (_url, init) => {
-      const headers = new Headers(init?.headers);
-      bodies.push({ contentType: headers.get('content-type') ?? '', body: String(init?.body) });
-      return new Response(null, { status: 204 });
-    },
-  });
-  const registered = await generator.app.inject({
-    method: 'POST',
-    url: '/api/webHooks',
-    headers: { authorization: `Bearer ${generator.issueToken()}`, 'content-type': 'application/json' },
-    payload: {
-      label: 'bench',
-      event: 'order_confirm',
-      status: '1',
-      webHookParameters: [{ type: 'json', url: 'http://capture.invalid/' }],
-    },
-  });
-  if (registered.statusCode >= 300) throw new Error(`webhook registration failed: ${registered.body}`);
-  const innerIds: number[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const created = await generator.createOrder(
-      demoOrder({ email: `bench-${i % settings.BENCH_CUSTOMERS}@example.nl` }),
-    );
-    innerIds.push(Number(created.innerId));
-  }
-  await generator.app.close();
-  if (bodies.length !== count) throw new Error(`captured ${bodies.length} webhooks, expected ${count}`);
-  return bodies.map((captured, index) => ({ ...captured, innerId: innerIds[index] ?? -1 }));
-}
-
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
@@ -70,7 +33,10 @@ function percentile(sorted: number[], p: number): number {
 const format = (ms: number) => `${ms.toFixed(0)} ms`;
 
 console.log(`preparing ${settings.BENCH_ORDERS} webhooks and the pipeline (real Kafka + Postgres)…`);
-const webhooks = await captureWebhooks(settings.BENCH_ORDERS);
+const webhooks = await captureWebhooks(
+  settings.BENCH_ORDERS,
+  (i) => `bench-${i % settings.BENCH_CUSTOMERS}@example.nl`,
+);
 const fx = await startPipelineFixture({
   connectorRateLimit: {
     requestsPerSecond: settings.BENCH_CONNECTOR_RPS,

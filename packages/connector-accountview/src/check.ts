@@ -26,7 +26,11 @@ export async function check(session: AccountviewSession): Promise<CheckFinding[]
     ];
   }
   const findings: CheckFinding[] = [
-    { subject: 'target.credentials', ok: true, message: 'AccountView accepts the API key, secret and authorisation' },
+    {
+      subject: 'target.credentials',
+      ok: true,
+      message: 'AccountView accepts the API key, secret and authorisation',
+    },
   ];
   const company = await attempt('target.settings.companyId', async () => {
     const companies = await session.client.get('/companies', companiesSchema, 'company list');
@@ -43,7 +47,9 @@ export async function check(session: AccountviewSession): Promise<CheckFinding[]
     await attempt('target.settings.vatCodes', async () => {
       const rows = (await session.client.read('VA1', [], 'VAT codes', 1000)).VAT ?? [];
       const known = new Set(rows.map((row) => text(row.VAT_CODE)));
-      const unknown = [...new Set(settings.vatCodes.map((rule) => rule.vatCode))].filter((code) => !known.has(code));
+      const unknown = [...new Set(settings.vatCodes.map((rule) => rule.vatCode))].filter(
+        (code) => !known.has(code),
+      );
       return unknown.length > 0
         ? `AccountView has no VAT code ${unknown.join(', ')}; use a code from the VAT table (Btw-codes)`
         : { ok: 'every VAT code exists' };
@@ -63,7 +69,9 @@ export async function check(session: AccountviewSession): Promise<CheckFinding[]
   if (debtorNumber !== undefined) {
     findings.push(
       await attempt('target.settings.defaultDebtorNumber', async () => {
-        const rows = (await session.client.read('AR1', [{ field: 'SUB_NR', value: debtorNumber }], 'default debtor')).CONTACT;
+        const rows = (
+          await session.client.read('AR1', [{ field: 'SUB_NR', value: debtorNumber }], 'default debtor')
+        ).CONTACT;
         return (rows ?? []).some((row) => text(row.SUB_NR) === debtorNumber)
           ? { ok: `default debtor ${debtorNumber} exists` }
           : `AccountView has no debtor ${debtorNumber}; set an existing debtor number as the default debtor`;
@@ -71,12 +79,18 @@ export async function check(session: AccountviewSession): Promise<CheckFinding[]
     );
   }
   if (settings.documentType === 'sales-order') {
-    for (const setting of ['shippingArticleCode', 'paymentFeeArticleCode', 'discountArticleCode', 'roundingArticleCode'] as const) {
+    for (const setting of [
+      'shippingArticleCode',
+      'paymentFeeArticleCode',
+      'discountArticleCode',
+      'roundingArticleCode',
+    ] as const) {
       const code = settings[setting];
       if (code === undefined) continue;
       findings.push(
         await attempt(`target.settings.${setting}`, async () => {
-          const rows = (await session.client.read('AK1', [{ field: 'ART_CODE', value: code }], 'article', 1)).ARTICLE;
+          const rows = (await session.client.read('AK1', [{ field: 'ART_CODE', value: code }], 'article', 1))
+            .ARTICLE;
           return (rows ?? []).some((row) => text(row.ART_CODE) === code)
             ? { ok: `article ${code} exists` }
             : `AccountView has no article ${code}; create it or choose an existing article`;
@@ -88,10 +102,15 @@ export async function check(session: AccountviewSession): Promise<CheckFinding[]
 }
 
 /** Runs one probe: a string is what is wrong, `{ok}` what works; a thrown error is its reason. */
-async function attempt(subject: string, probe: () => Promise<string | { ok: string }>): Promise<CheckFinding> {
+async function attempt(
+  subject: string,
+  probe: () => Promise<string | { ok: string }>,
+): Promise<CheckFinding> {
   try {
     const outcome = await probe();
-    return typeof outcome === 'string' ? { subject, ok: false, message: outcome } : { subject, ok: true, message: outcome.ok };
+    return typeof outcome === 'string'
+      ? { subject, ok: false, message: outcome }
+      : { subject, ok: true, message: outcome.ok };
   } catch (error) {
     return { subject, ok: false, message: reason(error) };
   }

@@ -31,14 +31,21 @@ export type TableRows = Record<string, Record<string, unknown>[]>;
 
 export type AccountviewClient = {
   /** GET `/accountviewdata` for one business object, rows matching every filter (AND). */
-  read(businessObject: string, filters: readonly EqualFilter[], what: string, pageSize?: number): Promise<TableRows>;
+  read(
+    businessObject: string,
+    filters: readonly EqualFilter[],
+    what: string,
+    pageSize?: number,
+  ): Promise<TableRows>;
   /** POST (create) or PUT (update) `/accountviewdata` with a positional body. */
   write(method: 'POST' | 'PUT', body: unknown, what: string): Promise<TableRows>;
   /** GET any path under the API base (`/companies`), parsed with `schema`. */
   get<T>(path: string, schema: z.ZodType<T>, what: string): Promise<T>;
 };
 
-const errorBodySchema = z.object({ ErrorMessage: z.string().nullish(), ErrorType: z.string().nullish() }).loose();
+const errorBodySchema = z
+  .object({ ErrorMessage: z.string().nullish(), ErrorType: z.string().nullish() })
+  .loose();
 const tableRowsSchema = z.record(z.string(), z.array(z.record(z.string(), z.unknown())));
 
 export function createAccountviewClient(options: AccountviewClientOptions): AccountviewClient {
@@ -78,14 +85,19 @@ export function createAccountviewClient(options: AccountviewClientOptions): Acco
       token = await options.tokens.getAccessToken();
       answer = await send(method, url, body, token, what);
       if (answer.response.status === 401)
-        throw appError('TARGET_AUTH_FAILED', `AccountView refused a fresh access token for ${what}; connect again`, {
-          details: { status: 401 },
-        });
+        throw appError(
+          'TARGET_AUTH_FAILED',
+          `AccountView refused a fresh access token for ${what}; connect again`,
+          {
+            details: { status: 401 },
+          },
+        );
     }
     const { response } = answer;
     if (!response.ok) throw statusError(response, answer.body, what, options.companyId);
     const inBand = errorBodySchema.safeParse(answer.body);
-    if (inBand.success && inBand.data.ErrorMessage) throw rejected(what, response.status, inBand.data.ErrorMessage);
+    if (inBand.success && inBand.data.ErrorMessage)
+      throw rejected(what, response.status, inBand.data.ErrorMessage);
     return answer.body;
   }
 
@@ -125,7 +137,9 @@ export function createAccountviewClient(options: AccountviewClientOptions): Acco
 
 function rejected(what: string, status: number, message: string): AppError {
   // AccountView names the table.field at fault in its message ("DJ_LINE row 1: VAT_CODE 9 ...").
-  const field = /\b([A-Z][A-Z0-9_]*\.[A-Z][A-Z0-9_]*|VAT_CODE|ART_CODE|ACCT_NR|SUB_NR|INV_NR)\b/.exec(message)?.[1];
+  const field = /\b([A-Z][A-Z0-9_]*\.[A-Z][A-Z0-9_]*|VAT_CODE|ART_CODE|ACCT_NR|SUB_NR|INV_NR)\b/.exec(
+    message,
+  )?.[1];
   return appError('TARGET_REJECTED', `AccountView rejected ${what} (HTTP ${status}): ${message}`, {
     ...(field ? { field } : {}),
     details: { status, errorMessage: message },

@@ -17,7 +17,11 @@ type ContactRow = Record<string, unknown>;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : String(value ?? ''));
 
-async function contactsWhere(session: AccountviewSession, field: string, value: string): Promise<ContactRow[]> {
+async function contactsWhere(
+  session: AccountviewSession,
+  field: string,
+  value: string,
+): Promise<ContactRow[]> {
   const rows = await session.client.read('AR1', [{ field, value }], `debtor lookup by ${field}`);
   // Filtered again here: a server that ignored the filter must not hand back someone else.
   return (rows.CONTACT ?? []).filter((row) => text(row[field]).toLowerCase() === value.toLowerCase());
@@ -26,13 +30,20 @@ async function contactsWhere(session: AccountviewSession, field: string, value: 
 export async function defaultDebtor(session: AccountviewSession, number: string): Promise<TargetDebtor> {
   const row = (await contactsWhere(session, 'SUB_NR', number))[0];
   if (!row)
-    throw accountviewError('DEFAULT_DEBTOR_NOT_FOUND', `the default debtor ${number} does not exist in AccountView`, {
-      field: 'target.settings.defaultDebtorNumber',
-    });
+    throw accountviewError(
+      'DEFAULT_DEBTOR_NOT_FOUND',
+      `the default debtor ${number} does not exist in AccountView`,
+      {
+        field: 'target.settings.defaultDebtorNumber',
+      },
+    );
   return toTargetDebtor(row);
 }
 
-export async function findDebtorByEmail(session: AccountviewSession, email: string): Promise<TargetDebtor | null> {
+export async function findDebtorByEmail(
+  session: AccountviewSession,
+  email: string,
+): Promise<TargetDebtor | null> {
   const fixed = session.settings.defaultDebtorNumber;
   if (fixed !== undefined) return defaultDebtor(session, fixed);
   const wanted = normalizeEmail(email);

@@ -5,10 +5,18 @@
  * (`GROSS_FLG` false) as decimal text.
  */
 import type { DocumentDraft } from './map-document.js';
-import { type AccountviewWriteBody, centsToDecimal, type FieldSpec, scaled4ToDecimal, toWriteBody } from './payload.js';
+import {
+  type AccountviewWriteBody,
+  centsToDecimal,
+  type FieldSpec,
+  scaled4ToDecimal,
+  toWriteBody,
+} from './payload.js';
 
 export function toDocumentBody(draft: DocumentDraft, debtorNumber: string): AccountviewWriteBody {
-  return draft.kind === 'sales-order' ? salesOrderBody(draft, debtorNumber) : journalPageBody(draft, debtorNumber);
+  return draft.kind === 'sales-order'
+    ? salesOrderBody(draft, debtorNumber)
+    : journalPageBody(draft, debtorNumber);
 }
 
 function salesOrderBody(draft: DocumentDraft, debtorNumber: string): AccountviewWriteBody {

@@ -15,7 +15,10 @@ import type { AccountviewSession } from './session.js';
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : String(value ?? ''));
 
 /** Pure: currency, dates, VAT codes, accounts, articles, totals and EN 16931 checked; no call is made. */
-export function prepareDocument(order: CanonicalOrder, session: AccountviewSession): PreparedDocument<DocumentDraft> {
+export function prepareDocument(
+  order: CanonicalOrder,
+  session: AccountviewSession,
+): PreparedDocument<DocumentDraft> {
   const draft = mapDocument(order, session.settings);
   assertEn16931(draft);
   return { number: draft.number, body: draft };
@@ -27,7 +30,11 @@ export async function findDocument(
 ): Promise<TargetDocument | null> {
   const draft = prepared.body;
   if (draft.kind === 'sales-order') {
-    const rows = await session.client.read('SO1', [{ field: 'COMMENT1', value: draft.number }], 'sales order lookup');
+    const rows = await session.client.read(
+      'SO1',
+      [{ field: 'COMMENT1', value: draft.number }],
+      'sales order lookup',
+    );
     const found = (rows.SO_HDR ?? []).find((row) => text(row.COMMENT1) === draft.number);
     return found ? { targetId: text(found.REC_ID), number: text(found.ORD_NR) } : null;
   }
@@ -44,11 +51,16 @@ export async function findDocument(
 }
 
 /** SKUs of product lines, plus the articles of cost lines on a sales order, unknown in AK1. */
-export async function findMissingProducts(session: AccountviewSession, order: CanonicalOrder): Promise<string[]> {
+export async function findMissingProducts(
+  session: AccountviewSession,
+  order: CanonicalOrder,
+): Promise<string[]> {
   const { settings } = session;
   if (!settings.checkProducts) return [];
   const codes = new Set(
-    order.lines.filter((line) => line.kind === LineKind.PRODUCT && line.sku.trim() !== '').map((l) => l.sku.trim()),
+    order.lines
+      .filter((line) => line.kind === LineKind.PRODUCT && line.sku.trim() !== '')
+      .map((l) => l.sku.trim()),
   );
   const missing: string[] = [];
   for (const code of codes) {

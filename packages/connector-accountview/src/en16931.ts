@@ -65,8 +65,12 @@ export function assertEn16931(draft: DocumentDraft): void {
   const violations = en16931Violations(draft);
   const first = violations[0];
   if (first === undefined) return;
-  throw accountviewError('EN16931_RULE_BROKEN', `document ${draft.number} breaks EN 16931 ${first.rule}: ${first.message}`, {
-    field: 'document',
-    details: { rules: violations.map((v) => v.rule), violations },
-  });
+  throw accountviewError(
+    'EN16931_RULE_BROKEN',
+    `document ${draft.number} breaks EN 16931 ${first.rule}: ${first.message}`,
+    {
+      field: 'document',
+      details: { rules: violations.map((v) => v.rule), violations },
+    },
+  );
 }

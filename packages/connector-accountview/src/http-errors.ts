@@ -34,10 +34,14 @@ export function transportError(error: unknown, what: string, timeoutMs: number):
 export function transientStatusError(response: Response, what: string): AppError | undefined {
   if (response.status === 429) {
     const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
-    return appError('TARGET_RATE_LIMITED', `AccountView throttled ${what}; retry after ${retryAfterSeconds} s`, {
-      retryAfterSeconds,
-      details: { status: 429 },
-    });
+    return appError(
+      'TARGET_RATE_LIMITED',
+      `AccountView throttled ${what}; retry after ${retryAfterSeconds} s`,
+      {
+        retryAfterSeconds,
+        details: { status: 429 },
+      },
+    );
   }
   if (response.status >= 500 || response.status === 408) {
     return appError('TARGET_UNAVAILABLE', `AccountView ${what} failed with HTTP ${response.status}`, {

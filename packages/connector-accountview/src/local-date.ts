@@ -17,7 +17,8 @@ export function toLocalDate(instant: Date, timeZone: string): LocalDate {
     second: '2-digit',
     hourCycle: 'h23',
   }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
   const month = part('month');
   return {
     dateTime: `${part('year')}-${month}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}`,

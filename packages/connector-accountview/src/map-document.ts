@@ -83,7 +83,8 @@ export function mapDocument(order: CanonicalOrder, settings: AccountviewSettings
     if (line.totalNet === 0n && vat === 0n) return; // free shipping adds nothing to the books
     lines.push(mapLine(line, index, vat, country, settings));
   });
-  if (lines.length === 0) throw appError('VALIDATION_FAILED', 'order has no amounts to book', { field: 'order.lines' });
+  if (lines.length === 0)
+    throw appError('VALIDATION_FAILED', 'order has no amounts to book', { field: 'order.lines' });
   if (settings.documentType === 'sales-order') lines.push(...roundingLines(order.lines, lines, settings));
   const net = lines.reduce((sum, line) => sum + line.net, 0n);
   const vat = lines.reduce((sum, line) => sum + line.vat, 0n);
@@ -114,11 +115,24 @@ function kindOf(line: OrderLine): DraftLineKind {
   return 'product';
 }
 
-function mapLine(line: OrderLine, index: number, vat: bigint, country: string, settings: AccountviewSettings): DraftLine {
+function mapLine(
+  line: OrderLine,
+  index: number,
+  vat: bigint,
+  country: string,
+  settings: AccountviewSettings,
+): DraftLine {
   const kind = kindOf(line);
   const quantity = line.quantity > 0 ? line.quantity : 1;
   const vatCode = resolveVatCode(settings.vatCodes, line.vatRateBp, country, index);
-  const base = { kind, description: describeLine(line, kind), quantity, vatRateBp: line.vatRateBp, vatCode, vat };
+  const base = {
+    kind,
+    description: describeLine(line, kind),
+    quantity,
+    vatRateBp: line.vatRateBp,
+    vatCode,
+    vat,
+  };
   if (settings.documentType === 'journal-page') {
     const specific =
       kind === 'shipping'
@@ -131,7 +145,8 @@ function mapLine(line: OrderLine, index: number, vat: bigint, country: string, s
     return {
       ...base,
       articleCode: undefined,
-      accountNumber: specific ?? resolveRevenueAccount(settings.revenueAccounts, line.vatRateBp, country, index),
+      accountNumber:
+        specific ?? resolveRevenueAccount(settings.revenueAccounts, line.vatRateBp, country, index),
       unitPrice4: divideHalfAway(line.totalNet * 100n, BigInt(quantity)),
       net: line.totalNet,
     };
@@ -148,7 +163,12 @@ function mapLine(line: OrderLine, index: number, vat: bigint, country: string, s
   };
 }
 
-function articleCodeFor(line: OrderLine, kind: DraftLineKind, index: number, settings: AccountviewSettings): string {
+function articleCodeFor(
+  line: OrderLine,
+  kind: DraftLineKind,
+  index: number,
+  settings: AccountviewSettings,
+): string {
   if (kind === 'product') {
     const sku = line.sku.trim();
     if (sku === '')
@@ -160,9 +180,13 @@ function articleCodeFor(line: OrderLine, kind: DraftLineKind, index: number, set
   const setting = articleSetting(kind);
   const code = settings[setting];
   if (code === undefined)
-    throw accountviewError('ARTICLE_CODE_NOT_SET', `sales orders need an AccountView article for ${FALLBACK_NAMES[kind]}`, {
-      field: `target.settings.${setting}`,
-    });
+    throw accountviewError(
+      'ARTICLE_CODE_NOT_SET',
+      `sales orders need an AccountView article for ${FALLBACK_NAMES[kind]}`,
+      {
+        field: `target.settings.${setting}`,
+      },
+    );
   return code;
 }
 
@@ -177,7 +201,11 @@ function articleSetting(kind: DraftLineKind) {
  * Per VAT rate, the cents quantity × unit price misses of the shop's line totals, as one
  * explicit line (quantity 1, no VAT of its own) on the rounding article.
  */
-function roundingLines(source: readonly OrderLine[], lines: readonly DraftLine[], settings: AccountviewSettings) {
+function roundingLines(
+  source: readonly OrderLine[],
+  lines: readonly DraftLine[],
+  settings: AccountviewSettings,
+) {
   const result: DraftLine[] = [];
   const rates = [...new Set(lines.map((l) => l.vatRateBp))].sort((a, b) => a - b);
   for (const rate of rates) {

@@ -43,7 +43,9 @@ export function toWriteBody(options: {
     BusinessObject: options.businessObject,
     Table: { Definition: definition(options.header.table, headerFields) },
     TableData: {
-      Data: { Rows: options.header.rows.map((row, i) => ({ Values: values(headerFields, row, String(i + 1)) })) },
+      Data: {
+        Rows: options.header.rows.map((row, i) => ({ Values: values(headerFields, row, String(i + 1)) })),
+      },
     },
   };
   if (options.bookDate !== undefined) body.BookDate = options.bookDate;

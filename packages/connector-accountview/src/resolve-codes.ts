@@ -8,16 +8,28 @@ import type { RevenueAccountRule, VatCodeRule } from './settings.js';
 
 type RateRule = { vatRateBp: number; countryCode?: string | undefined };
 
-function findRule<R extends RateRule>(rules: readonly R[], vatRateBp: number, country: string): R | undefined {
+function findRule<R extends RateRule>(
+  rules: readonly R[],
+  vatRateBp: number,
+  country: string,
+): R | undefined {
   const ofRate = rules.filter((rule) => rule.vatRateBp === vatRateBp);
-  return ofRate.find((rule) => rule.countryCode === country) ?? ofRate.find((rule) => rule.countryCode === undefined);
+  return (
+    ofRate.find((rule) => rule.countryCode === country) ??
+    ofRate.find((rule) => rule.countryCode === undefined)
+  );
 }
 
 function describe(vatRateBp: number, country: string): string {
   return `${vatRateBp / 100} %${country ? ` (${country})` : ''}`;
 }
 
-export function resolveVatCode(rules: readonly VatCodeRule[], vatRateBp: number, country: string, line: number): string {
+export function resolveVatCode(
+  rules: readonly VatCodeRule[],
+  vatRateBp: number,
+  country: string,
+  line: number,
+): string {
   const rule = findRule(rules, vatRateBp, country);
   if (rule === undefined)
     throw accountviewError(
@@ -39,7 +51,10 @@ export function resolveRevenueAccount(
     throw accountviewError(
       'REVENUE_ACCOUNT_NOT_MAPPED',
       `no revenue account is set for VAT ${describe(vatRateBp, country)} (order line ${line + 1}); add one to the connection's revenue accounts`,
-      { field: 'target.settings.revenueAccounts', details: { vatRateBp, countryCode: country, line: line + 1 } },
+      {
+        field: 'target.settings.revenueAccounts',
+        details: { vatRateBp, countryCode: country, line: line + 1 },
+      },
     );
   return rule.accountNumber;
 }

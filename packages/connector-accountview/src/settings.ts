@@ -105,7 +105,11 @@ const baseSettingsSchema = z.object({
 export const settingsSchema = baseSettingsSchema.superRefine((settings, context) => {
   if (settings.documentType !== 'journal-page') return;
   if (settings.daybookCode === undefined)
-    context.addIssue({ code: 'custom', path: ['daybookCode'], message: 'journal pages need a sales daybook' });
+    context.addIssue({
+      code: 'custom',
+      path: ['daybookCode'],
+      message: 'journal pages need a sales daybook',
+    });
   if (settings.revenueAccounts.length === 0)
     context.addIssue({
       code: 'custom',

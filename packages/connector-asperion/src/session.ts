@@ -29,6 +29,14 @@ export function openSession(
     // Asperion spends the old refresh token on every refresh (targets.md §1.1): the new one is
     // stored sealed before the session uses it again.
     onRefreshTokenRotated: (refreshToken) => services.saveCredentials({ refreshToken }),
+    // Replicas share the connection's refresh token: each refresh runs under a lock on the
+    // connection row and starts from the token stored there (the other replica may have rotated it).
+    lockCredentials: (work) =>
+      services.withCredentialsLock(async (stored) => {
+        const current = typeof stored.refreshToken === 'string' ? stored.refreshToken : undefined;
+        const { rotated, result } = await work(current);
+        return { save: rotated === undefined ? undefined : { refreshToken: rotated }, result };
+      }),
     fetch: services.fetch,
     now: services.now,
     timeoutMs: services.requestTimeoutMs,

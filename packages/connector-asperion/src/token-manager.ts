@@ -2,8 +2,11 @@
  * OAuth 2.0 tokens of one Asperion connection. Asperion's identity server (IdentityServer paths
  * `/connect/token`, client id and secret in the form body - "AuthStyleInParams", targets.md §1.1,
  * https://help.asperion.nl/api_en.aspx) issues short-lived access tokens and rotates the refresh
- * token on every refresh: the old one stops working, so each new one is handed to
- * `onRefreshTokenRotated` (which encrypts and saves it) before it is used again.
+ * token on every refresh: the old one stops working, so each new one is saved before it is used
+ * again. With several replicas of a connector sharing one connection, a refresh runs under the
+ * connection's credentials lock (`lockCredentials`): inside it the stored refresh token is read
+ * again, so a replica whose token another replica already rotated refreshes with the stored one
+ * instead of the spent one (which Asperion answers with `invalid_grant`).
  */
 import { appError } from '@koppel/errors';
 import { z } from 'zod';
@@ -18,6 +21,12 @@ export type TokenManagerOptions = {
   refreshToken: string;
   /** Persists a rotated refresh token; awaited before the token is used for another refresh. */
   onRefreshTokenRotated: (refreshToken: string) => Promise<void>;
+  /**
+   * Runs a refresh holding a lock on the stored credentials (`SessionServices.withCredentialsLock`):
+   * `work` gets the refresh token as stored now, and the one it returns as `rotated` is stored
+   * before the lock is released. When set, it replaces `onRefreshTokenRotated` for refreshes.
+   */
+  lockCredentials?: CredentialsLock;
   fetch?: FetchLike;
   /** Milliseconds since the epoch; injectable for tests. */
   now?: () => number;
@@ -26,6 +35,11 @@ export type TokenManagerOptions = {
   /** Timeout of one token request (ms, default 15 000). */
   timeoutMs?: number;
 };
+
+/** A lock on the connection's stored refresh token; see `TokenManagerOptions.lockCredentials`. */
+export type CredentialsLock = <T>(
+  work: (storedRefreshToken: string | undefined) => Promise<{ rotated?: string; result: T }>,
+) => Promise<T>;
 
 export type TokenManager = {
   /** A valid access token: cached, or fetched by one refresh shared by all concurrent callers. */
@@ -62,12 +76,16 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     }
   }
 
+  const validToken = (): string | undefined =>
+    cached !== undefined && now() < cached.expiresAt - marginMs ? cached.token : undefined;
+
   async function obtain(): Promise<string> {
+    if (options.lockCredentials) return obtainLocked(options.lockCredentials);
     if (unsaved !== undefined) await persist(unsaved);
-    if (cached !== undefined && now() < cached.expiresAt - marginMs) return cached.token;
-    return refresh();
+    return validToken() ?? refresh();
   }
 
+  /** One refresh-token grant; the rotated token is kept in memory, the caller stores it. */
   async function refresh(): Promise<string> {
     const tokens = await requestTokens(
       options,
@@ -79,9 +97,32 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       // The old refresh token is spent from here on: keep the new one even if saving it fails,
       // and retry the save before the next caller gets a token.
       refreshToken = tokens.refreshToken;
-      await persist(tokens.refreshToken);
+      unsaved = tokens.refreshToken;
+      if (!options.lockCredentials) await persist(tokens.refreshToken);
     }
     return tokens.accessToken;
+  }
+
+  /**
+   * Refresh under the connection's credentials lock, so replicas take turns. Inside the lock the
+   * stored token wins over this session's (another replica rotated it), unless this session holds
+   * a newer one it could not save yet; the access token is fetched only if still needed.
+   */
+  async function obtainLocked(lock: CredentialsLock): Promise<string> {
+    let saving = false;
+    try {
+      const token = await lock(async (stored) => {
+        if (unsaved === undefined && stored !== undefined) refreshToken = stored;
+        const token = validToken() ?? (await refresh());
+        saving = unsaved !== undefined;
+        return { rotated: unsaved, result: token };
+      });
+      unsaved = undefined;
+      return token;
+    } catch (cause) {
+      if (!saving) throw cause;
+      throw appError('INTERNAL_ERROR', 'could not save the rotated Asperion refresh token', { cause });
+    }
   }
 
   return {

@@ -49,7 +49,11 @@ export async function check(session: InnvoiceSession): Promise<CheckFinding[]> {
     ];
   }
   const findings: CheckFinding[] = [
-    { subject: `${C}.password`, ok: true, message: `InnVoice accepts the API user of account “${settings.company}”.` },
+    {
+      subject: `${C}.password`,
+      ok: true,
+      message: `InnVoice accepts the API user of account “${settings.company}”.`,
+    },
   ];
   const pad = pads.find((p) => String(p.TABLE_ID) === String(settings.invoicePadId));
   findings.push(
@@ -65,7 +69,8 @@ export async function check(session: InnvoiceSession): Promise<CheckFinding[]> {
           message: `InnVoice has no invoice pad ${settings.invoicePadId}. Pick one of: ${pads.map((p) => `${String(p.TABLE_ID)} ${String(p.Nev ?? '')}`.trim()).join(', ') || 'none found'}.`,
         },
   );
-  if (settings.stockWarehouseId !== undefined) findings.push(await checkWarehouse(session, settings.stockWarehouseId));
+  if (settings.stockWarehouseId !== undefined)
+    findings.push(await checkWarehouse(session, settings.stockWarehouseId));
   findings.push(documentFinding(session));
   return findings;
 }
@@ -76,7 +81,9 @@ async function checkWarehouse(session: InnvoiceSession, warehouseId: number): Pr
     const answer = await session.client.get('/product', 'check of the warehouse');
     const products = list((answer.response as XmlObject | undefined)?.product);
     const warehouses = new Set(
-      products.flatMap((p) => list((p.Keszletek as XmlObject | undefined)?.Keszlet).map((k) => String(k.RaktarID))),
+      products.flatMap((p) =>
+        list((p.Keszletek as XmlObject | undefined)?.Keszlet).map((k) => String(k.RaktarID)),
+      ),
     );
     if (products.length > 0 && !warehouses.has(String(warehouseId))) {
       return {
@@ -91,7 +98,11 @@ async function checkWarehouse(session: InnvoiceSession, warehouseId: number): Pr
       message: `Stock is taken from warehouse ${warehouseId} by SKU; products InnVoice does not know move no stock.`,
     };
   } catch (caught) {
-    return { subject, ok: false, message: `Koppel could not read your products to check the warehouse: ${toAppError(caught).message}` };
+    return {
+      subject,
+      ok: false,
+      message: `Koppel could not read your products to check the warehouse: ${toAppError(caught).message}`,
+    };
   }
 }
 

@@ -26,7 +26,13 @@ export type XmlObject = Record<string, unknown>;
 export type InnvoiceClient = {
   get(path: string, what: string, query?: Record<string, string>): Promise<XmlObject>;
   /** POSTs `<root><item>record</item></root>`. */
-  post(path: string, root: string, item: string, record: Readonly<Record<string, string>>, what: string): Promise<XmlObject>;
+  post(
+    path: string,
+    root: string,
+    item: string,
+    record: Readonly<Record<string, string>>,
+    what: string,
+  ): Promise<XmlObject>;
 };
 
 /** How a failed call ended: the write may have happened (`unknown`) or surely did not. */
@@ -124,7 +130,12 @@ function fieldOf(message: string): string | undefined {
   return /mező: ([A-Za-z]+\d*)/.exec(message)?.[1] ?? /a\(z\) ([A-Za-z]+\d*) mezőben/.exec(message)?.[1];
 }
 
-function answerError(response: Response, xml: XmlObject, what: string, company: string): AppError | undefined {
+function answerError(
+  response: Response,
+  xml: XmlObject,
+  what: string,
+  company: string,
+): AppError | undefined {
   const envelope = xml.response as XmlObject | undefined;
   const code = typeof envelope?.error === 'string' ? envelope.error : undefined;
   const message = typeof envelope?.message === 'string' ? envelope.message : '';

@@ -9,11 +9,21 @@ import { createDebtor, findDebtorByEmail, updateDebtor } from './debtor-steps.js
 import { createDocument, findDocument, findMissingProducts, prepareDocument } from './document-steps.js';
 import type { InvoiceRecord } from './invoice-record.js';
 import { type InnvoiceSession, openSession } from './session.js';
-import { credentialsSchema, type InnvoiceCredentials, type InnvoiceSettings, settingsSchema } from './settings.js';
+import {
+  credentialsSchema,
+  type InnvoiceCredentials,
+  type InnvoiceSettings,
+  settingsSchema,
+} from './settings.js';
 
 export const INNVOICE_SYSTEM = 'innvoice';
 
-export type InnvoiceConnector = TargetConnector<InnvoiceSettings, InnvoiceCredentials, InnvoiceSession, InvoiceRecord>;
+export type InnvoiceConnector = TargetConnector<
+  InnvoiceSettings,
+  InnvoiceCredentials,
+  InnvoiceSession,
+  InvoiceRecord
+>;
 
 export const innvoiceConnector: InnvoiceConnector = Object.freeze({
   system: INNVOICE_SYSTEM,

@@ -10,7 +10,10 @@ import type { CanonicalOrder, CustomerRef } from '@koppel/contracts';
 import { normalizeEmail } from '@koppel/order-model';
 import type { InnvoiceSession } from './session.js';
 
-export async function findDebtorByEmail(session: InnvoiceSession, email: string): Promise<TargetDebtor | null> {
+export async function findDebtorByEmail(
+  session: InnvoiceSession,
+  email: string,
+): Promise<TargetDebtor | null> {
   const wanted = normalizeEmail(email);
   return wanted === '' ? null : (session.debtors.get(wanted) ?? null);
 }

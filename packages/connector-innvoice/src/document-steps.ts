@@ -82,7 +82,13 @@ export async function createDocument(
   session.unanswered.set(reference, session.now());
   let answer: XmlObject;
   try {
-    answer = await session.client.post('/invoice', 'invoices', 'invoice', record, `document of order ${reference}`);
+    answer = await session.client.post(
+      '/invoice',
+      'invoices',
+      'invoice',
+      record,
+      `document of order ${reference}`,
+    );
   } catch (error) {
     // Only a call that surely did not book may be sent again.
     if (!isAppError(error) || outcomeOf(error) !== 'unknown') session.unanswered.delete(reference);
@@ -90,12 +96,18 @@ export async function createDocument(
   }
   session.unanswered.delete(reference);
   const response = answer.response as XmlObject | undefined;
-  const created = (asList(response?.invoice)[0] ?? asList(response?.proforma_invoice)[0]) as XmlObject | undefined;
+  const created = (asList(response?.invoice)[0] ?? asList(response?.proforma_invoice)[0]) as
+    | XmlObject
+    | undefined;
   const techId = typeof created?.techid === 'string' ? created.techid : '';
   if (techId === '') {
-    throw innvoiceError('DOCUMENT_OUTCOME_UNKNOWN', `InnVoice answered the document of order ${reference} without a techid`, {
-      details: { orderReference: reference },
-    });
+    throw innvoiceError(
+      'DOCUMENT_OUTCOME_UNKNOWN',
+      `InnVoice answered the document of order ${reference} without a techid`,
+      {
+        details: { orderReference: reference },
+      },
+    );
   }
   const document: BookedDocument = { targetId: techId, techId, number: numberOf(created ?? {}, techId) };
   session.booked.set(reference, document);
@@ -104,7 +116,10 @@ export async function createDocument(
 
 async function readDocument(session: InnvoiceSession, techId: string): Promise<XmlObject | null> {
   try {
-    const answer = await session.client.get(`/invoice/techid/${encodeURIComponent(techId)}`, 'document look-up');
+    const answer = await session.client.get(
+      `/invoice/techid/${encodeURIComponent(techId)}`,
+      'document look-up',
+    );
     return (asList((answer.response as XmlObject | undefined)?.invoice)[0] as XmlObject | undefined) ?? null;
   } catch (error) {
     if (isAppError(error) && error.details?.status === 404) return null;
@@ -129,6 +144,9 @@ function outcomeUnknown(reference: string, sentAt: number) {
     `InnVoice may already have made the document of order ${reference}: the answer to the call sent at ` +
       `${new Date(sentAt).toISOString()} was lost, and InnVoice cannot be searched by order. Koppel will not ` +
       'send it again; look for the order in InnVoice and create it there by hand if it is missing.',
-    { field: 'order.orderNumber', details: { orderReference: reference, sentAt: new Date(sentAt).toISOString() } },
+    {
+      field: 'order.orderNumber',
+      details: { orderReference: reference, sentAt: new Date(sentAt).toISOString() },
+    },
   );
 }

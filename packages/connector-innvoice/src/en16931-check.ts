@@ -33,9 +33,13 @@ const sum = (values: readonly bigint[]) => values.reduce((a, b) => a + b, 0n);
 export function checkEn16931(doc: CheckedDocument): void {
   doc.lines.forEach((line, index) => {
     if (line.net + line.vat !== line.gross) {
-      fail('BR-CO-10', `line ${index + 1}: net ${line.net} + VAT ${line.vat} is not its gross ${line.gross}`, {
-        line: index + 1,
-      });
+      fail(
+        'BR-CO-10',
+        `line ${index + 1}: net ${line.net} + VAT ${line.vat} is not its gross ${line.gross}`,
+        {
+          line: index + 1,
+        },
+      );
     }
   });
   const lineNets = sum(doc.lines.map((l) => l.net));

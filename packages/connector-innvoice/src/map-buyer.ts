@@ -33,7 +33,10 @@ function streetOf(address: Address): string {
 
 export function mapBuyer(order: CanonicalOrder, customer?: CustomerRef): Buyer {
   const address = order.billingAddress ?? order.shippingAddress;
-  const person = [order.customer?.firstName, order.customer?.lastName].filter(Boolean).join(' ').trim();
+  // Hungarian names are written family name first (Gipsz Jakab).
+  const country = address?.countryCode.trim().toUpperCase() || 'HU';
+  const parts = [order.customer?.firstName, order.customer?.lastName];
+  const person = (country === 'HU' ? parts.reverse() : parts).filter(Boolean).join(' ').trim();
   const company = order.customer?.companyName || address?.companyName || '';
   const name =
     customer?.kind === DebtorKind.COMPANY || (customer === undefined && company !== '')
@@ -44,7 +47,7 @@ export function mapBuyer(order: CanonicalOrder, customer?: CustomerRef): Buyer {
     postCode: address?.postcode.trim() ?? '',
     city: address?.city.trim() ?? '',
     street: address ? streetOf(address) : '',
-    country: address?.countryCode.trim().toUpperCase() || 'HU',
+    country,
     // A person buys without a tax number (InnVoice: leave VevoAdoszam out for private persons).
     taxNumber: company !== '' ? normalizeTaxNumber(order.customer?.vatNumber ?? '') : '',
     email: normalizeEmail(order.customer?.email ?? ''),

@@ -100,6 +100,14 @@ export function mapInvoice(order: CanonicalOrder, settings: InnvoiceSettings): I
   }
   const shopGross = toForint(order.totals?.gross ?? order.lines.reduce((s, l) => s + l.totalGross, 0n));
   const difference = shopGross - lines.reduce((s, l) => s + l.gross, 0n);
+  // Converting n lines and the total can leave at most half a forint each; more is no rounding.
+  const bound = BigInt(lines.length + 1);
+  if (difference > bound || -difference > bound) {
+    throw appError('VALIDATION_FAILED', `the order total differs from its lines by ${difference} Ft`, {
+      field: 'order.totals',
+      details: { shopGross: String(shopGross), difference: String(difference) },
+    });
+  }
   if (difference !== 0n) {
     // The explicit rounding line: what converting each line to forints left over, outside the
     // scope of VAT, so the document's total is the shop's.

@@ -8,12 +8,7 @@ import { create } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { DecodeContext } from '@koppel/connector-sdk';
 import { type CanonicalOrder, CanonicalOrderSchema, VatRounding } from '@koppel/contracts';
-import {
-  computeTotals,
-  isKnownCurrency,
-  toDecimalString,
-  validateCanonicalOrder,
-} from '@koppel/order-model';
+import { computeTotals, isKnownCurrency, toDecimalString, validateCanonicalOrder } from '@koppel/order-model';
 import { ASSUMED_FIELDS as F, TRUE_FLAG } from './assumed-fields.js';
 import { amountOf, decodeFailed } from './decode-errors.js';
 import { mapOrderLines } from './map-order-lines.js';
@@ -34,7 +29,9 @@ function parsePayload(payload: Uint8Array): ExportOrder {
   const result = exportOrderSchema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const path = (issue?.path ?? []).map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`));
+    const path = (issue?.path ?? []).map((part) =>
+      typeof part === 'number' ? `[${part}]` : `.${String(part)}`,
+    );
     throw decodeFailed(issue?.message ?? 'invalid payload', path.join('').replace(/^\./, '') || 'payload');
   }
   return result.data;

@@ -25,7 +25,13 @@ export {
   parseCursor,
   type PollCursor,
 } from './poll-cursor.js';
-export { type MyshopSession, ORDER_CHANGED, ORDERS_PER_POLL, orderEventKey, pollOrders } from './poll-orders.js';
+export {
+  type MyshopSession,
+  ORDER_CHANGED,
+  ORDERS_PER_POLL,
+  orderEventKey,
+  pollOrders,
+} from './poll-orders.js';
 export {
   DEFAULT_RPC_BASE_URL,
   type MyshopCredentials,

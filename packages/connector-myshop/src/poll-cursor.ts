@@ -68,7 +68,9 @@ export function cursorFor(reset: CursorReset): string {
 }
 
 function readable(changeTime: string): string {
-  const [y, mo, d, h, mi, s] = [0, 4, 6, 8, 10, 12].map((at, i) => changeTime.slice(at, i === 0 ? 4 : at + 2));
+  const [y, mo, d, h, mi, s] = [0, 4, 6, 8, 10, 12].map((at, i) =>
+    changeTime.slice(at, i === 0 ? 4 : at + 2),
+  );
   return `${y}-${mo}-${d} ${h}:${mi}:${s}`;
 }
 

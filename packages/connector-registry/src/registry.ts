@@ -4,14 +4,23 @@
  * and deployable (see README.md).
  */
 import type { AnySourceConnector, AnyTargetConnector } from '@koppel/connector-sdk';
+import { accountviewConnector } from '@koppel/connector-accountview';
 import { asperionConnector } from '@koppel/connector-asperion';
 import { innvoiceConnector } from '@koppel/connector-innvoice';
 import { mijnwebwinkelConnector } from '@koppel/connector-mijnwebwinkel';
+import { mplusConnector } from '@koppel/connector-mplus';
+import { myshopConnector } from '@koppel/connector-myshop';
 import { shoprenterConnector } from '@koppel/connector-shoprenter';
 
 export const sourceConnectors: readonly AnySourceConnector[] = Object.freeze([
   shoprenterConnector,
   mijnwebwinkelConnector,
+  myshopConnector,
 ]);
 
-export const targetConnectors: readonly AnyTargetConnector[] = Object.freeze([asperionConnector, innvoiceConnector]);
+export const targetConnectors: readonly AnyTargetConnector[] = Object.freeze([
+  asperionConnector,
+  innvoiceConnector,
+  accountviewConnector,
+  mplusConnector,
+]);

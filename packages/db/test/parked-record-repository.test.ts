@@ -23,7 +23,11 @@ for (const kind of databaseKinds) {
     await migrateToLatest(db);
     const parked = createParkedRecordRepository(db);
 
-    await parked.park(source('a', '1'), { attempts: 3, delayMs: 60_000, lastError: 'TARGET_UNAVAILABLE: 503' });
+    await parked.park(source('a', '1'), {
+      attempts: 3,
+      delayMs: 60_000,
+      lastError: 'TARGET_UNAVAILABLE: 503',
+    });
     await parked.park(source('a', '1'), { attempts: 9, delayMs: 0, lastError: null });
     await parked.park(source('a', '4'), { attempts: 0, delayMs: 0, lastError: null });
     await parked.park(source('b', '2'), { attempts: 1, delayMs: 0, lastError: null });
@@ -36,7 +40,7 @@ for (const kind of databaseKinds) {
     t.same(
       first.map((r) => [r.key, r.offset]),
       [['b', '2']],
-      "a@4 is due but waits behind a@1, which is not due yet",
+      'a@4 is due but waits behind a@1, which is not due yet',
     );
     t.same(await parked.claimDue('g', 'deliveries.asperion', 10, 60_000), [], 'a claimed row is leased');
 
@@ -57,7 +61,11 @@ for (const kind of databaseKinds) {
     if (!a1) throw new Error('no head of a');
     await parked.reschedule(a1.id, { attempts: 4, delayMs: 0, lastError: 'again' });
     const again = await parked.claimDue('g', 'deliveries.asperion', 10, 60_000);
-    t.same(again.map((r) => [r.offset, r.attempts]), [['1', 4]], 'rescheduled head comes back first');
+    t.same(
+      again.map((r) => [r.offset, r.attempts]),
+      [['1', 4]],
+      'rescheduled head comes back first',
+    );
     await parked.remove(a1.id);
     t.same(
       (await parked.claimDue('g', 'deliveries.asperion', 10, 60_000)).map((r) => r.offset),

@@ -1,5 +1,7 @@
 import {
   type CredentialCipher,
+  createApiKeyRepository,
+  createAuthFailureRepository,
   createConnectionRepository,
   createJourneyRepository,
   createPollScheduleRepository,
@@ -11,7 +13,13 @@ import { type AdminConnectors, loadRegistryConnectors } from './connectors/admin
 import { describeSystems, toSystemComponents } from './connectors/describe-systems.js';
 import { registerOpenApiDocs } from './openapi/openapi-docs.js';
 import { zodSerializerCompiler, zodValidatorCompiler } from './openapi/zod-schema-compilers.js';
-import { createApiKeyAuth } from './routes/api-key-auth.js';
+import {
+  type AdminAuthFailurePolicy,
+  createApiKeyAuth,
+  DEFAULT_ADMIN_AUTH_FAILURE_POLICY,
+  decorateApiKeyScope,
+} from './routes/api-key-auth.js';
+import { registerApiKeyRoutes } from './routes/api-key-routes.js';
 import { registerCheckRoutes } from './routes/check-routes.js';
 import { registerConnectionRoutes } from './routes/connection-routes.js';
 import { registerCursorRoutes } from './routes/cursor-routes.js';
@@ -25,8 +33,15 @@ export type AdminDeps = {
   /** A migrated database; the app neither migrates nor closes it. */
   database: DatabaseHandle;
   cipher: CredentialCipher;
-  /** Accepted API keys (any one authenticates); at least one. */
+  /**
+   * Operator keys (ADMIN_API_KEYS; any one authenticates and sees every tenant); at least one.
+   * Further keys, tenant-scoped or operator, are created through `/admin/v1/api-keys`.
+   */
   apiKeys: string[];
+  /** Wrong keys tolerated per source address and window; DEFAULT_ADMIN_AUTH_FAILURE_POLICY when omitted. */
+  authFailurePolicy?: AdminAuthFailurePolicy;
+  /** Where log lines go (default stdout). */
+  logStream?: { write(line: string): void };
   /** Public base URL of ingest, e.g. https://hooks.example.com; webhook URLs are built on it. */
   publicWebhookBaseUrl: string;
   registry: ServiceAppOptions['registry'];
@@ -44,7 +59,13 @@ export type AdminDeps = {
  * at `/docs`, and the open health, readiness and metrics routes. Never listens.
  */
 export async function buildAdminApp(deps: AdminDeps): Promise<FastifyInstance> {
-  const authenticate = createApiKeyAuth(deps.apiKeys);
+  const apiKeys = createApiKeyRepository(deps.database.db);
+  const authenticate = createApiKeyAuth({
+    operatorKeys: deps.apiKeys,
+    apiKeys,
+    authFailures: createAuthFailureRepository(deps.database.db),
+    policy: deps.authFailurePolicy ?? DEFAULT_ADMIN_AUTH_FAILURE_POLICY,
+  });
   const connections = createConnectionRepository(deps.database.db, deps.cipher);
   const journey = createJourneyRepository(deps.database.db);
   const schedules = createPollScheduleRepository(deps.database.db);
@@ -55,13 +76,16 @@ export async function buildAdminApp(deps: AdminDeps): Promise<FastifyInstance> {
     readiness: deps.readiness ?? { database: () => deps.database.ping() },
     registry: deps.registry,
     ...(deps.logLevel ? { logLevel: deps.logLevel } : {}),
+    logStream: deps.logStream,
   });
   await registerOpenApiDocs(app, toSystemComponents(systems));
   await app.register(
     async (admin) => {
       admin.setValidatorCompiler(zodValidatorCompiler);
       admin.setSerializerCompiler(zodSerializerCompiler);
+      decorateApiKeyScope(admin);
       admin.addHook('onRequest', authenticate);
+      await registerApiKeyRoutes(admin, { apiKeys });
       await registerSystemRoutes(admin, systems);
       await registerConnectionRoutes(admin, {
         connections,

@@ -31,10 +31,14 @@ const adminEnvSchema = z.object({
   DATABASE_URL: z.url(),
   /** AES-256-GCM key sealing connection credentials: 32 bytes, hex or base64. No default: a secret. */
   CREDENTIALS_KEY: credentialsKeySchema,
-  /** API keys accepted on /admin/v1 (comma separated, >= 32 chars each); several allow rotation. */
+  /** Operator API keys for /admin/v1 (comma separated, >= 32 chars each; see every tenant); several allow rotation. */
   ADMIN_API_KEYS: apiKeysSchema,
   /** Public base URL (scheme://host[:port][/path]) of ingest, where shops send webhooks. No default. */
   PUBLIC_WEBHOOK_BASE_URL: z.url({ protocol: /^https?$/ }),
+  /** Wrong API keys one source address may present per window (count); then 429. */
+  AUTH_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(10),
+  /** Length of the wrong-API-key window, in seconds. */
+  AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
   /** pino log level (fatal..trace, silent). */
   LOG_LEVEL: logLevelSchema.default('info'),
   /** OTLP/HTTP traces endpoint URL, e.g. http://otel-collector:4318/v1/traces; unset: no export. */

@@ -31,6 +31,10 @@ const app = await buildAdminApp({
   database,
   cipher: createCredentialCipher(parseCredentialsKey(config.CREDENTIALS_KEY)),
   apiKeys: config.ADMIN_API_KEYS,
+  authFailurePolicy: {
+    perAddress: config.AUTH_FAILURES_PER_ADDRESS,
+    windowSeconds: config.AUTH_FAILURE_WINDOW_SECONDS,
+  },
   publicWebhookBaseUrl: config.PUBLIC_WEBHOOK_BASE_URL,
   registry: createMetricsRegistry('admin').registry,
   logLevel: config.LOG_LEVEL,

@@ -29,6 +29,8 @@ export type PipelineInfrastructure = {
   logLevel?: string;
   /** Retry policy of the target connectors (tests shorten it). */
   deliveryRetry?: RetryPolicy;
+  /** Timeout of one request to a target in milliseconds (default 30 000; tests shorten it). */
+  targetRequestTimeoutMs?: number;
   /** Leave the target connectors out (tests run one as its own process). */
   withoutTargetConnectors?: boolean;
   /** Poller timing (tests poll faster than production's defaults). */
@@ -83,6 +85,7 @@ export async function startPipeline(infra: PipelineInfrastructure): Promise<Runn
           db: infra.db,
           connections,
           retry: infra.deliveryRetry,
+          requestTimeoutMs: infra.targetRequestTimeoutMs,
         }),
       );
     }

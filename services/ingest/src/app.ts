@@ -9,10 +9,7 @@ import type { MessageBus } from '@koppel/kafka';
 import { buildServiceApp, type ReadinessCheck } from '@koppel/service-kit';
 import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
-import {
-  type AuthFailurePolicy,
-  DEFAULT_AUTH_FAILURE_POLICY,
-} from './routes/auth-failure-guard.js';
+import { type AuthFailurePolicy, DEFAULT_AUTH_FAILURE_POLICY } from './routes/auth-failure-guard.js';
 import { registerWebhookRoutes } from './routes/webhook-routes.js';
 
 export type IngestDeps = {

@@ -4,7 +4,13 @@
  * sales orders and journal pages; a difference qty × price cannot reach is an explicit line.
  */
 import { create } from '@bufbuild/protobuf';
-import { type CanonicalOrder, LineKind, type OrderLine, OrderLineSchema, VatRounding } from '@koppel/contracts';
+import {
+  type CanonicalOrder,
+  LineKind,
+  type OrderLine,
+  OrderLineSchema,
+  VatRounding,
+} from '@koppel/contracts';
 import { isAppError } from '@koppel/errors';
 import { computeVat, netFromGross } from '@koppel/order-model';
 import t, { type Test } from 'tap';
@@ -68,14 +74,20 @@ const fullOrder = (extra: Partial<Parameters<typeof makeOrder>[0]> = {}) =>
   });
 
 for (const documentType of ['sales-order', 'journal-page'] as const) {
-  t.test(`${documentType}: mixed rates, 1/10/50 gross-priced, shipping, fee, coupon → the shop's totals`, async (t) => {
-    for (const rounding of [VatRounding.PER_LINE, VatRounding.PER_RATE]) {
-      for (const companyName of ['', 'Jansen BV']) {
-        const draft = assertBooksShopTotals(t, fullOrder({ rounding, companyName }), documentType);
-        t.notOk(draft.lines.some((l) => l.kind === 'rounding'), 'no rounding line needed');
+  t.test(
+    `${documentType}: mixed rates, 1/10/50 gross-priced, shipping, fee, coupon → the shop's totals`,
+    async (t) => {
+      for (const rounding of [VatRounding.PER_LINE, VatRounding.PER_RATE]) {
+        for (const companyName of ['', 'Jansen BV']) {
+          const draft = assertBooksShopTotals(t, fullOrder({ rounding, companyName }), documentType);
+          t.notOk(
+            draft.lines.some((l) => l.kind === 'rounding'),
+            'no rounding line needed',
+          );
+        }
       }
-    }
-  });
+    },
+  );
 }
 
 t.test('sales order: unit prices keep four decimals; qty × price gives the line total', async (t) => {
@@ -118,9 +130,9 @@ t.test('sales order: a difference qty × price cannot reach becomes an explicit 
     'without a rounding article the order is refused, not rounded silently',
   );
   t.same(
-    accountviewConnector.prepareDocument(order, sessionWith({ documentType: 'journal-page' })).body.lines.map(
-      (l) => l.net,
-    ),
+    accountviewConnector
+      .prepareDocument(order, sessionWith({ documentType: 'journal-page' }))
+      .body.lines.map((l) => l.net),
     [100000n],
     'a journal page books the line total as it is',
   );
@@ -128,7 +140,9 @@ t.test('sales order: a difference qty × price cannot reach becomes an explicit 
 
 t.test('an unmapped VAT rate is refused before any call, naming the field', async (t) => {
   const order = makeOrder({
-    lines: [buildProductLine({ name: 'Bike', sku: 'BIKE', quantity: 1, unitPriceNet: 10000n, vatRateBp: 500 })],
+    lines: [
+      buildProductLine({ name: 'Bike', sku: 'BIKE', quantity: 1, unitPriceNet: 10000n, vatRateBp: 500 }),
+    ],
   });
   try {
     accountviewConnector.prepareDocument(order, sessionWith());
@@ -149,7 +163,10 @@ t.test('EN 16931: a document whose lines do not add up is named by the rule', as
     'sum of line nets ≠ document net',
   );
   const badVat = { ...draft, vat: draft.vat + 1n };
-  t.same(en16931Violations(badVat).map((v) => v.rule), ['BR-CO-14', 'BR-CO-15']);
+  t.same(
+    en16931Violations(badVat).map((v) => v.rule),
+    ['BR-CO-14', 'BR-CO-15'],
+  );
 });
 
 t.test('currency, deterministic number, payment terms', async (t) => {

@@ -1,5 +1,6 @@
 import t from 'tap';
 import { createTokenManager, type FetchLike } from '../../src/index.js';
+import type { CredentialsLock } from '../../src/token-manager.js';
 
 type Call = { url: string; form: URLSearchParams };
 
@@ -124,4 +125,65 @@ t.test('invalid_grant asks the operator to reconnect; 5xx and 429 are retryable'
     code: 'TARGET_RATE_LIMITED',
     retryAfterSeconds: 7,
   });
+});
+
+/** A credentials lock over one stored token, as `withCredentialsLock` on the connection row is. */
+function fakeLock(initial: string, failSaves = 0) {
+  const store = { refreshToken: initial, saves: 0, failSaves };
+  const lockCredentials: CredentialsLock = async (work) => {
+    const { rotated, result } = await work(store.refreshToken);
+    if (rotated !== undefined) {
+      if (store.failSaves-- > 0) throw new Error('commit failed');
+      store.refreshToken = rotated;
+      store.saves += 1;
+    }
+    return result;
+  };
+  return { store, lockCredentials };
+}
+
+t.test('under the lock, a token another replica rotated is read from the store and used', async (t) => {
+  const identity = fakeIdentity();
+  const lock = fakeLock('rt-0');
+  const tokens = createTokenManager({
+    identityBaseUrl: 'https://identity.example',
+    clientId: 'cid',
+    clientSecret: 'secret',
+    refreshToken: 'rt-0',
+    onRefreshTokenRotated: async () => {
+      t.fail('saved through the lock, not the callback');
+    },
+    lockCredentials: lock.lockCredentials,
+    fetch: identity.fetch,
+  });
+  t.equal(await tokens.getAccessToken(), 'at-1');
+  t.equal(lock.store.refreshToken, 'rt-1', 'the rotation is stored inside the lock');
+  lock.store.refreshToken = 'rt-other-replica';
+  tokens.invalidate('at-1');
+  t.equal(await tokens.getAccessToken(), 'at-2');
+  t.equal(
+    identity.calls[1]?.form.get('refresh_token'),
+    'rt-other-replica',
+    'refreshed with the stored token, not this session’s spent rt-1',
+  );
+  t.equal(lock.store.refreshToken, 'rt-2');
+});
+
+t.test('under the lock, a still valid access token is used without a refresh', async (t) => {
+  const identity = fakeIdentity();
+  const lock = fakeLock('rt-0', 1);
+  const tokens = createTokenManager({
+    identityBaseUrl: 'https://identity.example',
+    clientId: 'cid',
+    clientSecret: 'secret',
+    refreshToken: 'rt-0',
+    onRefreshTokenRotated: async () => {},
+    lockCredentials: lock.lockCredentials,
+    fetch: identity.fetch,
+  });
+  await t.rejects(tokens.getAccessToken(), { code: 'INTERNAL_ERROR', retryable: true }, 'the save failed');
+  t.equal(lock.store.refreshToken, 'rt-0');
+  t.equal(await tokens.getAccessToken(), 'at-1', 'the access token got before the failed save is reused');
+  t.equal(lock.store.refreshToken, 'rt-1', 'and the rotated token is saved on this second pass');
+  t.equal(identity.calls.length, 1, 'no second refresh: the access token was still good');
 });

@@ -2,7 +2,16 @@ import { VatRounding } from '@koppel/contracts';
 import { computeTotals } from '@koppel/order-model';
 import t from 'tap';
 import { mapInvoice, toForint, toInvoiceRecord } from '../../src/index.js';
-import { book, bread, coupon, makeOrder, makeSettings, paymentFee, shipping, shirt } from '../fixtures/order-fixtures.js';
+import {
+  book,
+  bread,
+  coupon,
+  makeOrder,
+  makeSettings,
+  paymentFee,
+  shipping,
+  shirt,
+} from '../fixtures/order-fixtures.js';
 
 const settings = makeSettings();
 
@@ -10,28 +19,41 @@ t.test('a 5000 Ft gross line at 5 % (net 4761.9048) becomes a 5000 Ft gross line
   const line = book(1);
   t.equal(line.unitPriceNet, 476190n, 'net kept to the fillér (4761.90)');
   const draft = mapInvoice(makeOrder({ lines: [line] }), settings);
-  t.match(draft.lines[0], { vatLabel: '5%', unitPrice: 500000n, quantity: 1, gross: 5000n, vat: 238n, net: 4762n });
+  t.match(draft.lines[0], {
+    vatLabel: '5%',
+    unitPrice: 500000n,
+    quantity: 1,
+    gross: 5000n,
+    vat: 238n,
+    net: 4762n,
+  });
   t.equal(draft.lines.length, 1, 'no rounding line needed');
 });
 
 for (const quantity of [1, 10, 50]) {
-  t.test(`quantity ${quantity}, mixed 27/18/5 %, shipping, payment fee, coupon: totals equal the shop's`, async (t) => {
-    const order = makeOrder({
-      lines: [shirt(quantity), bread(quantity), book(quantity), shipping(), paymentFee(), coupon(-99000n)],
-    });
-    const shop = computeTotals(order.lines, VatRounding.PER_LINE);
-    const draft = mapInvoice(order, settings);
-    t.equal(draft.gross, toForint(shop.gross), 'gross to the forint');
-    t.equal(draft.vat, toForint(shop.vat), 'VAT to the forint');
-    t.equal(draft.net, toForint(shop.gross) - toForint(shop.vat), 'net = gross - VAT');
-    t.same(
-      draft.categories.map((c) => c.vatLabel).sort(),
-      [...new Set(draft.lines.map((l) => l.vatLabel))].sort(),
-      'one VAT category per label',
-    );
-    const lineSum = draft.lines.reduce((s, l) => s + l.gross, 0n);
-    t.equal(lineSum, draft.gross, 'the lines add up to the total');
-  });
+  t.test(
+    `quantity ${quantity}, mixed 27/18/5 %, shipping, payment fee, coupon: totals equal the shop's`,
+    async (t) => {
+      const order = makeOrder({
+        lines: [shirt(quantity), bread(quantity), book(quantity), shipping(), paymentFee(), coupon(-99000n)],
+      });
+      const shop = computeTotals(order.lines, VatRounding.PER_LINE);
+      const draft = mapInvoice(order, settings);
+      t.equal(draft.gross, toForint(shop.gross), 'gross to the forint');
+      // InnVoice rounds VAT per line to the forint (the HU rule); the shop's fillér VAT rounded once
+      // may differ by at most half a forint per line.
+      const vatDiff = draft.vat - toForint(shop.vat);
+      t.ok(vatDiff <= 3n && vatDiff >= -3n, `VAT within per-line forint rounding (${vatDiff} Ft)`);
+      t.equal(draft.net + draft.vat, draft.gross, 'net + VAT = gross');
+      t.same(
+        draft.categories.map((c) => c.vatLabel).sort(),
+        [...new Set(draft.lines.map((l) => l.vatLabel))].sort(),
+        'one VAT category per label',
+      );
+      const lineSum = draft.lines.reduce((s, l) => s + l.gross, 0n);
+      t.equal(lineSum, draft.gross, 'the lines add up to the total');
+    },
+  );
 }
 
 t.test('a difference the conversion leaves is an explicit rounding line, never silent', async (t) => {
@@ -51,7 +73,9 @@ t.test('a difference the conversion leaves is an explicit rounding line, never s
 });
 
 t.test('exemption labels', async (t) => {
-  const zero = () => [{ ...shirt(1), vatRateBp: 0, vatAmount: 0n, totalGross: 629134n, unitPriceGross: 629134n }];
+  const zero = () => [
+    { ...shirt(1), vatRateBp: 0, vatAmount: 0n, totalGross: 629134n, unitPriceGross: 629134n },
+  ];
   const kba = mapInvoice(
     makeOrder({ lines: zero(), companyName: 'Muster GmbH', vatNumber: 'DE123456789', country: 'DE' }),
     settings,
@@ -73,7 +97,9 @@ t.test('exemption labels', async (t) => {
 
 t.test('drafts are never e-mailed; final documents are when the connection says so', async (t) => {
   const order = makeOrder();
-  const draft = toInvoiceRecord(mapInvoice(order, makeSettings({ emailDocument: true, finalisation: 'draft' })));
+  const draft = toInvoiceRecord(
+    mapInvoice(order, makeSettings({ emailDocument: true, finalisation: 'draft' })),
+  );
   t.match(draft, { Felretett: '1', EmailKuldes: '0' });
   const proformaDraft = toInvoiceRecord(
     mapInvoice(order, makeSettings({ emailDocument: true, finalisation: 'draft', documentType: 'proforma' })),
@@ -112,5 +138,5 @@ t.test('refusals before any call', async (t) => {
   t.throws(() => mapInvoice(makeOrder({ currency: 'EUR' }), settings), { code: 'CURRENCY_NOT_SUPPORTED' });
   const order = makeOrder();
   order.totals = { ...order.totals!, gross: order.totals!.gross + 500n };
-  t.throws(() => mapInvoice(order, settings), (e: Error) => /EN 16931|KOPPEL/.test(e.message) || true);
+  t.throws(() => mapInvoice(order, settings), { code: 'VALIDATION_FAILED', field: 'order.totals' });
 });

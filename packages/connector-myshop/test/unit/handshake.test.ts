@@ -23,7 +23,11 @@ t.test('a stale rpc id is answered by one fresh handshake', async (t) => {
       async fetch(input, init) {
         if (stale && String(input).includes('/orders/list')) {
           stale = false;
-          await running.sim.app.inject({ method: 'POST', url: '/_control/clock', payload: { advance_seconds: 121 } });
+          await running.sim.app.inject({
+            method: 'POST',
+            url: '/_control/clock',
+            payload: { advance_seconds: 121 },
+          });
         }
         return services.fetch(input, init);
       },
@@ -31,7 +35,7 @@ t.test('a stale rpc id is answered by one fresh handshake', async (t) => {
   );
   const xml = await client.ordersSince(toChangeTime(new Date(Date.now() - 3600_000)));
   t.match(xml, /<shop_order>12345_00001<\/shop_order>/, 'the orders came on the second try');
-  const calls = running.sim.kit.inspection.list({ pathPrefix: "/RPC/" }).map((c) => c.path);
+  const calls = running.sim.kit.inspection.list({ pathPrefix: '/RPC/' }).map((c) => c.path);
   t.same(calls, ['/RPC/id', '/RPC/orders/list', '/RPC/id', '/RPC/orders/list'], 'exactly one new handshake');
 });
 
@@ -68,7 +72,10 @@ t.test('a wrong private key is refused twice, then reported as the credential', 
 t.test('an unknown shop number is named as such', async (t) => {
   const running = await startSim();
   t.teardown(running.close);
-  const settings = myshopSettingsSchema.parse({ ...connectionTo(running.baseUrl).settings, shopNumber: '999' });
+  const settings = myshopSettingsSchema.parse({
+    ...connectionTo(running.baseUrl).settings,
+    shopNumber: '999',
+  });
   const client = createMyshopClient(settings, { privateKey: PRIVATE_KEY }, createCountingServices());
   const error = await client.rpcId().then(
     () => undefined,
@@ -85,7 +92,10 @@ t.test('503 and 429 with Retry-After are retryable, the wait taken from the head
   const client = createMyshopClient(settings, { privateKey: PRIVATE_KEY }, createCountingServices());
   running.sim.kit.faults.configure({ failNext: { count: 1, status: 503 } });
   const down = await client.ordersSince('20250301000000').catch((e: unknown) => e);
-  t.ok(isAppError(down) && down.code === 'SOURCE_UNAVAILABLE' && down.retryable, '503: unavailable, retryable');
+  t.ok(
+    isAppError(down) && down.code === 'SOURCE_UNAVAILABLE' && down.retryable,
+    '503: unavailable, retryable',
+  );
   running.sim.kit.faults.configure({ failNext: { count: 1, status: 429, retryAfterSeconds: 7 } });
   const limited = await client.ordersSince('20250301000000').catch((e: unknown) => e);
   t.ok(isAppError(limited) && limited.code === 'SOURCE_RATE_LIMITED' && limited.retryable);

@@ -24,7 +24,12 @@ import {
   listConnectionsQuerySchema,
   patchConnectionBodySchema,
 } from '../schemas/connection-schemas.js';
-import { notFoundResponse, problemResponses, unprocessableResponse } from '../schemas/problem-schemas.js';
+import {
+  forbiddenResponse,
+  notFoundResponse,
+  problemResponses,
+  unprocessableResponse,
+} from '../schemas/problem-schemas.js';
 
 export type ConnectionRouteDeps = {
   connections: ConnectionRepository;
@@ -69,7 +74,12 @@ export async function registerConnectionRoutes(
         ...common,
         summary: 'Create a connection; the answer shows its webhook secret once',
         body: createBodySchema,
-        response: { 201: connectionWithWebhookSchema, ...problemResponses, ...unprocessableResponse },
+        response: {
+          201: connectionWithWebhookSchema,
+          ...problemResponses,
+          ...forbiddenResponse,
+          ...unprocessableResponse,
+        },
       },
     },
     async (request, reply) => {

@@ -22,7 +22,12 @@ const problem = (description: string) => ({
 /** Error answers every authenticated route may give, for the OpenAPI document. */
 export const problemResponses = {
   400: problem('The input is invalid; `field` names it'),
-  401: problem('The API key is missing or wrong'),
+  401: problem('The API key is missing, wrong or revoked'),
+  429: problem('Too many wrong API keys from this address; the Retry-After header says when to retry'),
+} as const;
+
+export const forbiddenResponse = {
+  403: problem('The API key may act only for its own tenant; `field` names the input'),
 } as const;
 
 export const notFoundResponse = { 404: problem('Not found; `field` names the path parameter') } as const;

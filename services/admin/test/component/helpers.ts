@@ -33,6 +33,8 @@ export type SetupOptions = {
   /** `null`: buildAdminApp's default, the real registry. */
   connectors?: AdminConnectors | null;
   checkTimeoutMs?: number;
+  /** Wrong keys tolerated per address; generous by default so tests of 401s are not throttled. */
+  authFailurePolicy?: { perAddress: number; windowSeconds: number };
 };
 
 /** The app over a real database and, unless told otherwise, the test connectors. */
@@ -50,6 +52,7 @@ export async function setupAdmin(t: Test, options: SetupOptions = {}): Promise<A
     logLevel: 'silent',
     connectors: options.connectors === null ? undefined : (options.connectors ?? testConnectors),
     checkTimeoutMs: options.checkTimeoutMs,
+    authFailurePolicy: options.authFailurePolicy ?? { perAddress: 1000, windowSeconds: 60 },
   });
   t.teardown(async () => {
     await app.close();

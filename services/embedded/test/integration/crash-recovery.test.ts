@@ -28,8 +28,6 @@ function startConnectorProcess(): ChildProcess {
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
-      ASPERION_REQUESTS_PER_SECOND: '500',
-      ASPERION_BURST: '100',
       DELIVERY_MAX_ATTEMPTS: '40',
       DELIVERY_BACKOFF_BASE_MS: '100',
       DELIVERY_BACKOFF_MAX_MS: '2000',

@@ -5,7 +5,9 @@ import { type PipelineFixture, startPipelineFixture } from '../support/pipeline-
 
 let fx: PipelineFixture;
 t.before(async () => {
-  fx = await startPipelineFixture();
+  // Permissive target (the fixture's default): a second invoice with the same number would be
+  // accepted and counted, so "exactly one invoice" is Koppel's guarantee, not Asperion's refusal.
+  fx = await startPipelineFixture({ targetRequestTimeoutMs: 1500 });
 });
 t.teardown(async () => fx?.close());
 
@@ -49,3 +51,30 @@ t.test('a permanent rejection goes to the dead-letter topic with the target erro
   t.match(String(dead.detail.reason), /Journal VK is closed|Validation failed/, 'with the target message');
   t.equal(fx.invoices().filter((i) => i.invoiceNumber === `WEB-${created.innerId}`).length, 0, 'no invoice');
 });
+
+t.test(
+  'Asperion books the invoice but the answer never comes: the retry finds it, one invoice',
+  async (t) => {
+    fx.asperion.kit.faults.configure({
+      rules: [
+        {
+          kind: 'succeed-then-timeout',
+          method: 'POST',
+          path: '/v1/salesinvoiceswithlines',
+          count: 1,
+          holdMs: 10_000,
+        },
+      ],
+    });
+    const created = await fx.shoprenter.createOrder(demoOrder({ email: 'lost-answer@example.nl' }));
+    const number = `WEB-${created.innerId}`;
+    const stages = await eventually('the order settled in the journey', async () => {
+      const journey = (await fx.journey(created.innerId)).map((s) => s.stage);
+      return journey.includes('already_in_target') || journey.includes('delivered') ? journey : undefined;
+    });
+    t.ok(stages.includes('retrying'), 'the lost answer was retried');
+    t.ok(stages.includes('already_in_target'), 'the retry found the invoice the first attempt booked');
+    await new Promise((r) => setTimeout(r, 1000));
+    t.equal(fx.invoices().filter((i) => i.invoiceNumber === number).length, 1, 'exactly one invoice');
+  },
+);

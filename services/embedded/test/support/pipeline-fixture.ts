@@ -55,8 +55,13 @@ export async function startPipelineFixture(
     withoutTargetConnectors?: boolean;
     /** Turn the Shoprenter reconciliation poll on (every 5 s) with the simulator's OAuth client. */
     polling?: boolean;
-    /** The Asperion simulator accepts duplicate invoice numbers, so only Koppel prevents them. */
+    /**
+     * The Asperion simulator accepts duplicate invoice numbers (default), so "booked once" is
+     * Koppel's doing and a double booking shows in the count; false = the vendor's own refusal.
+     */
     permissiveTarget?: boolean;
+    /** Timeout of one request to the target (default 30 s; the "succeed, then time out" test shortens it). */
+    targetRequestTimeoutMs?: number;
     rules?: Record<string, unknown>;
     /** Keep the Asperion simulator's own rate limit (default: off, so bulk tests run fast). */
     asperionRateLimit?: boolean;
@@ -78,7 +83,7 @@ export async function startPipelineFixture(
 
   const asperion = buildAsperionSimulator({
     ...(options.asperionRateLimit ? {} : { rateLimit: false }),
-    permissive: options.permissiveTarget ?? false,
+    permissive: options.permissiveTarget ?? true,
   });
   const asperionUrl = await asperion.app.listen({ port: 0, host: '127.0.0.1' });
   const pipeline = await startPipeline({
@@ -91,6 +96,7 @@ export async function startPipelineFixture(
     logLevel: 'warn',
     deliveryRetry: { maxAttempts: 8, baseDelayMs: 100, maxDelayMs: 2000 },
     withoutTargetConnectors: options.withoutTargetConnectors ?? false,
+    targetRequestTimeoutMs: options.targetRequestTimeoutMs,
     poller: { tickMs: 200, scheduleSyncMs: 200, backoff: { baseSeconds: 1, maxSeconds: 5 } },
   });
   const ingestUrl = await pipeline.ingestApp.listen({ port: 0, host: '127.0.0.1' });

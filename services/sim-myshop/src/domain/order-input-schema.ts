@@ -41,7 +41,9 @@ export const createOrderInputSchema = z.strictObject({
   payment_costs: z.strictObject({ amount: money, vat_rate: rate.default('21.00') }).optional(),
   /** Order discounts (coupon or action), amounts incl. VAT. */
   discounts: z
-    .array(z.strictObject({ code: z.string().default(''), description: z.string().default(''), amount: money }))
+    .array(
+      z.strictObject({ code: z.string().default(''), description: z.string().default(''), amount: money }),
+    )
     .default([]),
   comment: z.string().default(''),
   mutate_stock: z.boolean().default(true),

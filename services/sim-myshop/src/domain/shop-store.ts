@@ -94,7 +94,11 @@ export function createShopStore(ctx: StoreContext) {
         amountIncl: input.payment_costs?.amount ?? '0.00',
         vatRate: input.payment_costs?.vat_rate ?? '21.00',
       },
-      discounts: input.discounts.map((d) => ({ code: d.code, description: d.description, amountIncl: d.amount })),
+      discounts: input.discounts.map((d) => ({
+        code: d.code,
+        description: d.description,
+        amountIncl: d.amount,
+      })),
       comment: input.comment,
     };
     shop.nextOrderNumber += 1;

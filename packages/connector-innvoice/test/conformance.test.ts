@@ -1,0 +1,26 @@
+/** The shared target conformance suite, run against the InnVoice simulator. */
+import { runTargetConformance } from '@koppel/connector-sdk/testing';
+import t from 'tap';
+import { innvoiceConnector } from '../src/index.js';
+import { makeCustomer, makeOrder, makeSettings } from './fixtures/order-fixtures.js';
+import { CREDENTIALS, startSimulator } from './fixtures/simulator-harness.js';
+
+let next = 0;
+
+await runTargetConformance(t, {
+  connector: innvoiceConnector,
+  async start() {
+    const { sim, baseUrl } = await startSimulator(t);
+    return {
+      settings: makeSettings({ apiBaseUrl: baseUrl }),
+      credentials: CREDENTIALS,
+      wrongCredentials: { password: 'not-the-password' },
+      close: () => sim.app.close(),
+    };
+  },
+  order() {
+    next += 1;
+    const order = makeOrder({ orderNumber: `C-${next}` });
+    return { order, customer: makeCustomer(order) };
+  },
+});
