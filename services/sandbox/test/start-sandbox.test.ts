@@ -61,7 +61,7 @@ const probes: Record<SystemName, (t: Test, base: string) => Promise<void>> = {
   async myshop(t, base) {
     const res = await fetch(`${base}/RPC/id?shop=${C.myshop.shopNumber}`);
     t.equal(res.status, 200, 'myshop: rpc id for the sandbox shop');
-    t.match(await res.text(), /<rpc_id>\d{10}<\/rpc_id>/, 'myshop: a 10-digit rpc id');
+    t.match(await res.text(), /^\d{10}$/, 'myshop: the bare 10-digit rpc id, as the manual shows');
   },
   async mplus(t, base) {
     const envelope =

@@ -32,6 +32,12 @@ export type MplusFixture = {
   shoprenter: ShoprenterSimulator;
   mplus: MplusSimulator;
   connectionId: string;
+  /**
+   * Arms the sim-kit rule `{kind: 'succeed-then-timeout', method: 'POST', path: '/'}` at the
+   * moment the connector sends the createOrder of `extOrderId`: every SOAP call is `POST /`, so
+   * the rule is put in place by the connector's fetch right before that one call goes out.
+   */
+  holdCreateOrder(extOrderId: string): void;
   journey(externalOrderId: string): ReturnType<ReturnType<typeof createJourneyRepository>['list']>;
   close(): Promise<void>;
 };
@@ -93,6 +99,19 @@ export async function startMplusFixture(): Promise<MplusFixture> {
     poller: { tickMs: 200, scheduleSyncMs: 200, backoff: { baseSeconds: 1, maxSeconds: 5 } },
   });
   const journeyRepository = createJourneyRepository(database.db);
+  const armed = new Set<string>();
+  const connectorFetch = (input: string | URL, init?: RequestInit) => {
+    const body = typeof init?.body === 'string' ? init.body : '';
+    for (const id of armed) {
+      if (body.includes('<ns:createOrder>') && body.includes(`<extOrderId>${id}</extOrderId>`)) {
+        armed.delete(id);
+        mplus.kit.faults.configure({
+          rules: [{ kind: 'succeed-then-timeout', method: 'POST', path: '/', count: 1, holdMs: 5000 }],
+        });
+      }
+    }
+    return fetch(input, init);
+  };
   const connector: Subscription = await startTargetConnector(mplusConnector, {
     bus,
     journey: journeyRepository,
@@ -102,6 +121,7 @@ export async function startMplusFixture(): Promise<MplusFixture> {
     db: database.db,
     connections: pipeline.connections,
     retry: { maxAttempts: 6, baseDelayMs: 100, maxDelayMs: 1000 },
+    fetch: connectorFetch,
   });
   const ingestUrl = await pipeline.ingestApp.listen({ port: 0, host: '127.0.0.1' });
   const shoprenter = buildShoprenterSimulator({ rateLimit: false });
@@ -152,6 +172,9 @@ export async function startMplusFixture(): Promise<MplusFixture> {
     shoprenter,
     mplus,
     connectionId,
+    holdCreateOrder: (extOrderId) => {
+      armed.add(extOrderId);
+    },
     journey: (externalOrderId) => journeyRepository.list(connectionId, externalOrderId),
     async close() {
       await connector.stop();
