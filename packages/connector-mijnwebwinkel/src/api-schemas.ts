@@ -8,7 +8,10 @@
  */
 import { z } from 'zod';
 
-const text = z.string().nullish().transform((value) => value ?? '');
+const text = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? '');
 
 /** `{rate: "21.00", amount: "56.198347" (excl. VAT, ≤ 6 decimals), amount_including_tax: "68.00"}`. */
 export const taxPriceSchema = z.object({
@@ -38,7 +41,10 @@ const lineArticleSchema = z.object({
   id: z.union([z.number(), z.string()]).nullish(),
   description: text,
   sku: text,
-  options: z.array(optionSchema).nullish().transform((value) => value ?? []),
+  options: z
+    .array(optionSchema)
+    .nullish()
+    .transform((value) => value ?? []),
 });
 
 export const orderLineSchema = z.object({
@@ -55,7 +61,9 @@ export const orderLineSchema = z.object({
 });
 
 export const mijnwebwinkelOrderSchema = z.object({
-  number: z.union([z.number().int(), z.string().regex(/^\d+$/, 'an order number of digits')]).transform(String),
+  number: z
+    .union([z.number().int(), z.string().regex(/^\d+$/, 'an order number of digits')])
+    .transform(String),
   uuid: z.string(),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'),
   time: z.string().regex(/^\d{2}:\d{2}:\d{2}$/, 'a time HH:MM:SS'),

@@ -104,7 +104,10 @@ async function throwForStatus(response: Response, path: string, nowMs: number): 
   }
   if (status === 429) throw mijnwebwinkelErrors.rateLimited(retryAfter ?? DEFAULT_RETRY_AFTER_SECONDS);
   if (status >= 500) {
-    throw mijnwebwinkelErrors.unavailable(`Mijnwebwinkel answered ${status} to ${path}: ${detail}`, retryAfter);
+    throw mijnwebwinkelErrors.unavailable(
+      `Mijnwebwinkel answered ${status} to ${path}: ${detail}`,
+      retryAfter,
+    );
   }
   throw mijnwebwinkelErrors.rejected(`Mijnwebwinkel answered ${status} to ${path}: ${detail}`, status);
 }

@@ -78,7 +78,10 @@ export function decodeMijnwebwinkelOrder(payload: Uint8Array, context: DecodeCon
     throw decodeFailed(`price.total "${order.price.total}" is not an amount`, 'price.total', error);
   }
   if (totals.gross !== total) {
-    throw decodeFailed(`the lines add up to ${totals.gross} minor units, price.total is ${total}`, 'price.total');
+    throw decodeFailed(
+      `the lines add up to ${totals.gross} minor units, price.total is ${total}`,
+      'price.total',
+    );
   }
   const createdAt = timestamp(order.date, order.time, 'date');
   const updatedAt =

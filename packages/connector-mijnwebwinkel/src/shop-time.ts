@@ -24,7 +24,11 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** An instant as shop time `YYYY-MM-DD HH:MM:SS`. */
 export function toShopLocal(at: Date, timeZone: string): string {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(at).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 

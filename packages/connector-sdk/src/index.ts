@@ -7,6 +7,7 @@
 export type { CheckFinding, ConnectionContext, FetchLike, SessionServices } from './connection-context.js';
 export type {
   AnySourceConnector,
+  BookedOrder,
   CursorReset,
   DecodeContext,
   PollCapability,

@@ -25,6 +25,11 @@ export type SourceEvent = {
   externalOrderId: string;
   /** The connector's normalised JSON of this one order (XML already converted). */
   payload: Uint8Array;
+  /**
+   * Set when the body is recognised but is no order to book (e.g. an abandoned cart): intake
+   * journals it as `ignored` with this reason and never publishes or decodes it.
+   */
+  ignoredReason?: string;
 };
 
 /** @deprecated name kept for readers of older code: a webhook event is a `SourceEvent`. */
@@ -98,6 +103,21 @@ export type SourceConnector<Settings = unknown, Credentials = unknown, Session =
   openSession?(connection: ConnectionContext<Settings, Credentials>, services: SessionServices): Session;
   /** Tries each credential and setting against the real (or simulated) system. */
   check?(session: Session): Promise<CheckFinding[]>;
+  /**
+   * Writes a booked document back into the shop (invoice number, an order status) as the
+   * connection's settings ask; idempotent. Resolves with the fields written (none: settings off).
+   */
+  writeBack?(session: Session, booked: BookedOrder): Promise<{ written: readonly string[] }>;
+};
+
+/** A document a target booked for a source order (`orders.booked`), as write-back receives it. */
+export type BookedOrder = {
+  externalOrderId: string;
+  targetSystem: string;
+  documentNumber: string;
+  /** The target's own id of the document (empty when unknown). */
+  documentId: string;
+  bookedAt: Date;
 };
 
 /** A source connector whose types are erased, as registries and runners hold it. */

@@ -16,6 +16,7 @@ export const topics = {
   ordersRaw: { name: 'orders.raw', partitions: 6, retentionMs: 7 * DAY_MS },
   ordersMapped: { name: 'orders.mapped', partitions: 6, retentionMs: 7 * DAY_MS },
   ordersResolved: { name: 'orders.resolved', partitions: 6, retentionMs: 7 * DAY_MS },
+  ordersBooked: { name: 'orders.booked', partitions: 6, retentionMs: 7 * DAY_MS },
   stockUpdated: { name: 'stock.updated', partitions: 6, retentionMs: 3 * DAY_MS },
   deadLetter: { name: 'orders.dead-letter', partitions: 3, retentionMs: 30 * DAY_MS },
 } as const satisfies Record<string, TopicSpec>;

@@ -124,7 +124,11 @@ export async function deliverOrder<Session, Body>(
  * over after it expired: that worker looks in the target before creating and finds this
  * document, so nothing is booked twice and the outcome here stands.
  */
-async function markDelivered(stores: DeliveryStores, lease: DeliveryLease, documentId: string): Promise<void> {
+async function markDelivered(
+  stores: DeliveryStores,
+  lease: DeliveryLease,
+  documentId: string,
+): Promise<void> {
   await stores.ledger.markDelivered(lease, documentId);
 }
 
@@ -154,7 +158,11 @@ async function resolveDebtor<Session, Body>(
     return updated;
   }
   const claim = result.claim;
-  const keeper: LeaseKeeper = keepLease(() => stores.bindings.renew(claim, claimMs), claimMs, debtorClaimLost);
+  const keeper: LeaseKeeper = keepLease(
+    () => stores.bindings.renew(claim, claimMs),
+    claimMs,
+    debtorClaimLost,
+  );
   let found: TargetDebtor | null;
   let debtor: TargetDebtor;
   try {

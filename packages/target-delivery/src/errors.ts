@@ -6,12 +6,16 @@
 import { AppError } from '@koppel/errors';
 
 export function productsMissing(missingSkus: readonly string[]): AppError {
-  return new AppError('PRODUCTS_MISSING', `the target does not know these products: ${missingSkus.join(', ')}`, {
-    httpStatus: 422,
-    retryable: false,
-    field: 'order.lines.sku',
-    details: { missingSkus: [...missingSkus] },
-  });
+  return new AppError(
+    'PRODUCTS_MISSING',
+    `the target does not know these products: ${missingSkus.join(', ')}`,
+    {
+      httpStatus: 422,
+      retryable: false,
+      field: 'order.lines.sku',
+      details: { missingSkus: [...missingSkus] },
+    },
+  );
 }
 
 /** Another order of this customer holds the debtor claim and is creating (or finding) the debtor. */
@@ -27,7 +31,11 @@ export function deliveryInProgress(remainingMs: number): AppError {
 
 /** This worker's delivery lease expired or was taken over: it stops before writing to the target. */
 export function deliveryLeaseLost(): AppError {
-  return waiting('DELIVERY_LEASE_LOST', 'the delivery lease of this order was lost; another worker owns it', 1);
+  return waiting(
+    'DELIVERY_LEASE_LOST',
+    'the delivery lease of this order was lost; another worker owns it',
+    1,
+  );
 }
 
 /** This worker's debtor claim expired or was taken over: it stops before writing to the target. */

@@ -150,26 +150,33 @@ t.test('concurrent deliveries of one order: exactly one createDocument, the othe
   t.equal(await stores.ledger.countDelivered(connectionId), 1);
 });
 
-t.test('after a crash, the next worker finds the document in the target instead of creating it', async (t) => {
-  const { connectionId, order, customer } = scenario();
-  // The first worker took the lease and created the document, then crashed before marking it.
-  const crashed = await stores.ledger.acquire(connectionId, order.externalId, 'KOP-1001', 60_000);
-  t.match(crashed, { kind: 'acquired' });
-  const existing = { targetId: 'doc-9', number: 'KOP-1001' };
-  const fake = createFakeTargetConnector({ documents: new Map([[existing.number, existing]]) });
+t.test(
+  'after a crash, the next worker finds the document in the target instead of creating it',
+  async (t) => {
+    const { connectionId, order, customer } = scenario();
+    // The first worker took the lease and created the document, then crashed before marking it.
+    const crashed = await stores.ledger.acquire(connectionId, order.externalId, 'KOP-1001', 60_000);
+    t.match(crashed, { kind: 'acquired' });
+    const existing = { targetId: 'doc-9', number: 'KOP-1001' };
+    const fake = createFakeTargetConnector({ documents: new Map([[existing.number, existing]]) });
 
-  const waiting = await rejection(deliverOrder(fake.connector, session, stores, order, customer));
-  t.match(waiting, { code: 'DELIVERY_IN_PROGRESS', waiting: true }, 'while its lease runs, the order waits');
-  t.same(fake.calls, [], 'without a call to the target');
+    const waiting = await rejection(deliverOrder(fake.connector, session, stores, order, customer));
+    t.match(
+      waiting,
+      { code: 'DELIVERY_IN_PROGRESS', waiting: true },
+      'while its lease runs, the order waits',
+    );
+    t.same(fake.calls, [], 'without a call to the target');
 
-  await expireLeases(connectionId);
-  t.same(await deliverOrder(fake.connector, session, stores, order, customer), {
-    kind: 'already_in_target',
-    document: existing,
-  });
-  t.same(fake.methods(), ['findDocument'], 'looked up, not created');
-  t.equal(await stores.ledger.countDelivered(connectionId), 1);
-});
+    await expireLeases(connectionId);
+    t.same(await deliverOrder(fake.connector, session, stores, order, customer), {
+      kind: 'already_in_target',
+      document: existing,
+    });
+    t.same(fake.methods(), ['findDocument'], 'looked up, not created');
+    t.equal(await stores.ledger.countDelivered(connectionId), 1);
+  },
+);
 
 t.test('the lease is renewed while slow steps run', async (t) => {
   const { connectionId, order, customer } = scenario();

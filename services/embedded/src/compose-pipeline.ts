@@ -1,4 +1,4 @@
-import { polledSourceConnectors, targetConnectors } from '@koppel/connector-registry';
+import { polledSourceConnectors, sourceConnectors, targetConnectors } from '@koppel/connector-registry';
 import { startCustomerRegistry } from '@koppel/customer-registry';
 import {
   type ConnectionRepository,
@@ -14,7 +14,12 @@ import { startDelivery } from '@koppel/delivery';
 import { buildIngestApp } from '@koppel/ingest';
 import type { MessageBus, RetryPolicy, Subscription } from '@koppel/kafka';
 import { startMapping } from '@koppel/mapping';
-import { type SourcePollerDeps, startSourcePoller, startTargetConnector } from '@koppel/service-kit';
+import {
+  type SourcePollerDeps,
+  startSourcePoller,
+  startSourceWriteBack,
+  startTargetConnector,
+} from '@koppel/service-kit';
 import type { ServiceMetrics } from '@koppel/telemetry';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -89,6 +94,14 @@ export async function startPipeline(infra: PipelineInfrastructure): Promise<Runn
         }),
       );
     }
+  }
+  for (const connector of sourceConnectors) {
+    const writeBack = await startSourceWriteBack(connector, {
+      ...shared,
+      log: logFor(`connector-${connector.system}`),
+      connections,
+    });
+    if (writeBack) subscriptions.push(writeBack);
   }
   const schedules = createPollScheduleRepository(infra.db);
   const pollers = polledSourceConnectors().map((connector) =>

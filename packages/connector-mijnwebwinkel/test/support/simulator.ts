@@ -63,6 +63,10 @@ export async function changeOrder(
   number: number,
   change: Record<string, unknown>,
 ): Promise<void> {
-  const response = await sim.app.inject({ method: 'PATCH', url: `/_control/orders/${number}`, payload: change });
+  const response = await sim.app.inject({
+    method: 'PATCH',
+    url: `/_control/orders/${number}`,
+    payload: change,
+  });
   if (response.statusCode !== 200) throw new Error(`simulator refused the change: ${response.body}`);
 }

@@ -33,7 +33,10 @@ function order(overrides: Record<string, unknown> = {}) {
     debtor: {
       id: null,
       email: 'jan@example.nl',
-      address: { invoice: { ...address, taxnumber: '' }, delivery: { ...address, street: 'Kerkweg 5 bis', number: '' } },
+      address: {
+        invoice: { ...address, taxnumber: '' },
+        delivery: { ...address, street: 'Kerkweg 5 bis', number: '' },
+      },
     },
     price: { tax: [{ rate: '21.00', amount: '11.80' }], total: '73.19' },
     orderlines: [
@@ -45,9 +48,27 @@ function order(overrides: Record<string, unknown> = {}) {
         articles: [{ id: 5512, sku: 'MOK-W', description: 'Mok wit', options: [{ description: 'Maat: L' }] }],
         price: { rate: '21.00', amount: '47.933884', amount_including_tax: '58.00' },
       },
-      { id: 'l2', type: 'custom', quantity: 1, description: 'Verzendkosten', price: { rate: '21.00', amount: '8.264463', amount_including_tax: '10.00' } },
-      { id: 'l3', type: 'custom', quantity: 1, description: 'Betaalkosten', price: { rate: '21.00', amount: '0.24', amount_including_tax: '0.29' } },
-      { id: 'l4', type: 'custom', quantity: 1, description: 'Boek', price: { rate: '9.00', amount: '9.17', amount_including_tax: '10.00' } },
+      {
+        id: 'l2',
+        type: 'custom',
+        quantity: 1,
+        description: 'Verzendkosten',
+        price: { rate: '21.00', amount: '8.264463', amount_including_tax: '10.00' },
+      },
+      {
+        id: 'l3',
+        type: 'custom',
+        quantity: 1,
+        description: 'Betaalkosten',
+        price: { rate: '21.00', amount: '0.24', amount_including_tax: '0.29' },
+      },
+      {
+        id: 'l4',
+        type: 'custom',
+        quantity: 1,
+        description: 'Boek',
+        price: { rate: '9.00', amount: '9.17', amount_including_tax: '10.00' },
+      },
       {
         id: 'l5',
         type: 'discount',
@@ -86,7 +107,12 @@ t.test('a person order: lines, variants, costs, discount per rate, totals to the
   t.equal(decoded.totals?.gross, (decoded.totals?.net ?? 0n) + (decoded.totals?.vat ?? 0n));
   t.equal(decoded.createdAt?.seconds, BigInt(Date.parse('2025-03-01T13:05:09Z') / 1000), 'winter time');
   t.equal(decoded.updatedAt?.seconds, BigInt(Date.parse('2025-07-01T08:00:00Z') / 1000), 'summer time');
-  t.match(decoded.billingAddress, { street: 'Dorpsstraat', houseNumber: '12', houseNumberAddition: '3', postcode: '1234 AB' });
+  t.match(decoded.billingAddress, {
+    street: 'Dorpsstraat',
+    houseNumber: '12',
+    houseNumberAddition: '3',
+    postcode: '1234 AB',
+  });
   t.match(decoded.shippingAddress, { street: 'Kerkweg', houseNumber: '5', houseNumberAddition: 'bis' });
 });
 
@@ -96,8 +122,16 @@ t.test('a company order carries the company and its VAT number', async (t) => {
     encode(order({ debtor: { id: 'u1', email: 'inkoop@jansen.nl', address: { invoice } } })),
     context,
   );
-  t.match(decoded.customer, { companyName: 'Jansen B.V.', vatNumber: 'NL8123.45.678B01', sourceCustomerId: 'u1' });
-  t.match(decoded.shippingAddress, { companyName: 'Jansen B.V.', street: 'Dorpsstraat' }, 'invoice address when no delivery');
+  t.match(decoded.customer, {
+    companyName: 'Jansen B.V.',
+    vatNumber: 'NL8123.45.678B01',
+    sourceCustomerId: 'u1',
+  });
+  t.match(
+    decoded.shippingAddress,
+    { companyName: 'Jansen B.V.', street: 'Dorpsstraat' },
+    'invoice address when no delivery',
+  );
 });
 
 t.test('a total that does not add up is refused naming price.total', async (t) => {
@@ -129,7 +163,11 @@ t.test('many units keep the gross exactly: a rounding line when the unit net can
 t.test('addresses and names split', async (t) => {
   t.same(splitAddressLine('Dorpsstraat', '12a'), { street: 'Dorpsstraat', houseNumber: '12', addition: 'a' });
   t.same(splitAddressLine('Plein 1940', '5'), { street: 'Plein 1940', houseNumber: '5', addition: '' });
-  t.same(splitAddressLine('Laan 7 / 2', '12 / A'), { street: 'Laan 7 / 2', houseNumber: '12', addition: 'A' });
+  t.same(splitAddressLine('Laan 7 / 2', '12 / A'), {
+    street: 'Laan 7 / 2',
+    houseNumber: '12',
+    addition: 'A',
+  });
   t.same(splitAddressLine('Hoofdweg 1 hs', ''), { street: 'Hoofdweg', houseNumber: '1', addition: 'hs' });
   t.same(splitAddressLine('Postbus', ''), { street: 'Postbus', houseNumber: '', addition: '' });
   t.same(splitName('Jansen'), { firstName: '', lastName: 'Jansen' });

@@ -10,12 +10,24 @@ t.test('an order number sets the next order number to import', async (t) => {
 
 t.test('a moment or a new connection: the first order placed from then on', async (t) => {
   const since = cursorFor({ since: new Date('2025-03-01T00:00:00Z') });
-  t.equal(describeCursor(since), 'next order number to import: the first order placed from 2025-03-01T00:00:00.000Z on');
-  t.same(parseCursor(initialCursor(new Date('2025-03-02T00:00:00Z'))), { since: '2025-03-02T00:00:00.000Z', seen: [] });
+  t.equal(
+    describeCursor(since),
+    'next order number to import: the first order placed from 2025-03-01T00:00:00.000Z on',
+  );
+  t.same(parseCursor(initialCursor(new Date('2025-03-02T00:00:00Z'))), {
+    since: '2025-03-02T00:00:00.000Z',
+    seen: [],
+  });
 });
 
 t.test('the whole cursor round-trips and reads as words', async (t) => {
-  const cursor = { next: 1045, low: 1001, from: '2025-03-01', changed: '2025-03-01 14:05:09', seen: [1040, 1041] };
+  const cursor = {
+    next: 1045,
+    low: 1001,
+    from: '2025-03-01',
+    changed: '2025-03-01 14:05:09',
+    seen: [1040, 1041],
+  };
   t.same(parseCursor(formatCursor(cursor)), cursor);
   t.equal(
     describeCursor(formatCursor(cursor)),

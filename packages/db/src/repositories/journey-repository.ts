@@ -15,6 +15,8 @@ export type JourneyStage =
   | 'debtor_created'
   | 'debtor_found'
   | 'delivered'
+  | 'ignored'
+  | 'written_back'
   | 'failed';
 
 export type JourneyEntry = {

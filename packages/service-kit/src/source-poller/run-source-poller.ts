@@ -12,6 +12,7 @@ import {
 import { z } from 'zod';
 import { buildServiceApp } from '../build-service-app.js';
 import { runDeployable } from '../run-deployable.js';
+import { startSourceWriteBack } from '../source-write-back/start-source-write-back.js';
 import { startSourcePoller } from './start-source-poller.js';
 
 /** The env of a source poller deployable (on top of the base service env). */
@@ -62,13 +63,15 @@ export async function runSourcePoller(
         registry: runtime.metrics.registry,
         logLevel: config.LOG_LEVEL,
       });
+      const connections = createConnectionRepository(db, cipher);
+      const journey = createJourneyRepository(db);
       const poller = startSourcePoller(connector, {
-        connections: createConnectionRepository(db, cipher),
+        connections,
         schedules: createPollScheduleRepository(db),
         intake: {
           bus: runtime.bus,
           inbox: createInboxRepository(db),
-          journey: createJourneyRepository(db),
+          journey,
           topicPrefix: runtime.topicPrefix,
         },
         metrics: runtime.metrics,
@@ -84,7 +87,23 @@ export async function runSourcePoller(
         },
         session: { requestTimeoutMs: config.SOURCE_REQUEST_TIMEOUT_MS },
       });
-      return { app, stop: () => poller.stop() };
+      // The shop's write-back (invoice number, status) runs beside its poller: same credentials.
+      const writeBack = await startSourceWriteBack(connector, {
+        bus: runtime.bus,
+        journey,
+        metrics: runtime.metrics,
+        topicPrefix: runtime.topicPrefix,
+        log: app.log,
+        connections,
+        session: { requestTimeoutMs: config.SOURCE_REQUEST_TIMEOUT_MS },
+      });
+      return {
+        app,
+        stop: async () => {
+          await poller.stop();
+          await writeBack?.stop();
+        },
+      };
     },
   });
 }

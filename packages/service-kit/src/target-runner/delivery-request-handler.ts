@@ -1,13 +1,23 @@
 /**
  * `deliveries.<system>` → one order booked in the target, through the generic delivery steps
- * (prepare, ledger, look-up, debtor once per customer, products, document).
+ * (prepare, ledger, look-up, debtor once per customer, products, document), then announced on
+ * `orders.booked` so the source can write the document number back to the shop.
  */
-import { fromBinary } from '@bufbuild/protobuf';
+import { randomUUID } from 'node:crypto';
+import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
+import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { AnyTargetConnector } from '@koppel/connector-sdk';
-import { DeliveryRequestSchema } from '@koppel/contracts';
+import {
+  type CanonicalOrder,
+  DeliveryRequestSchema,
+  OrderBookedEventSchema,
+  orderKey,
+  topicName,
+  topics,
+} from '@koppel/contracts';
 import { appError } from '@koppel/errors';
-import type { IncomingMessage } from '@koppel/kafka';
-import { type DeliveryStores, deliverOrder } from '@koppel/target-delivery';
+import { type IncomingMessage, type MessageBus, publishTraced } from '@koppel/kafka';
+import { type DeliveryOutcome, type DeliveryStores, deliverOrder } from '@koppel/target-delivery';
 import type { ServiceMetrics } from '@koppel/telemetry';
 
 export type DeliveryRequestHandlerDeps = {
@@ -16,10 +26,16 @@ export type DeliveryRequestHandlerDeps = {
   sessionFor(connectionId: string): Promise<unknown>;
   stores: DeliveryStores;
   metrics: ServiceMetrics;
+  /** Where `orders.booked` goes. */
+  bus: MessageBus;
+  topicPrefix: string;
+  /** Clock of `booked_at` (tests pin it). */
+  now?: () => Date;
 };
 
 export function createDeliveryRequestHandler(deps: DeliveryRequestHandlerDeps) {
   const system = deps.connector.system;
+  const bookedTopic = topicName(topics.ordersBooked, deps.topicPrefix);
   return async (message: IncomingMessage): Promise<void> => {
     const request = decode(message.value, system);
     const order = request.resolved?.order;
@@ -31,8 +47,40 @@ export function createDeliveryRequestHandler(deps: DeliveryRequestHandlerDeps) {
     }
     const session = await deps.sessionFor(order.connectionId);
     const outcome = await deliverOrder(deps.connector, session, deps.stores, order, customer);
+    await announceBooked(deps, bookedTopic, order, outcome);
     deps.metrics.ordersTotal.inc({ stage: 'delivery', result: outcome.kind, system });
   };
+}
+
+/**
+ * Publishes `orders.booked` for a document this delivery created or found in the target. A
+ * failed publish rejects (retried), but the retry's outcome is `already_delivered`, which
+ * carries no document, so that announcement is lost: the lead's follow-up (see the report of
+ * issue 9) is the ledger keeping the document number.
+ */
+async function announceBooked(
+  deps: DeliveryRequestHandlerDeps,
+  topic: string,
+  order: CanonicalOrder,
+  outcome: DeliveryOutcome,
+): Promise<void> {
+  if (outcome.kind === 'already_delivered') return;
+  const event = create(OrderBookedEventSchema, {
+    eventId: randomUUID(),
+    connectionId: order.connectionId,
+    externalOrderId: order.externalId,
+    sourceSystem: order.sourceSystem,
+    targetSystem: deps.connector.system,
+    documentNumber: outcome.document.number,
+    documentId: outcome.document.targetId,
+    bookedAt: timestampFromDate((deps.now ?? (() => new Date()))()),
+  });
+  await publishTraced(deps.bus, topic, [
+    {
+      key: orderKey(order.connectionId, order.externalId),
+      value: toBinary(OrderBookedEventSchema, event),
+    },
+  ]);
 }
 
 function decode(value: Uint8Array, system: string) {

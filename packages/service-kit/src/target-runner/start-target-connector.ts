@@ -51,6 +51,8 @@ export async function startTargetConnector(
       journey: deps.journey,
     },
     metrics: deps.metrics,
+    bus: deps.bus,
+    topicPrefix: deps.topicPrefix,
   });
   return startPipelineConsumer({
     bus: deps.bus,

@@ -34,10 +34,10 @@ export type MplusFixture = {
   connectionId: string;
   /**
    * Arms the sim-kit rule `{kind: 'succeed-then-timeout', method: 'POST', path: '/'}` at the
-   * moment the connector sends the createOrder of `extOrderId`: every SOAP call is `POST /`, so
-   * the rule is put in place by the connector's fetch right before that one call goes out.
+   * moment the connector sends its next createOrder: every SOAP call is `POST /`, so the rule is
+   * put in place by the connector's fetch right before that one call goes out.
    */
-  holdCreateOrder(extOrderId: string): void;
+  holdNextCreateOrder(): void;
   journey(externalOrderId: string): ReturnType<ReturnType<typeof createJourneyRepository>['list']>;
   close(): Promise<void>;
 };
@@ -99,16 +99,14 @@ export async function startMplusFixture(): Promise<MplusFixture> {
     poller: { tickMs: 200, scheduleSyncMs: 200, backoff: { baseSeconds: 1, maxSeconds: 5 } },
   });
   const journeyRepository = createJourneyRepository(database.db);
-  const armed = new Set<string>();
+  let armed = false;
   const connectorFetch = (input: string | URL, init?: RequestInit) => {
     const body = typeof init?.body === 'string' ? init.body : '';
-    for (const id of armed) {
-      if (body.includes('<ns:createOrder>') && body.includes(`<extOrderId>${id}</extOrderId>`)) {
-        armed.delete(id);
-        mplus.kit.faults.configure({
-          rules: [{ kind: 'succeed-then-timeout', method: 'POST', path: '/', count: 1, holdMs: 5000 }],
-        });
-      }
+    if (armed && body.includes('<ns:createOrder>')) {
+      armed = false;
+      mplus.kit.faults.configure({
+        rules: [{ kind: 'succeed-then-timeout', method: 'POST', path: '/', count: 1, holdMs: 5000 }],
+      });
     }
     return fetch(input, init);
   };
@@ -172,8 +170,8 @@ export async function startMplusFixture(): Promise<MplusFixture> {
     shoprenter,
     mplus,
     connectionId,
-    holdCreateOrder: (extOrderId) => {
-      armed.add(extOrderId);
+    holdNextCreateOrder: () => {
+      armed = true;
     },
     journey: (externalOrderId) => journeyRepository.list(connectionId, externalOrderId),
     async close() {

@@ -31,7 +31,13 @@ const articleLineSchema = z.strictObject({
   /** The chosen variant options (`articles[].options[]`: size, colour...); their price is
    * informational, the line's `unit_price` already includes it. */
   options: z
-    .array(z.strictObject({ list_option_id: z.number().int(), description: z.string().min(1), price: money.default('0.00') }))
+    .array(
+      z.strictObject({
+        list_option_id: z.number().int(),
+        description: z.string().min(1),
+        price: money.default('0.00'),
+      }),
+    )
     .default([]),
 });
 

@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file koppel/orders/v1/order_events.proto.
  */
 export const file_koppel_orders_v1_order_events: GenFile = /*@__PURE__*/
-  fileDesc("CiNrb3BwZWwvb3JkZXJzL3YxL29yZGVyX2V2ZW50cy5wcm90bxIQa29wcGVsLm9yZGVycy52MSKuAgoNUmF3T3JkZXJFdmVudBIQCghldmVudF9pZBgBIAEoCRIVCg1jb25uZWN0aW9uX2lkGAIgASgJEhEKCXRlbmFudF9pZBgDIAEoCRIVCg1zb3VyY2Vfc3lzdGVtGAQgASgJEhIKCmV2ZW50X3R5cGUYBSABKAkSEQoJZXZlbnRfa2V5GAYgASgJEhkKEWV4dGVybmFsX29yZGVyX2lkGAcgASgJEhQKDGNvbnRlbnRfdHlwZRgIIAEoCRIPCgdwYXlsb2FkGAkgASgMEi8KC3JlY2VpdmVkX2F0GAogASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIwCgdjaGFubmVsGAsgASgOMh8ua29wcGVsLm9yZGVycy52MS5Jbmdlc3RDaGFubmVsIpoBChBNYXBwZWRPcmRlckV2ZW50EhAKCGV2ZW50X2lkGAEgASgJEhQKDHJhd19ldmVudF9pZBgCIAEoCRIvCgVvcmRlchgDIAEoCzIgLmtvcHBlbC5vcmRlcnMudjEuQ2Fub25pY2FsT3JkZXISLQoJbWFwcGVkX2F0GAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCJUCg1Db250YWN0UGVyc29uEhIKCmZpcnN0X25hbWUYASABKAkSEQoJbGFzdF9uYW1lGAIgASgJEg0KBWVtYWlsGAMgASgJEg0KBXBob25lGAQgASgJIrABCgtDdXN0b21lclJlZhITCgtjdXN0b21lcl9pZBgBIAEoCRIYChBub3JtYWxpemVkX2VtYWlsGAIgASgJEioKBGtpbmQYAyABKA4yHC5rb3BwZWwub3JkZXJzLnYxLkRlYnRvcktpbmQSFAoMZGlzcGxheV9uYW1lGAQgASgJEjAKB2NvbnRhY3QYBSABKAsyHy5rb3BwZWwub3JkZXJzLnYxLkNvbnRhY3RQZXJzb24i0gEKElJlc29sdmVkT3JkZXJFdmVudBIQCghldmVudF9pZBgBIAEoCRIXCg9tYXBwZWRfZXZlbnRfaWQYAiABKAkSLwoFb3JkZXIYAyABKAsyIC5rb3BwZWwub3JkZXJzLnYxLkNhbm9uaWNhbE9yZGVyEi8KCGN1c3RvbWVyGAQgASgLMh0ua29wcGVsLm9yZGVycy52MS5DdXN0b21lclJlZhIvCgtyZXNvbHZlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAipwEKD0RlbGl2ZXJ5UmVxdWVzdBITCgtkZWxpdmVyeV9pZBgBIAEoCRIVCg10YXJnZXRfc3lzdGVtGAIgASgJEjYKCHJlc29sdmVkGAMgASgLMiQua29wcGVsLm9yZGVycy52MS5SZXNvbHZlZE9yZGVyRXZlbnQSMAoMcmVxdWVzdGVkX2F0GAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCp/Cg1Jbmdlc3RDaGFubmVsEh4KGklOR0VTVF9DSEFOTkVMX1VOU1BFQ0lGSUVEEAASGgoWSU5HRVNUX0NIQU5ORUxfV0VCSE9PSxABEhcKE0lOR0VTVF9DSEFOTkVMX1BPTEwQAhIZChVJTkdFU1RfQ0hBTk5FTF9SRVBMQVkQAypaCgpEZWJ0b3JLaW5kEhsKF0RFQlRPUl9LSU5EX1VOU1BFQ0lGSUVEEAASFwoTREVCVE9SX0tJTkRfQ09NUEFOWRABEhYKEkRFQlRPUl9LSU5EX1BFUlNPThACYgZwcm90bzM", [file_google_protobuf_timestamp, file_koppel_orders_v1_canonical_order]);
+  fileDesc("CiNrb3BwZWwvb3JkZXJzL3YxL29yZGVyX2V2ZW50cy5wcm90bxIQa29wcGVsLm9yZGVycy52MSKuAgoNUmF3T3JkZXJFdmVudBIQCghldmVudF9pZBgBIAEoCRIVCg1jb25uZWN0aW9uX2lkGAIgASgJEhEKCXRlbmFudF9pZBgDIAEoCRIVCg1zb3VyY2Vfc3lzdGVtGAQgASgJEhIKCmV2ZW50X3R5cGUYBSABKAkSEQoJZXZlbnRfa2V5GAYgASgJEhkKEWV4dGVybmFsX29yZGVyX2lkGAcgASgJEhQKDGNvbnRlbnRfdHlwZRgIIAEoCRIPCgdwYXlsb2FkGAkgASgMEi8KC3JlY2VpdmVkX2F0GAogASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIwCgdjaGFubmVsGAsgASgOMh8ua29wcGVsLm9yZGVycy52MS5Jbmdlc3RDaGFubmVsIpoBChBNYXBwZWRPcmRlckV2ZW50EhAKCGV2ZW50X2lkGAEgASgJEhQKDHJhd19ldmVudF9pZBgCIAEoCRIvCgVvcmRlchgDIAEoCzIgLmtvcHBlbC5vcmRlcnMudjEuQ2Fub25pY2FsT3JkZXISLQoJbWFwcGVkX2F0GAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCJUCg1Db250YWN0UGVyc29uEhIKCmZpcnN0X25hbWUYASABKAkSEQoJbGFzdF9uYW1lGAIgASgJEg0KBWVtYWlsGAMgASgJEg0KBXBob25lGAQgASgJIrABCgtDdXN0b21lclJlZhITCgtjdXN0b21lcl9pZBgBIAEoCRIYChBub3JtYWxpemVkX2VtYWlsGAIgASgJEioKBGtpbmQYAyABKA4yHC5rb3BwZWwub3JkZXJzLnYxLkRlYnRvcktpbmQSFAoMZGlzcGxheV9uYW1lGAQgASgJEjAKB2NvbnRhY3QYBSABKAsyHy5rb3BwZWwub3JkZXJzLnYxLkNvbnRhY3RQZXJzb24i0gEKElJlc29sdmVkT3JkZXJFdmVudBIQCghldmVudF9pZBgBIAEoCRIXCg9tYXBwZWRfZXZlbnRfaWQYAiABKAkSLwoFb3JkZXIYAyABKAsyIC5rb3BwZWwub3JkZXJzLnYxLkNhbm9uaWNhbE9yZGVyEi8KCGN1c3RvbWVyGAQgASgLMh0ua29wcGVsLm9yZGVycy52MS5DdXN0b21lclJlZhIvCgtyZXNvbHZlZF9hdBgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAipwEKD0RlbGl2ZXJ5UmVxdWVzdBITCgtkZWxpdmVyeV9pZBgBIAEoCRIVCg10YXJnZXRfc3lzdGVtGAIgASgJEjYKCHJlc29sdmVkGAMgASgLMiQua29wcGVsLm9yZGVycy52MS5SZXNvbHZlZE9yZGVyRXZlbnQSMAoMcmVxdWVzdGVkX2F0GAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCLhAQoQT3JkZXJCb29rZWRFdmVudBIQCghldmVudF9pZBgBIAEoCRIVCg1jb25uZWN0aW9uX2lkGAIgASgJEhkKEWV4dGVybmFsX29yZGVyX2lkGAMgASgJEhUKDXNvdXJjZV9zeXN0ZW0YBCABKAkSFQoNdGFyZ2V0X3N5c3RlbRgFIAEoCRIXCg9kb2N1bWVudF9udW1iZXIYBiABKAkSEwoLZG9jdW1lbnRfaWQYByABKAkSLQoJYm9va2VkX2F0GAggASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCp/Cg1Jbmdlc3RDaGFubmVsEh4KGklOR0VTVF9DSEFOTkVMX1VOU1BFQ0lGSUVEEAASGgoWSU5HRVNUX0NIQU5ORUxfV0VCSE9PSxABEhcKE0lOR0VTVF9DSEFOTkVMX1BPTEwQAhIZChVJTkdFU1RfQ0hBTk5FTF9SRVBMQVkQAypaCgpEZWJ0b3JLaW5kEhsKF0RFQlRPUl9LSU5EX1VOU1BFQ0lGSUVEEAASFwoTREVCVE9SX0tJTkRfQ09NUEFOWRABEhYKEkRFQlRPUl9LSU5EX1BFUlNPThACYgZwcm90bzM", [file_google_protobuf_timestamp, file_koppel_orders_v1_canonical_order]);
 
 /**
  * Topic `orders.raw`, key `<connection_id>:<external_order_id>`. One record per order of an
@@ -276,6 +276,66 @@ export type DeliveryRequest = Message<"koppel.orders.v1.DeliveryRequest"> & {
  */
 export const DeliveryRequestSchema: GenMessage<DeliveryRequest> = /*@__PURE__*/
   messageDesc(file_koppel_orders_v1_order_events, 5);
+
+/**
+ * Topic `orders.booked`, key `<connection_id>:<external_order_id>`: a target connector booked
+ * (or found already booked) the order's document. Source connectors that write back to the
+ * shop (the invoice number, a status) consume it.
+ *
+ * @generated from message koppel.orders.v1.OrderBookedEvent
+ */
+export type OrderBookedEvent = Message<"koppel.orders.v1.OrderBookedEvent"> & {
+  /**
+   * @generated from field: string event_id = 1;
+   */
+  eventId: string;
+
+  /**
+   * @generated from field: string connection_id = 2;
+   */
+  connectionId: string;
+
+  /**
+   * @generated from field: string external_order_id = 3;
+   */
+  externalOrderId: string;
+
+  /**
+   * @generated from field: string source_system = 4;
+   */
+  sourceSystem: string;
+
+  /**
+   * @generated from field: string target_system = 5;
+   */
+  targetSystem: string;
+
+  /**
+   * The document number as the target shows it (e.g. the invoice number).
+   *
+   * @generated from field: string document_number = 6;
+   */
+  documentNumber: string;
+
+  /**
+   * The target's own id of the document.
+   *
+   * @generated from field: string document_id = 7;
+   */
+  documentId: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp booked_at = 8;
+   */
+  bookedAt?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message koppel.orders.v1.OrderBookedEvent.
+ * Use `create(OrderBookedEventSchema)` to create a new message.
+ */
+export const OrderBookedEventSchema: GenMessage<OrderBookedEvent> = /*@__PURE__*/
+  messageDesc(file_koppel_orders_v1_order_events, 6);
 
 /**
  * @generated from enum koppel.orders.v1.IngestChannel

@@ -1,0 +1,67 @@
+/**
+ * Behaviour added for the MplusKASSA connector, all from the vendor WSDL (MP-WSDL):
+ * getBranches (workplaces), getEmployee, getProducts filters in their WSDL form, turnover group
+ * and discountAmountExcl kept on order lines.
+ */
+import t from 'tap';
+import { createRelation, list, seedCatalog, soapOk, startSim } from './helpers.js';
+
+t.test('getBranches lists branches with their workplaces', async (t) => {
+  const sim = await startSim();
+  t.teardown(() => sim.app.close());
+  const answer = await soapOk(sim, 'getBranches');
+  const branches = list((answer.branches as Record<string, unknown>).branch);
+  t.same(
+    branches.map((b) => [b.branchNumber, list((b.workplaces as Record<string, unknown>).workplace).map((w) => w.workplaceNumber)]),
+    [
+      ['1', ['1']],
+      ['2', ['1', '2']],
+    ],
+  );
+});
+
+t.test('getEmployee: OK for the super user, NOT-FOUND otherwise', async (t) => {
+  const sim = await startSim();
+  t.teardown(() => sim.app.close());
+  t.equal((await soapOk(sim, 'getEmployee', { employeeNumber: 999999 })).result, 'GET-EMPLOYEE-RESULT-OK');
+  t.equal((await soapOk(sim, 'getEmployee', { employeeNumber: 4711 })).result, 'GET-EMPLOYEE-RESULT-NOT-FOUND');
+});
+
+t.test('getProducts takes articleNumbers repeated and pluNumbers as a TextList (WSDL form)', async (t) => {
+  const sim = await startSim();
+  t.teardown(() => sim.app.close());
+  await seedCatalog(sim);
+  const byNumber = await soapOk(sim, 'getProducts', { request: { articleNumbers: [100234, 200100] } });
+  const numbers = list((byNumber.productList as Record<string, unknown>).product).flatMap((p) =>
+    list((p.articleList as Record<string, unknown>).article).map((a) => a.articleNumber),
+  );
+  t.ok(numbers.includes('100234') && numbers.includes('200100'));
+  t.notOk(numbers.includes('100235'), 'only the products asked for... and their articles');
+});
+
+t.test('an order line keeps its turnover group; an excl. discount alone is applied', async (t) => {
+  const sim = await startSim();
+  t.teardown(() => sim.app.close());
+  await seedCatalog(sim);
+  const relationNumber = await createRelation(sim, { name: 'Piet' });
+  const answer = await soapOk(sim, 'createOrder', {
+    order: {
+      extOrderId: 'WEB-1',
+      employeeNumber: 999999,
+      relationNumber,
+      vatMethod: 'VAT-METHOD-EXCLUSIVE',
+      lineList: {
+        line: [
+          {
+            articleNumber: 100234,
+            data: { quantity: 3, priceExcl: 1000, vatCode: 2, discountAmountExcl: 2, turnoverGroupCostCenter: 810 },
+          },
+        ],
+      },
+    },
+  });
+  t.equal(answer.result, 'CREATE-ORDER-RESULT-OK');
+  const line = sim.store.state().orders[0]?.lines[0];
+  t.equal(line?.turnoverGroupCostCenter, 810);
+  t.equal(line?.lineTotalExcl, 2998, '3 × 10.00 − 0.02');
+});
