@@ -5,9 +5,13 @@
  */
 import { z } from 'zod';
 
-const asArray = (value: unknown) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]);
+const asArray = (value: unknown) =>
+  value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value];
 const text = z.union([z.string(), z.number().transform(String)]);
-export const xsdLong = z.string().trim().regex(/^-?\d+$/, 'not an xsd:long');
+export const xsdLong = z
+  .string()
+  .trim()
+  .regex(/^-?\d+$/, 'not an xsd:long');
 export const xsdInt = xsdLong.transform(Number);
 
 /** A repeated element inside its wrapper, e.g. `lineList { line[] }`; absent = empty. */

@@ -44,7 +44,8 @@ async function checkLogin(session: MplusSession): Promise<CheckFinding> {
       return {
         subject: `${C}.secret`,
         ok: false,
-        message: 'Mplus does not accept this ident and secret. Enter them exactly as Mplus support sent them.',
+        message:
+          'Mplus does not accept this ident and secret. Enter them exactly as Mplus support sent them.',
       };
     }
     return {
@@ -62,12 +63,22 @@ async function checkBranch(session: MplusSession): Promise<CheckFinding[]> {
     const branch = branches.find((b) => b.branchNumber === number);
     if (!branch) {
       const known = branches.map((b) => b.branchNumber).join(', ');
-      return [fail(`${S}.entryBranchNumber`, `Mplus has no branch ${number}; your branches are ${known || 'none'}.`)];
+      return [
+        fail(
+          `${S}.entryBranchNumber`,
+          `Mplus has no branch ${number}; your branches are ${known || 'none'}.`,
+        ),
+      ];
     }
     const findings = [ok(`${S}.entryBranchNumber`, `Orders are entered in branch ${number}.`)];
     if (workplaceNumber === undefined) {
       if (number !== 1) {
-        findings.push(fail(`${S}.workplaceNumber`, `Branch ${number} is not the main branch: choose one of its workplaces (tills).`));
+        findings.push(
+          fail(
+            `${S}.workplaceNumber`,
+            `Branch ${number} is not the main branch: choose one of its workplaces (tills).`,
+          ),
+        );
       }
       return findings;
     }
@@ -75,7 +86,10 @@ async function checkBranch(session: MplusSession): Promise<CheckFinding[]> {
     findings.push(
       places.includes(workplaceNumber)
         ? ok(`${S}.workplaceNumber`, `Workplace ${workplaceNumber} exists in branch ${number}.`)
-        : fail(`${S}.workplaceNumber`, `Branch ${number} has no workplace ${workplaceNumber}; it has ${places.join(', ') || 'none'}.`),
+        : fail(
+            `${S}.workplaceNumber`,
+            `Branch ${number} has no workplace ${workplaceNumber}; it has ${places.join(', ') || 'none'}.`,
+          ),
     );
     return findings;
   });
@@ -84,11 +98,19 @@ async function checkBranch(session: MplusSession): Promise<CheckFinding[]> {
 async function checkEmployee(session: MplusSession): Promise<CheckFinding[]> {
   const number = session.settings.employeeNumber;
   return guard(`${S}.employeeNumber`, async () => {
-    const answer = await session.client.call('getEmployee', { employeeNumber: number }, employeeResponse, 'employee look-up');
+    const answer = await session.client.call(
+      'getEmployee',
+      { employeeNumber: number },
+      employeeResponse,
+      'employee look-up',
+    );
     return [
       answer.result === 'GET-EMPLOYEE-RESULT-OK'
         ? ok(`${S}.employeeNumber`, `Orders are entered by employee ${number}.`)
-        : fail(`${S}.employeeNumber`, `Mplus has no employee ${number}; use an existing employee number (999999 is the super user).`),
+        : fail(
+            `${S}.employeeNumber`,
+            `Mplus has no employee ${number}; use an existing employee number (999999 is the super user).`,
+          ),
     ];
   });
 }
@@ -96,29 +118,54 @@ async function checkEmployee(session: MplusSession): Promise<CheckFinding[]> {
 async function checkTaxCodes(session: MplusSession): Promise<CheckFinding[]> {
   const branch = session.settings.entryBranchNumber;
   return guard(`${S}.taxCodes`, async () => {
-    const { vatGroupList } = await session.client.call('getVatGroupList', {}, vatGroupListResponse, 'VAT code list');
+    const { vatGroupList } = await session.client.call(
+      'getVatGroupList',
+      {},
+      vatGroupListResponse,
+      'VAT code list',
+    );
     const wrong = session.settings.taxCodes.filter((rule) => {
       const group = vatGroupList.find((g) => g.branchNumber === branch && g.vatCode === rule.vatCode);
       return group === undefined || group.vatPercentage * 100 !== rule.vatRateBp;
     });
     if (wrong.length === 0) return [ok(`${S}.taxCodes`, 'Every tax code exists in Mplus with its rate.')];
-    const listed = wrong.map((r) => `code ${r.vatCode} for ${r.vatRateBp / 100} %${r.countryCode ? ` (${r.countryCode})` : ''}`);
-    return [fail(`${S}.taxCodes`, `Mplus branch ${branch} has no VAT group matching ${listed.join(', ')}; see the VAT codes in Mplus.`)];
+    const listed = wrong.map(
+      (r) => `code ${r.vatCode} for ${r.vatRateBp / 100} %${r.countryCode ? ` (${r.countryCode})` : ''}`,
+    );
+    return [
+      fail(
+        `${S}.taxCodes`,
+        `Mplus branch ${branch} has no VAT group matching ${listed.join(', ')}; see the VAT codes in Mplus.`,
+      ),
+    ];
   });
 }
 
 async function checkDeliveryMethods(session: MplusSession): Promise<CheckFinding[]> {
   const { deliveryMethods, defaultDeliveryMethod } = session.settings;
-  const wanted = [...new Set([...Object.values(deliveryMethods), ...(defaultDeliveryMethod ? [defaultDeliveryMethod] : [])])];
+  const wanted = [
+    ...new Set([
+      ...Object.values(deliveryMethods),
+      ...(defaultDeliveryMethod ? [defaultDeliveryMethod] : []),
+    ]),
+  ];
   if (wanted.length === 0) return [];
   return guard(`${S}.deliveryMethods`, async () => {
-    const { deliveryMethodList } = await session.client.call('getDeliveryMethods', {}, deliveryMethodsResponse, 'delivery methods');
+    const { deliveryMethodList } = await session.client.call(
+      'getDeliveryMethods',
+      {},
+      deliveryMethodsResponse,
+      'delivery methods',
+    );
     const known = new Set(deliveryMethodList.map((m) => m.code));
     const unknown = wanted.filter((code) => !known.has(code));
     return [
       unknown.length === 0
         ? ok(`${S}.deliveryMethods`, 'Every mapped delivery method exists in Mplus.')
-        : fail(`${S}.deliveryMethods`, `Mplus has no delivery method ${unknown.join(', ')}; it has ${[...known].join(', ') || 'none'}.`),
+        : fail(
+            `${S}.deliveryMethods`,
+            `Mplus has no delivery method ${unknown.join(', ')}; it has ${[...known].join(', ') || 'none'}.`,
+          ),
     ];
   });
 }
@@ -132,7 +179,9 @@ async function checkLineArticles(session: MplusSession): Promise<CheckFinding[]>
     roundingArticleNumber: s.roundingArticleNumber,
   }).flatMap(([key, value]) => (value === undefined ? [] : [[key, value] as const]));
   return guard(`${S}.shippingArticleNumber`, async () => {
-    const found = new Set((await listArticles(session, { articleNumbers: wanted.map(([, v]) => v) })).map((a) => a.articleNumber));
+    const found = new Set(
+      (await listArticles(session, { articleNumbers: wanted.map(([, v]) => v) })).map((a) => a.articleNumber),
+    );
     return wanted.map(([key, value]) =>
       found.has(value)
         ? ok(`${S}.${key}`, `Article ${value} exists in Mplus.`)

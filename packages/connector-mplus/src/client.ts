@@ -27,7 +27,12 @@ export type MplusClientOptions = {
 };
 
 export type MplusClient = {
-  call<T>(operation: string, payload: Record<string, XmlNode>, schema: z.ZodType<T>, what: string): Promise<T>;
+  call<T>(
+    operation: string,
+    payload: Record<string, XmlNode>,
+    schema: z.ZodType<T>,
+    what: string,
+  ): Promise<T>;
 };
 
 const DEFAULT_RETRY_AFTER_SECONDS = 30;
@@ -79,9 +84,17 @@ export function createMplusClient(options: MplusClientOptions): MplusClient {
       });
     }
     if (!response.ok || answer.kind !== 'response') {
-      throw appError('TARGET_REJECTED', `Mplus answered ${what} with HTTP ${response.status} and no SOAP answer`, {
-        details: { status: response.status, operation, ...(answer.kind === 'unreadable' ? { reason: answer.reason } : {}) },
-      });
+      throw appError(
+        'TARGET_REJECTED',
+        `Mplus answered ${what} with HTTP ${response.status} and no SOAP answer`,
+        {
+          details: {
+            status: response.status,
+            operation,
+            ...(answer.kind === 'unreadable' ? { reason: answer.reason } : {}),
+          },
+        },
+      );
     }
     const parsed = schema.safeParse(answer.body === '' ? {} : answer.body);
     if (!parsed.success) {
@@ -102,7 +115,12 @@ export function createMplusClient(options: MplusClientOptions): MplusClient {
 /** Which Faults mean "wrong ident or secret": the vendor does not document a code for it. */
 const AUTH_FAULT = /authenticat|\bident\b|secret/i;
 
-export function faultError(faultcode: string, faultstring: string, what: string, operation: string): AppError {
+export function faultError(
+  faultcode: string,
+  faultstring: string,
+  what: string,
+  operation: string,
+): AppError {
   const details = { faultcode, faultstring, operation };
   if (/server$/i.test(faultcode)) {
     return appError('TARGET_UNAVAILABLE', `Mplus could not handle ${what}: ${faultstring}`, { details });

@@ -17,7 +17,10 @@ import type { MplusSession } from './session.js';
 import type { XmlNode } from './soap-envelope.js';
 
 /** Pure: currency, articles, tax codes, turnover groups and the EN 16931 arithmetic; no call. */
-export function prepareDocument(order: CanonicalOrder, session: MplusSession): PreparedDocument<MplusOrderDraft> {
+export function prepareDocument(
+  order: CanonicalOrder,
+  session: MplusSession,
+): PreparedDocument<MplusOrderDraft> {
   const draft = mapOrder(order, session.settings);
   return { number: draft.extOrderId, body: draft };
 }
@@ -46,7 +49,9 @@ export async function findDocument(
 export async function findMissingProducts(session: MplusSession, order: CanonicalOrder): Promise<string[]> {
   const articles = productArticles(order, session.settings);
   const plus = articles.flatMap((a) => ('plu' in a.ref ? [{ sku: a.sku, plu: a.ref.plu }] : []));
-  const numbers = articles.flatMap((a) => ('articleNumber' in a.ref ? [{ sku: a.sku, number: a.ref.articleNumber }] : []));
+  const numbers = articles.flatMap((a) =>
+    'articleNumber' in a.ref ? [{ sku: a.sku, number: a.ref.articleNumber }] : [],
+  );
   const missing: string[] = [];
   if (plus.length > 0) {
     const found = await listArticles(session, { pluNumbers: { text: plus.map((p) => ({ text: p.plu })) } });
@@ -58,7 +63,9 @@ export async function findMissingProducts(session: MplusSession, order: Canonica
   }
   if (session.settings.checkArticles && numbers.length > 0) {
     const found = new Set(
-      (await listArticles(session, { articleNumbers: numbers.map((n) => n.number) })).map((a) => a.articleNumber),
+      (await listArticles(session, { articleNumbers: numbers.map((n) => n.number) })).map(
+        (a) => a.articleNumber,
+      ),
     );
     for (const { sku, number } of numbers) if (!found.has(number)) missing.push(sku);
   }
@@ -107,17 +114,24 @@ async function articleNumbers(session: MplusSession, draft: MplusOrderDraft): Pr
     'plu' in line.article && !session.pluArticles.has(line.article.plu) ? [line.article.plu] : [],
   );
   if (unknown.length > 0) {
-    const found = await listArticles(session, { pluNumbers: { text: unknown.map((plu) => ({ text: plu })) } });
-    for (const article of found) if (article.pluNumber) session.pluArticles.set(article.pluNumber, article.articleNumber);
+    const found = await listArticles(session, {
+      pluNumbers: { text: unknown.map((plu) => ({ text: plu })) },
+    });
+    for (const article of found)
+      if (article.pluNumber) session.pluArticles.set(article.pluNumber, article.articleNumber);
   }
   return draft.lines.map((line) => {
     if ('articleNumber' in line.article) return line.article.articleNumber;
     const number = session.pluArticles.get(line.article.plu);
     if (number === undefined) {
-      throw mplusError('MPLUS_ARTICLE_NOT_MAPPED', `SKU "${line.article.plu}" is no PLU of any Mplus article`, {
-        field: 'order.lines.sku',
-        details: { sku: line.article.plu },
-      });
+      throw mplusError(
+        'MPLUS_ARTICLE_NOT_MAPPED',
+        `SKU "${line.article.plu}" is no PLU of any Mplus article`,
+        {
+          field: 'order.lines.sku',
+          details: { sku: line.article.plu },
+        },
+      );
     }
     return number;
   });

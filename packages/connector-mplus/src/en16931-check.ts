@@ -31,7 +31,10 @@ export function checkDocumentArithmetic(
     const sent = line.unitPrice * line.quantity - line.discount;
     const expected = vatMethod === 'VAT-METHOD-INCLUSIVE' ? line.gross : line.net;
     if (sent !== expected) {
-      broken('KOPPEL-LINE-AMOUNT', `line ${index + 1}: price × quantity − discount is ${sent}, not ${expected}`);
+      broken(
+        'KOPPEL-LINE-AMOUNT',
+        `line ${index + 1}: price × quantity − discount is ${sent}, not ${expected}`,
+      );
     }
     if (line.gross !== line.net + line.vat) {
       broken('BR-CO-15', `line ${index + 1}: gross ${line.gross} is not net ${line.net} + VAT ${line.vat}`);
@@ -59,9 +62,13 @@ export function checkDocumentArithmetic(
     const allowed = order.vatRounding === VatRounding.PER_RATE ? 0n : rate.count;
     const deviation = rate.vat - exact;
     if (deviation * 2n > allowed || -deviation * 2n > allowed) {
-      broken('BR-S-09', `VAT at ${rateBp / 100} % is ${rate.vat} on a base of ${rate.base}, expected ${exact}`, {
-        vatRateBp: rateBp,
-      });
+      broken(
+        'BR-S-09',
+        `VAT at ${rateBp / 100} % is ${rate.vat} on a base of ${rate.base}, expected ${exact}`,
+        {
+          vatRateBp: rateBp,
+        },
+      );
     }
   }
   if (gross !== net + vat) broken('BR-CO-15', `gross ${gross} is not net ${net} + VAT ${vat}`);

@@ -7,7 +7,13 @@ export { MPLUS_SYSTEM, type MplusConnector, mplusConnector } from './connector.j
 export { checkDocumentArithmetic, type DocumentTotals } from './en16931-check.js';
 export { type MplusErrorCode, mplusError, mplusErrorCatalogue } from './errors.js';
 export { type MplusLineDraft, type MplusVatMethod, mapLines, toCents } from './map-lines.js';
-export { chooseVatMethod, deliveryMethodFor, extOrderId, type MplusOrderDraft, mapOrder } from './map-order.js';
+export {
+  chooseVatMethod,
+  deliveryMethodFor,
+  extOrderId,
+  type MplusOrderDraft,
+  mapOrder,
+} from './map-order.js';
 export { mapRelation, type RelationFields, relationChanges } from './map-relation.js';
 export { toOrderPayload } from './order-body.js';
 export { type ArticleRef, resolveProductArticle } from './resolve-article.js';

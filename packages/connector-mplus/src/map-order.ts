@@ -11,7 +11,15 @@ import { type MplusLineDraft, type MplusVatMethod, mapLines, toCents } from './m
 import { addressText } from './map-relation.js';
 import type { MplusSettings } from './settings.js';
 
-export type MplusAddress = { name: string; contact: string; address: string; zipcode: string; city: string; country: string; companyName: string };
+export type MplusAddress = {
+  name: string;
+  contact: string;
+  address: string;
+  zipcode: string;
+  city: string;
+  country: string;
+  companyName: string;
+};
 
 export type MplusOrderDraft = {
   operation: MplusSettings['orderOperation'];
@@ -89,12 +97,19 @@ export function chooseVatMethod(order: CanonicalOrder, settings: MplusSettings):
   const country = order.billingAddress?.countryCode || order.shippingAddress?.countryCode || '';
   const noVat = order.lines.every((line) => line.vatAmount === 0n && line.vatRateBp === 0);
   const reverseCharge =
-    (order.customer?.vatNumber ?? '').trim() !== '' && EU.has(country) && country !== settings.homeCountry && noVat;
+    (order.customer?.vatNumber ?? '').trim() !== '' &&
+    EU.has(country) &&
+    country !== settings.homeCountry &&
+    noVat;
   if (reverseCharge || settings.vatMethod === 'shifted') {
     if (!noVat) {
-      throw appError('VALIDATION_FAILED', `order ${order.orderNumber} carries VAT; it cannot be sent VAT-shifted`, {
-        field: 'target.settings.vatMethod',
-      });
+      throw appError(
+        'VALIDATION_FAILED',
+        `order ${order.orderNumber} carries VAT; it cannot be sent VAT-shifted`,
+        {
+          field: 'target.settings.vatMethod',
+        },
+      );
     }
     return 'VAT-METHOD-SHIFTED';
   }
@@ -109,7 +124,10 @@ export function deliveryMethodFor(order: CanonicalOrder, settings: MplusSettings
   return byCode ?? byName ?? settings.defaultDeliveryMethod;
 }
 
-function toAddress(address: NonNullable<CanonicalOrder['billingAddress']>, order: CanonicalOrder): MplusAddress {
+function toAddress(
+  address: NonNullable<CanonicalOrder['billingAddress']>,
+  order: CanonicalOrder,
+): MplusAddress {
   const person = [address.firstName, address.lastName].filter(Boolean).join(' ').trim();
   const company = address.companyName || order.customer?.companyName || '';
   return {
@@ -125,7 +143,12 @@ function toAddress(address: NonNullable<CanonicalOrder['billingAddress']>, order
 
 /** The calendar day of `instant` in `timeZone` (SoapMplusDate). */
 function financialDate(instant: Date, timeZone: string): { day: number; mon: number; year: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
     .formatToParts(instant)
     .reduce<Record<string, string>>((acc, part) => Object.assign(acc, { [part.type]: part.value }), {});
   return { day: Number(parts.day), mon: Number(parts.month), year: Number(parts.year) };

@@ -59,7 +59,10 @@ export function mapRelation(customer: CustomerRef, order: CanonicalOrder): Relat
 }
 
 /** The fields that differ from the stored relation (empty new values never wipe stored ones), or null. */
-export function relationChanges(existing: MplusRelation, wanted: RelationFields): Partial<RelationFields> | null {
+export function relationChanges(
+  existing: MplusRelation,
+  wanted: RelationFields,
+): Partial<RelationFields> | null {
   const changes: Partial<RelationFields> = {};
   for (const [key, value] of Object.entries(wanted) as [keyof RelationFields, string][]) {
     if (value === '') continue;

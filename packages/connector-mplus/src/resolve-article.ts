@@ -24,12 +24,20 @@ export type ArticleSettings = Pick<
 
 const NUMERIC = /^[1-9]\d{0,17}$/;
 
-export function resolveProductArticle(sku: string, settings: ArticleSettings, lineNumber: number): ArticleRef {
+export function resolveProductArticle(
+  sku: string,
+  settings: ArticleSettings,
+  lineNumber: number,
+): ArticleRef {
   const trimmed = sku.trim();
   if (trimmed === '') {
-    throw mplusError('MPLUS_ARTICLE_NOT_MAPPED', `line ${lineNumber} has no SKU, so it has no Mplus article`, {
-      field: `order.lines[${lineNumber - 1}].sku`,
-    });
+    throw mplusError(
+      'MPLUS_ARTICLE_NOT_MAPPED',
+      `line ${lineNumber} has no SKU, so it has no Mplus article`,
+      {
+        field: `order.lines[${lineNumber - 1}].sku`,
+      },
+    );
   }
   const mapped = settings.articleNumbers[trimmed];
   if (mapped !== undefined) return { articleNumber: mapped };
@@ -44,7 +52,11 @@ export function resolveProductArticle(sku: string, settings: ArticleSettings, li
 }
 
 /** The article of any line: products by SKU, other kinds from the connection's settings. */
-export function resolveLineArticle(line: OrderLine, settings: ArticleSettings, lineNumber: number): ArticleRef {
+export function resolveLineArticle(
+  line: OrderLine,
+  settings: ArticleSettings,
+  lineNumber: number,
+): ArticleRef {
   if (line.kind === LineKind.PRODUCT || line.kind === LineKind.UNSPECIFIED) {
     return resolveProductArticle(line.sku, settings, lineNumber);
   }

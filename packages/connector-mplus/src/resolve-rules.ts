@@ -12,7 +12,11 @@ function describe(vatRateBp: number, countryCode: string): string {
   return countryCode ? `${percent} (${countryCode})` : percent;
 }
 
-export function resolveTaxCode(rules: readonly TaxCodeRule[], vatRateBp: number, countryCode: string): number {
+export function resolveTaxCode(
+  rules: readonly TaxCodeRule[],
+  vatRateBp: number,
+  countryCode: string,
+): number {
   const ofRate = rules.filter((rule) => rule.vatRateBp === vatRateBp);
   const rule =
     ofRate.find((r) => r.countryCode !== undefined && r.countryCode === countryCode) ??

@@ -64,7 +64,10 @@ export const settingsSchema = z.object({
   /** Country of the shop's own VAT registration: a 0 % B2B order to another EU country is reverse charge. */
   homeCountry: countryCodeSchema.default('NL'),
   /** Currency of the Mplus administration; Mplus amounts carry none (cents, implicit). */
-  currency: z.string().regex(/^[A-Z]{3}$/).default('EUR'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default('EUR'),
   taxCodes: z.array(taxCodeRuleSchema).min(1),
   /** Empty: no turnover group is sent and the articles' own apply. */
   revenueAccounts: z.array(revenueAccountRuleSchema).default([]),

@@ -10,9 +10,20 @@ export const SOAP_ENV_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 export const MPLUS_NS = 'urn:mplusqapi';
 
 /** An element's content: text, a nested element, or a repeated element (an array). */
-export type XmlNode = string | number | bigint | boolean | undefined | XmlNode[] | { [name: string]: XmlNode };
+export type XmlNode =
+  | string
+  | number
+  | bigint
+  | boolean
+  | undefined
+  | XmlNode[]
+  | { [name: string]: XmlNode };
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: true });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  suppressEmptyNode: true,
+});
 const parser = new XMLParser({
   removeNSPrefix: true,
   ignoreAttributes: true,

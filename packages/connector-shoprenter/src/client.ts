@@ -40,6 +40,8 @@ export type ShoprenterClient = {
   token(): Promise<string>;
   /** GET `/api<path>` with a query; the parsed JSON body (callers validate it with zod). */
   get(path: string, query?: Record<string, string>): Promise<unknown>;
+  /** PUT `/api<path>` with a JSON body (same limiter, token and errors as `get`); the parsed answer. */
+  put(path: string, body: unknown): Promise<unknown>;
 };
 
 export function createShoprenterClient(
@@ -114,17 +116,18 @@ export function createShoprenterClient(
     return fetchToken();
   }
 
-  async function get(path: string, query: Record<string, string> = {}): Promise<unknown> {
+  async function call(method: 'GET' | 'PUT', path: string, query: Record<string, string>, body?: unknown) {
     const search = new URLSearchParams(query).toString();
     const url = `${apiBase}${path}${search === '' ? '' : `?${search}`}`;
     for (let attempt = 1; ; attempt += 1) {
       const response = await send(url, {
-        method: 'GET',
+        method,
         headers: {
           authorization: `Bearer ${await token()}`,
           accept: 'application/json',
           'content-type': 'application/json',
         },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       // A token revoked or expired early: fetch a new one once, then it is the credentials.
       if (response.status === 401 && attempt === 1) {
@@ -137,7 +140,11 @@ export function createShoprenterClient(
     }
   }
 
-  return { token, get };
+  return {
+    token,
+    get: (path, query = {}) => call('GET', path, query),
+    put: (path, body) => call('PUT', path, {}, body),
+  };
 }
 
 async function throwForStatus(response: Response, what: string): Promise<void> {

@@ -11,6 +11,8 @@ import { isNormalizedObject, type NormalizedObject } from './payload-normalizer.
 
 export const ORDER_CONFIRM = 'order_confirm';
 export const ORDER_STATUS_CHANGE = 'order_status_change';
+/** Sent for carts left before ordering (added 2026-01-15): recognised, never booked. */
+export const ABANDONED_CART = 'abandoned_cart';
 export type ShoprenterEventType = typeof ORDER_CONFIRM | typeof ORDER_STATUS_CHANGE;
 
 const CONFIRM_ONLY_ORDER_FIELDS: readonly string[] = [
@@ -46,7 +48,7 @@ export function inferEventType(order: NormalizedObject): ShoprenterEventType {
 }
 
 /** Order events Shoprenter sends (shops.md 1.8); `abandoned_cart` carries order-shaped bodies too. */
-export const ORDER_WEBHOOK_EVENTS: readonly string[] = [ORDER_CONFIRM, ORDER_STATUS_CHANGE, 'abandoned_cart'];
+export const ORDER_WEBHOOK_EVENTS: readonly string[] = [ORDER_CONFIRM, ORDER_STATUS_CHANGE, ABANDONED_CART];
 
 /**
  * The event named on the webhook URL when it is one Shoprenter sends; else inferred. An unknown

@@ -24,8 +24,10 @@ export {
   shoprenterCredentialsSchema,
   shoprenterSettingsSchema,
   shoprenterSourceSchema,
+  writesBack,
 } from './settings.js';
 export {
+  ABANDONED_CART,
   eventTypeOf,
   inferEventType,
   ORDER_CONFIRM,
@@ -42,3 +44,4 @@ export {
 export { shoprenterConnector } from './shoprenter-connector.js';
 export { mapShoprenterStatus, type StatusMapping } from './shoprenter-status-table.js';
 export { splitShoprenterWebhook } from './split-webhook.js';
+export { writeBackOrder } from './write-back.js';

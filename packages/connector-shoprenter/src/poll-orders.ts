@@ -37,7 +37,7 @@ export type ShoprenterSession = {
   statuses: Map<string, RestStatus>;
 };
 
-function parseWith<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {
+export function parseWith<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
@@ -47,7 +47,7 @@ function parseWith<S extends z.ZodType>(schema: S, body: unknown, what: string):
 }
 
 /** Every item of a collection, following pages until `next` is null. */
-async function listAll<S extends z.ZodType>(
+export async function listAll<S extends z.ZodType>(
   client: ShoprenterClient,
   path: string,
   query: Record<string, string>,
@@ -65,7 +65,7 @@ async function listAll<S extends z.ZodType>(
 }
 
 /** The resource id at the end of a link (`.../orderStatuses/<id>`): followed, never built (FAQ). */
-function idOfLink(href: string): string {
+export function idOfLink(href: string): string {
   return decodeURIComponent(new URL(href).pathname.split('/').at(-1) ?? '');
 }
 

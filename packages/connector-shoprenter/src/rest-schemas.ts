@@ -57,6 +57,8 @@ export const restOrderSchema = z.object({
   dateUpdated: z.string().regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}$/, 'dateUpdated must be a date'),
   orderStatus: link,
   customer: link,
+  /** Writable (the API's field list marks it `readonly: false`): Koppel's write-back target. */
+  invoiceId: text,
 });
 
 export const restOrderProductSchema = z.object({
@@ -92,6 +94,8 @@ export function collectionSchema<Item extends z.ZodType>(item: Item) {
 }
 
 export const orderStatusSchema = z.object({ innerId: z.string().regex(/^\d+$/) });
+/** An `/orderStatuses` item with its resource id, which a status change is written with. */
+export const orderStatusRefSchema = orderStatusSchema.extend({ id: z.string().min(1) });
 export const orderStatusDescriptionSchema = z.object({ name: text });
 
 export type RestOrder = z.output<typeof restOrderSchema>;

@@ -7,15 +7,40 @@
  */
 import { z } from 'zod';
 
-export const shoprenterSettingsSchema = z.object({
-  /** The shop's name as in `<shopName>.shoprenter.hu`; part of the token URL. */
-  shopName: z
+/**
+ * The shop as its API URL names it: the part before `.api.myshoprenter.hu`, as InnVoice's
+ * Shoprenter link asks for it (README.md). A pasted API URL or host is cut down to that part.
+ */
+const shopNameSchema = z.preprocess(
+  (value) =>
+    typeof value === 'string'
+      ? value
+          .trim()
+          .replace(/^https?:\/\//i, '')
+          .replace(/\.(api2?\.)?(my)?shoprenter\.hu(\/.*)?$/i, '')
+      : value,
+  z
     .string()
-    .trim()
     .regex(/^[a-z0-9][a-z0-9-]*$/i, 'a Shoprenter shop name like "demo" (letters, digits, dashes)'),
+);
+
+/**
+ * What is written back to the shop after a target booked the order (README.md "Write-back"):
+ * the document number into the order's writable `invoiceId`, and optionally a status.
+ * https://doc.shoprenter.hu/api/order.html
+ */
+const writeBackSchema = z.object({
+  /** Put the booked document's number into the order's `invoiceId`. */
+  invoiceNumber: z.boolean().default(false),
+  /** Then move the order to this status: its number as the admin shows it (e.g. "5" Complete). */
+  orderStatusId: z.string().trim().regex(/^\d+$/, 'an order status number like "5"').optional(),
+});
+
+export const shoprenterSettingsSchema = z.object({
+  shopName: shopNameSchema,
   /**
-   * Base of the OAuth API (`/api/...` is appended). Default `https://<shopName>.api2.myshoprenter.hu`
-   * (shops.md 1.1; the simulator's URL in tests and the sandbox).
+   * Base of the OAuth API (`/api/...` is appended). Default `https://<shopName>.api.myshoprenter.hu`,
+   * the current host pattern (README.md; the simulator's URL in tests and the sandbox).
    */
   apiBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** Base of the token endpoint (`/<shopName>/app/token` is appended). Default `https://oauth.app.shoprenter.net`. */
@@ -28,6 +53,8 @@ export const shoprenterSettingsSchema = z.object({
       intervalSeconds: z.number().int().min(5).max(86_400).default(300),
     })
     .default({ enabled: false, intervalSeconds: 300 }),
+  /** Off unless the operator asks: writing into the shop needs the API client too. */
+  writeBack: writeBackSchema.default({ invoiceNumber: false }),
 });
 
 export const shoprenterCredentialsSchema = z.object({
@@ -46,22 +73,32 @@ export type ShoprenterCredentials = z.output<typeof shoprenterCredentialsSchema>
 export const shoprenterSourceSchema = z
   .object({ settings: shoprenterSettingsSchema, credentials: shoprenterCredentialsSchema })
   .superRefine(({ settings, credentials }, context) => {
-    if (!settings.polling.enabled) return;
+    const needs = settings.polling.enabled
+      ? 'polling is enabled'
+      : writesBack(settings)
+        ? 'write-back is enabled'
+        : undefined;
+    if (needs === undefined) return;
     for (const field of ['clientId', 'clientSecret'] as const) {
       if (credentials[field] === undefined) {
         context.addIssue({
           code: 'custom',
           path: ['credentials', field],
-          message: `${field} is required when polling is enabled`,
+          message: `${field} is required when ${needs}`,
         });
       }
     }
   });
 
+/** True when the connection's settings ask for anything to be written back to the shop. */
+export function writesBack(settings: ShoprenterSettings): boolean {
+  return settings.writeBack.invoiceNumber || settings.writeBack.orderStatusId !== undefined;
+}
+
 export const DEFAULT_OAUTH_BASE_URL = 'https://oauth.app.shoprenter.net';
 
 export function apiBaseUrlOf(settings: ShoprenterSettings): string {
-  return (settings.apiBaseUrl ?? `https://${settings.shopName}.api2.myshoprenter.hu`).replace(/\/+$/, '');
+  return (settings.apiBaseUrl ?? `https://${settings.shopName}.api.myshoprenter.hu`).replace(/\/+$/, '');
 }
 
 export function oauthBaseUrlOf(settings: ShoprenterSettings): string {

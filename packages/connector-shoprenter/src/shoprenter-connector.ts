@@ -1,6 +1,7 @@
 /**
  * The Shoprenter source connector: webhooks (pushed, at most once) plus an optional
- * reconciliation poll over the REST API that catches orders whose webhook never came.
+ * reconciliation poll over the REST API that catches orders whose webhook never came, and an
+ * optional write-back of the booked invoice number (and a status) into the shop's order.
  */
 import type { SourceConnector } from '@koppel/connector-sdk';
 import { appError } from '@koppel/errors';
@@ -18,6 +19,7 @@ import {
 } from './settings.js';
 import { splitShoprenterWebhook } from './split-webhook.js';
 import { JSON_CONTENT_TYPES, XML_CONTENT_TYPES } from './webhook-body-parser.js';
+import { writeBackOrder } from './write-back.js';
 
 export const shoprenterConnector: SourceConnector<
   ShoprenterSettings,
@@ -63,4 +65,5 @@ export const shoprenterConnector: SourceConnector<
     };
   },
   check: checkShoprenter,
+  writeBack: writeBackOrder,
 });

@@ -7,15 +7,21 @@
  * (`order:<innerId>:payload:<hash>`), so an identical redelivery dedupes and a changed order
  * does not. The event name comes from the webhook URL's `?event=` when the operator put it
  * there (the body does not say), else it is inferred from the fields (event-type.ts).
+ * An abandoned cart (`?event=abandoned_cart`, or an order whose `orderHistory.status` is 0, the
+ * status of a cart never ordered) is recognised and returned with `ignoredReason`: intake
+ * journals it as ignored and never decodes it as an order.
  * https://doc.shoprenter.hu/development/api/07_webhook.html
  */
 import { createHash } from 'node:crypto';
 import type { WebhookEvent, WebhookInput } from '@koppel/connector-sdk';
 import { type AppError, appError } from '@koppel/errors';
 import { orderEventKey } from './event-key.js';
-import { eventTypeOf } from './event-type.js';
+import { ABANDONED_CART, eventTypeOf } from './event-type.js';
 import { isNormalizedObject, type NormalizedObject, stableStringify } from './payload-normalizer.js';
 import { parseWebhookBody } from './webhook-body-parser.js';
+
+/** The status of a cart that was never ordered: an abandoned cart has no order status. */
+const ABANDONED_CART_STATUS = '0';
 
 function malformed(message: string, field: string): AppError {
   return appError('MALFORMED_BODY', message, { field });
@@ -49,12 +55,17 @@ function toEvent(order: NormalizedObject, index: number, namedEvent: string | un
   const eventKey = /^\d+$/.test(status)
     ? orderEventKey(innerId, status)
     : `order:${innerId}:payload:${createHash('sha256').update(json).digest('hex').slice(0, 16)}`;
-  return {
-    eventType: eventTypeOf(order, namedEvent),
+  const eventType = status === ABANDONED_CART_STATUS ? ABANDONED_CART : eventTypeOf(order, namedEvent);
+  const event: WebhookEvent = {
+    eventType,
     eventKey,
     externalOrderId: innerId,
     payload: new TextEncoder().encode(json),
   };
+  if (eventType === ABANDONED_CART) {
+    event.ignoredReason = 'abandoned cart: the customer did not place the order (no status yet)';
+  }
+  return event;
 }
 
 export function splitShoprenterWebhook(input: WebhookInput): WebhookEvent[] {

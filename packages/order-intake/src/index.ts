@@ -9,4 +9,8 @@ export {
   admitSourceEvents,
   type OrderIntakeDeps,
 } from './admit-source-events.js';
+export {
+  type AdmissionWithIgnoredResult,
+  admitOrIgnoreSourceEvents,
+} from './admit-or-ignore-source-events.js';
 export { orderIntakeErrors } from './errors.js';

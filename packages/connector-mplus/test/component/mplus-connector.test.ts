@@ -42,7 +42,11 @@ t.test('relations: a person, a company with its contact, found by e-mail and upd
   const found = await connector.findDebtorByEmail(session, 'piet@example.nl');
   t.equal(found?.targetId, created.targetId, 'found by normalised e-mail');
   t.equal(await connector.findDebtorByEmail(session, 'nobody@example.nl'), null);
-  const company = makeOrder({ email: 'inkoop@acme.example', companyName: 'Acme BV', vatNumber: 'nl 0012.34567B01' });
+  const company = makeOrder({
+    email: 'inkoop@acme.example',
+    companyName: 'Acme BV',
+    vatNumber: 'nl 0012.34567B01',
+  });
   const acme = await connector.createDebtor(session, makeCustomer(company), company);
   const stored = sim.store.state().relations.find((r) => String(r.relationNumber) === acme.targetId);
   t.equal(stored?.fields.companyName, 'Acme BV');
@@ -68,7 +72,9 @@ t.test('a non-numeric SKU is looked up as a PLU; an unknown one is reported miss
   t.same(await connector.findMissingProducts(session, order), ['POT-9'], 'the unknown PLU, by its SKU');
   const known = makeOrder({
     orderNumber: '5003',
-    lines: [buildProductLine({ name: 'Mok', sku: 'MUG-01', quantity: 3, unitPriceNet: 826n, vatRateBp: 2100 })],
+    lines: [
+      buildProductLine({ name: 'Mok', sku: 'MUG-01', quantity: 3, unitPriceNet: 826n, vatRateBp: 2100 }),
+    ],
   });
   const prepared = connector.prepareDocument(known, session);
   t.same(await connector.findMissingProducts(session, known), []);

@@ -27,7 +27,9 @@ t.test('a wrong secret is TARGET_AUTH_FAILED, not retried', async (t) => {
 t.test('Server Faults (5xx) and 429 are retryable; Client Faults are not', async (t) => {
   const { sim, session } = await startHarness(t);
   const rule = (status: number, extra: Record<string, unknown> = {}) =>
-    sim.kit.faults.configure({ rules: [{ kind: 'fail', method: 'POST', path: '/', status, count: 1, ...extra }] });
+    sim.kit.faults.configure({
+      rules: [{ kind: 'fail', method: 'POST', path: '/', status, count: 1, ...extra }],
+    });
   rule(503);
   const unavailable = await failure(() => connector.findDebtorByEmail(session, 'a@example.nl'));
   t.equal(unavailable.code, 'TARGET_UNAVAILABLE');
@@ -46,9 +48,7 @@ t.test('Server Faults (5xx) and 429 are retryable; Client Faults are not', async
 
 t.test('a SOAP Fault names the element at fault', async (t) => {
   const { session } = await startHarness(t);
-  const error = await failure(() =>
-    session.client.call('findOrder', {}, z.unknown(), 'order look-up'),
-  );
+  const error = await failure(() => session.client.call('findOrder', {}, z.unknown(), 'order look-up'));
   t.equal(error.code, 'MPLUS_SOAP_FAULT');
   t.match(error.message, /extOrderId/);
   t.equal(error.field, 'findOrder/extOrderId');
@@ -58,7 +58,9 @@ t.test('business results: an unknown employee is MPLUS_REJECTED with the errorMe
   const { session } = await startHarness(t, { settings: { employeeNumber: 4711 } });
   const order = makeOrder({ orderNumber: '6001' });
   const debtor = await connector.createDebtor(session, makeCustomer(order), order);
-  const error = await failure(() => connector.createDocument(session, connector.prepareDocument(order, session), debtor));
+  const error = await failure(() =>
+    connector.createDocument(session, connector.prepareDocument(order, session), debtor),
+  );
   t.equal(error.code, 'MPLUS_REJECTED');
   t.equal(error.retryable, false);
   t.match(error.message, /CREATE-ORDER-RESULT-FAILED \(Employee 4711 does not exist\)/);

@@ -1,17 +1,29 @@
 import { VatRounding } from '@koppel/contracts';
 import { isAppError } from '@koppel/errors';
-import { buildDiscountLine, buildPaymentFeeLine, buildProductLine, buildShippingLine } from '@koppel/order-model';
+import {
+  buildDiscountLine,
+  buildPaymentFeeLine,
+  buildProductLine,
+  buildShippingLine,
+} from '@koppel/order-model';
 import t from 'tap';
 import { type MplusOrderDraft, mapOrder, toCents } from '../../src/index.js';
 import { makeOrder, makeSettings } from '../fixtures/order-fixtures.js';
 
-const sent = (draft: MplusOrderDraft) => draft.lines.reduce((sum, l) => sum + l.unitPrice * l.quantity - l.discount, 0n);
+const sent = (draft: MplusOrderDraft) =>
+  draft.lines.reduce((sum, l) => sum + l.unitPrice * l.quantity - l.discount, 0n);
 
-function codeOf(work: () => unknown): { code?: string; message?: string; field?: string; details?: Record<string, unknown> } {
+function codeOf(work: () => unknown): {
+  code?: string;
+  message?: string;
+  field?: string;
+  details?: Record<string, unknown>;
+} {
   try {
     work();
   } catch (error) {
-    if (isAppError(error)) return { code: error.code, message: error.message, field: error.field, details: error.details };
+    if (isAppError(error))
+      return { code: error.code, message: error.message, field: error.field, details: error.details };
     throw error;
   }
   return {};
@@ -19,7 +31,9 @@ function codeOf(work: () => unknown): { code?: string; message?: string; field?:
 
 t.test('a non-numeric SKU without a mapping is refused before any write, naming the SKU', async (t) => {
   const order = makeOrder({
-    lines: [buildProductLine({ name: 'Mug', sku: 'MUG-RED', quantity: 1, unitPriceNet: 1000n, vatRateBp: 2100 })],
+    lines: [
+      buildProductLine({ name: 'Mug', sku: 'MUG-RED', quantity: 1, unitPriceNet: 1000n, vatRateBp: 2100 }),
+    ],
   });
   const error = codeOf(() => mapOrder(order, makeSettings()));
   t.equal(error.code, 'MPLUS_ARTICLE_NOT_MAPPED');
@@ -41,7 +55,11 @@ t.test('SKUs: digits pass as they are, the table maps others, PLU look-up is def
     draft.lines.map((l) => l.article),
     [{ articleNumber: '100234' }, { articleNumber: '100235' }, { plu: 'MUG-01' }],
   );
-  t.equal(codeOf(() => mapOrder(order, makeSettings())).code, 'MPLUS_ARTICLE_NOT_MAPPED', 'no PLU look-up: refused');
+  t.equal(
+    codeOf(() => mapOrder(order, makeSettings())).code,
+    'MPLUS_ARTICLE_NOT_MAPPED',
+    'no PLU look-up: refused',
+  );
 });
 
 t.test('tax code and revenue account (turnover group) per destination country', async (t) => {
@@ -59,7 +77,13 @@ t.test('tax code and revenue account (turnover group) per destination country', 
     makeOrder({
       country: 'DE',
       lines: [
-        buildProductLine({ name: 'T-shirt', sku: '100234', quantity: 2, unitPriceNet: 2066n, vatRateBp: 1900 }),
+        buildProductLine({
+          name: 'T-shirt',
+          sku: '100234',
+          quantity: 2,
+          unitPriceNet: 2066n,
+          vatRateBp: 1900,
+        }),
         buildShippingLine({ name: 'DHL', unitPriceNet: 413n, vatRateBp: 1900 }),
       ],
     }),
@@ -75,7 +99,9 @@ t.test('tax code and revenue account (turnover group) per destination country', 
   );
   const fr = makeOrder({
     country: 'FR',
-    lines: [buildProductLine({ name: 'T', sku: '100234', quantity: 1, unitPriceNet: 1000n, vatRateBp: 2000 })],
+    lines: [
+      buildProductLine({ name: 'T', sku: '100234', quantity: 1, unitPriceNet: 1000n, vatRateBp: 2000 }),
+    ],
   });
   const error = codeOf(() => mapOrder(fr, makeSettings()));
   t.equal(error.code, 'MPLUS_TAX_CODE_NOT_CONFIGURED');
@@ -105,11 +131,20 @@ t.test('cents incl. VAT: totals to the cent for quantities 1, 10 and 50 and mixe
       const shop = order.totals;
       const label = `quantity ${quantity}, ${rounding === VatRounding.PER_LINE ? 'per line' : 'per rate'}`;
       t.equal(sent(draft), shop?.gross, `${label}: Mplus line amounts add up to the shop's gross`);
-      t.same(draft.totals, { net: shop?.net, vat: shop?.vat, gross: shop?.gross }, `${label}: net, VAT, gross`);
-      for (const line of draft.lines) t.ok(line.discount >= 0n && line.discount < line.quantity, 'rest < quantity');
+      t.same(
+        draft.totals,
+        { net: shop?.net, vat: shop?.vat, gross: shop?.gross },
+        `${label}: net, VAT, gross`,
+      );
+      for (const line of draft.lines)
+        t.ok(line.discount >= 0n && line.discount < line.quantity, 'rest < quantity');
       const rounding_ = draft.lines.filter((l) => l.rounding);
       if (rounding === VatRounding.PER_LINE) t.equal(rounding_.length, 0, `${label}: no rounding line`);
-      else t.ok(rounding_.every((l) => l.net === 0n && l.quantity === 1n), `${label}: rounding lines carry VAT only`);
+      else
+        t.ok(
+          rounding_.every((l) => l.net === 0n && l.quantity === 1n),
+          `${label}: rounding lines carry VAT only`,
+        );
     }
   }
 });
@@ -165,7 +200,10 @@ t.test('VAT method: inclusive, exclusive, and shifted for EU B2B reverse charge'
 });
 
 t.test('currency, line articles and cents at the edge', async (t) => {
-  t.equal(codeOf(() => mapOrder(makeOrder({ currency: 'HUF' }), makeSettings())).code, 'CURRENCY_NOT_SUPPORTED');
+  t.equal(
+    codeOf(() => mapOrder(makeOrder({ currency: 'HUF' }), makeSettings())).code,
+    'CURRENCY_NOT_SUPPORTED',
+  );
   const fee = makeOrder({
     lines: [
       buildProductLine({ name: 'A', sku: '100234', quantity: 1, unitPriceNet: 1000n, vatRateBp: 2100 }),

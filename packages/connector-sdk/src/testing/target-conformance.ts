@@ -30,6 +30,11 @@ export async function runTargetConformance(t: Test, harness: TargetConformanceHa
       async saveCredentials(values) {
         stored = connector.credentialsSchema.parse({ ...(stored as object), ...values });
       },
+      async withCredentialsLock(work) {
+        const { save, result } = await work({ ...(stored as object) });
+        if (save) stored = connector.credentialsSchema.parse({ ...(stored as object), ...save });
+        return result;
+      },
     });
     return { session, services };
   };

@@ -19,9 +19,11 @@ t.teardown(async () => fx?.close());
 // demoOrder: 2 × 12.40 @21 % + 3 × 4.95 @9 % + shipping 4.13 @21 %, a payment line of 0.
 const SHOP = { net: 2480 + 1485 + 413, vat: 521 + 134 + 87 };
 
-const ordersOf = (innerId: string) => fx.mplus.store.state().orders.filter((o) => o.extOrderId === `WEB-${innerId}`);
+const ordersOf = (innerId: string) =>
+  fx.mplus.store.state().orders.filter((o) => o.extOrderId === `WEB-${innerId}`);
 const mplusOrder = (innerId: string) => eventually(`Mplus order WEB-${innerId}`, () => ordersOf(innerId)[0]);
-const relationsWith = (email: string) => fx.mplus.store.state().relations.filter((r) => r.fields.email === email);
+const relationsWith = (email: string) =>
+  fx.mplus.store.state().relations.filter((r) => r.fields.email === email);
 
 t.test('the registry lists the Mplus connector', async (t) => {
   t.ok(targetConnectors.some((c) => c.system === 'mplus'));

@@ -241,7 +241,10 @@ export const OPERATIONS: Record<string, Handler> = {
     const { employeeNumber } = parseRequest('getEmployee', z.object({ employeeNumber: xsdLong }), body);
     const found = store.state().employees.find((e) => e.employeeNumber === employeeNumber);
     return found
-      ? { result: 'GET-EMPLOYEE-RESULT-OK', employee: { employeeNumber: found.employeeNumber, name: found.name } }
+      ? {
+          result: 'GET-EMPLOYEE-RESULT-OK',
+          employee: { employeeNumber: found.employeeNumber, name: found.name },
+        }
       : { result: 'GET-EMPLOYEE-RESULT-NOT-FOUND' };
   },
   getDeliveryMethods: (_body, { store }) => ({

@@ -107,14 +107,19 @@ const repeatedOrWrapped = (inner: string) =>
   );
 const textList = (inner: string) =>
   opt(
-    z.preprocess((v) => {
-      if (!v || typeof v !== 'object' || !('text' in v)) return v;
-      const items = (v as { text: unknown }).text;
-      const list = Array.isArray(items) ? items : [items];
-      return {
-        [inner]: list.map((t) => (t && typeof t === 'object' && 'text' in t ? (t as { text: unknown }).text : t)),
-      };
-    }, wrappedList(inner, xsdString)),
+    z.preprocess(
+      (v) => {
+        if (!v || typeof v !== 'object' || !('text' in v)) return v;
+        const items = (v as { text: unknown }).text;
+        const list = Array.isArray(items) ? items : [items];
+        return {
+          [inner]: list.map((t) =>
+            t && typeof t === 'object' && 'text' in t ? (t as { text: unknown }).text : t,
+          ),
+        };
+      },
+      wrappedList(inner, xsdString),
+    ),
   );
 
 export const getProductsSchema = z.object({

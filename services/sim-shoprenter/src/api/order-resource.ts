@@ -1,3 +1,4 @@
+import { assumptions } from '../domain/assumptions.js';
 import { changeOrderStatus } from '../domain/order-commands.js';
 import { findOrderStatus, stornoStatusIds } from '../domain/order-statuses.js';
 import { decodeResourceId } from '../domain/resource-id.js';
@@ -82,11 +83,24 @@ export function findOrder(ctx: ApiContext, id: string, path: string): StoredOrde
   return order;
 }
 
-/** `PUT /orders/{id}`: status change by `{"orderStatus": {"id": ...}}` [INF shops.md 1.5], and comment. */
+/**
+ * `PUT /orders/{id}`: status change by `{"orderStatus": {"id": ...}}` [INF shops.md 1.5], comment,
+ * and `invoiceId` / `invoicePrefix`, which the order resource's field list marks writable (an
+ * invoicing integration writes its invoice number back). Values are strings like every scalar;
+ * their length limit is undocumented (assumptions.invoiceIdMaxLength).
+ */
 function updateOrder(order: StoredOrder, body: unknown, ctx: ApiContext): void {
   const data = readWriteBody(body);
-  assertWritableFields(data, ['orderStatus', 'comment'], ['innerId', 'dateCreated', 'dateUpdated', 'href']);
+  assertWritableFields(
+    data,
+    ['orderStatus', 'comment', 'invoiceId', 'invoicePrefix'],
+    ['innerId', 'dateCreated', 'dateUpdated', 'href'],
+  );
   if (data.comment !== undefined) order.comment = toText('comment', data.comment);
+  if (data.invoiceId !== undefined) order.invoiceId = invoiceText('invoiceId', data.invoiceId);
+  if (data.invoicePrefix !== undefined) {
+    order.invoicePrefix = invoiceText('invoicePrefix', data.invoicePrefix);
+  }
   if (data.orderStatus !== undefined) {
     const ref = data.orderStatus as { id?: unknown } | null;
     const statusId = typeof ref?.id === 'string' ? decodeResourceId('orderStatus', ref.id) : undefined;
@@ -102,6 +116,17 @@ function updateOrder(order: StoredOrder, body: unknown, ctx: ApiContext): void {
     }
   }
   order.dateUpdated = ctx.now();
+}
+
+function invoiceText(field: string, value: unknown): string {
+  const text = toText(field, value);
+  if (text.length > assumptions.invoiceIdMaxLength) {
+    throw new ShoprenterError(
+      'WRONG_DATA',
+      `Wrong data! ${field} is longer than ${assumptions.invoiceIdMaxLength} characters.`,
+    );
+  }
+  return text;
 }
 
 export const orderRoutes: ApiRoute[] = [

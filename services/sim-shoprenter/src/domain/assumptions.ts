@@ -68,6 +68,11 @@ export const assumptions = {
   completingAbandonedCartFiresConfirm: true,
   /** Status change via REST: PUT /orders/{id} {"orderStatus": {"id": "<orderStatus id>"}} fires order_status_change. */
   restStatusChangeFiresWebhook: true,
+  /**
+   * `invoiceId` / `invoicePrefix` are writable strings (the field list: `readonly: false`); no
+   * length or format is documented: any scalar up to 64 characters is kept as text.
+   */
+  invoiceIdMaxLength: 64,
   /** Bearer failures answer 401 with a WWW-Authenticate header; Basic failures 401 with a Basic challenge. */
   authFailureBody: '{"message": "..."}',
   /** Scopes are carried in the token but not enforced (scope names not in the notes). */

@@ -63,6 +63,12 @@ export type StoredOrder = {
   currencyValue: string;
   languageCode: string;
   comment: string;
+  /**
+   * The order's `invoiceId` and `invoicePrefix`, writable through `PUT /orders/{id}` (the API's
+   * field list marks them `readonly: false`). Absent in state saved before they were kept.
+   */
+  invoiceId?: string;
+  invoicePrefix?: string;
   statusId: number;
   history: StoredHistory[];
   lines: StoredOrderLine[];
