@@ -62,6 +62,12 @@ export const orderSchema = z
     totalExclAmount: xsdLong.optional(),
   })
   .loose();
+export const findInvoiceResponse = resultOnly.extend({
+  invoice: z.object({ invoiceId: text, extInvoiceId: text.optional() }).loose().optional(),
+});
+export const saveInvoiceResponse = resultOnly.extend({
+  info: z.object({ invoiceId: text, invoiceString: text.optional() }).loose().optional(),
+});
 export const findOrderResponse = resultOnly.extend({ order: orderSchema.optional() });
 export const placeOrderResponse = resultOnly.extend({
   info: z.object({ orderId: text, orderString: text.optional() }).loose().optional(),

@@ -1,16 +1,24 @@
 /**
- * Document steps of the Mplus connector: the order prepared without side effects, found again
- * by its extOrderId (`findOrder`) before any create, the articles checked (`getProducts`, also
- * the PLU look-up of non-numeric SKUs), and the order created with `createOrder` or
- * `queueBranchOrder`. Mplus refuses a reused extOrderId (`…-EXT-ORDER-ID-ALREADY-EXISTS`): after
- * a lost answer the retry finds the order and is done.
+ * Document steps of the Mplus connector: the document prepared without side effects, found again
+ * by its external id before any create (`findOrder(extOrderId)`, or `findInvoice(extInvoiceId)`
+ * when the connection books invoices), the articles checked (`getProducts`, also the PLU look-up
+ * of non-numeric SKUs), and the document created with `createOrder`, `queueBranchOrder` or
+ * `saveInvoice`. Mplus refuses a reused external id (`…-EXT-ORDER-ID-ALREADY-EXISTS`,
+ * `SAVE-INVOICE-RESULT-EXT-INVOICE-ID-ALREADY-EXISTS`): after a lost answer the retry finds the
+ * document and is done.
  */
 import type { PreparedDocument, TargetDebtor, TargetDocument } from '@koppel/connector-sdk';
 import type { CanonicalOrder } from '@koppel/contracts';
-import { findOrderResponse, getProductsResponse, placeOrderResponse } from './api-schemas.js';
+import {
+  findInvoiceResponse,
+  findOrderResponse,
+  getProductsResponse,
+  placeOrderResponse,
+  saveInvoiceResponse,
+} from './api-schemas.js';
 import { mplusError } from './errors.js';
 import { type MplusOrderDraft, mapOrder } from './map-order.js';
-import { toOrderPayload } from './order-body.js';
+import { toInvoicePayload, toOrderPayload } from './order-body.js';
 import { rejected } from './relation-steps.js';
 import { productArticles } from './resolve-article.js';
 import type { MplusSession } from './session.js';
@@ -29,6 +37,19 @@ export async function findDocument(
   session: MplusSession,
   prepared: PreparedDocument<MplusOrderDraft>,
 ): Promise<TargetDocument | null> {
+  if (prepared.body.documentType === 'invoice') {
+    const answer = await session.client.call(
+      'findInvoice',
+      { extInvoiceId: prepared.number },
+      findInvoiceResponse,
+      `invoice look-up ${prepared.number}`,
+    );
+    if (answer.result === 'GET-INVOICE-RESULT-NOT-FOUND' || answer.invoice === undefined) return null;
+    if (answer.result !== 'GET-INVOICE-RESULT-OK') throw rejected('invoice look-up', answer);
+    if (answer.invoice.extInvoiceId !== undefined && answer.invoice.extInvoiceId !== prepared.number)
+      return null;
+    return { targetId: answer.invoice.invoiceId, number: prepared.number };
+  }
   const answer = await session.client.call(
     'findOrder',
     { extOrderId: prepared.number },
@@ -89,23 +110,45 @@ export async function createDocument(
 ): Promise<TargetDocument> {
   const draft = prepared.body;
   const numbers = await articleNumbers(session, draft);
+  const articleFor = (index: number) => numbers[index] ?? '';
+  if (draft.documentType === 'invoice') {
+    const answer = await session.client.call(
+      'saveInvoice',
+      toInvoicePayload(draft, debtor.targetId, articleFor),
+      saveInvoiceResponse,
+      `invoice ${prepared.number}`,
+    );
+    if (answer.result === 'SAVE-INVOICE-RESULT-OK' && answer.info) {
+      return { targetId: answer.info.invoiceId, number: prepared.number };
+    }
+    return alreadyThere(session, prepared, answer, 'SAVE-INVOICE-RESULT-EXT-INVOICE-ID-ALREADY-EXISTS');
+  }
   const operation = draft.operation;
   const prefix = operation === 'createOrder' ? 'CREATE-ORDER-RESULT' : 'QUEUE-BRANCH-ORDER-RESULT';
   const answer = await session.client.call(
     operation,
-    toOrderPayload(draft, debtor.targetId, (index) => numbers[index] ?? ''),
+    toOrderPayload(draft, debtor.targetId, articleFor),
     placeOrderResponse,
     `order ${prepared.number}`,
   );
   if (answer.result === `${prefix}-OK` && answer.info) {
     return { targetId: answer.info.orderId, number: prepared.number };
   }
-  if (answer.result === `${prefix}-EXT-ORDER-ID-ALREADY-EXISTS`) {
-    // A retry after a lost answer: the order is there, so the delivery is done.
+  return alreadyThere(session, prepared, answer, `${prefix}-EXT-ORDER-ID-ALREADY-EXISTS`);
+}
+
+/** A retry after a lost answer: Mplus has the document already, so the delivery is done. */
+async function alreadyThere(
+  session: MplusSession,
+  prepared: PreparedDocument<MplusOrderDraft>,
+  answer: { result: string; errorMessage?: string | undefined },
+  alreadyExists: string,
+): Promise<TargetDocument> {
+  if (answer.result === alreadyExists) {
     const existing = await findDocument(session, prepared);
     if (existing) return existing;
   }
-  throw rejected(`order ${prepared.number}`, answer);
+  throw rejected(`${prepared.body.documentType} ${prepared.number}`, answer);
 }
 
 /** Each line's article number; a PLU not looked up in this session is looked up now. */

@@ -22,6 +22,7 @@ export type MplusAddress = {
 };
 
 export type MplusOrderDraft = {
+  documentType: MplusSettings['documentType'];
   operation: MplusSettings['orderOperation'];
   extOrderId: string;
   entryBranchNumber: number;
@@ -73,6 +74,7 @@ export function mapOrder(order: CanonicalOrder, settings: MplusSettings): MplusO
   );
   const instant = new Date(Number(order.createdAt.seconds) * 1000);
   return {
+    documentType: settings.documentType,
     operation: settings.orderOperation,
     extOrderId: extOrderId(order, settings.extOrderIdPrefix),
     entryBranchNumber: settings.entryBranchNumber,

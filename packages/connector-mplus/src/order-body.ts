@@ -52,6 +52,20 @@ export function toOrderPayload(
   };
 }
 
+/**
+ * The same document as saveInvoice's `invoice` (WSDL `Invoice`): `extInvoiceId` instead of
+ * `extOrderId`, and no delivery method (an invoice has none).
+ */
+export function toInvoicePayload(
+  draft: MplusOrderDraft,
+  relationNumber: string,
+  articleFor: (index: number) => string,
+): Record<string, XmlNode> {
+  const { order } = toOrderPayload(draft, relationNumber, articleFor) as { order: Record<string, XmlNode> };
+  const { extOrderId, deliveryMethod: _none, ...rest } = order;
+  return { invoice: { extInvoiceId: extOrderId, ...rest } };
+}
+
 function address(a: MplusAddress): Record<string, XmlNode> {
   return {
     name: a.name,

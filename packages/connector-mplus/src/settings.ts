@@ -46,9 +46,11 @@ export const revenueAccountRuleSchema = z.object({
 export const settingsSchema = z.object({
   /** The tenant's personal API address, e.g. https://api.mpluskassa.nl:44038 (README). */
   apiUrl: z.url(),
+  /** Book an order (createOrder / queueBranchOrder) or an invoice (saveInvoice) per order. */
+  documentType: z.enum(['order', 'invoice']).default('order'),
   /** `createOrder` books at once; `queueBranchOrder` hands the order to the branch's queue. */
   orderOperation: z.enum(['createOrder', 'queueBranchOrder']).default('createOrder'),
-  /** extOrderId = prefix + shop order number; unique in Mplus, never reused. */
+  /** extOrderId (extInvoiceId) = prefix + shop order number; unique in Mplus, never reused. */
   extOrderIdPrefix: z.string().max(20).default('WEB-'),
   /** Employee the orders are entered by; 999999 is the super user. */
   employeeNumber: z.number().int().positive().default(999_999),
@@ -88,7 +90,10 @@ export const settingsSchema = z.object({
   /** Article of the explicit rounding line (per-rate VAT rounding of the shop, README "Money"). */
   roundingArticleNumber: articleNumberSchema.optional(),
   /** IANA time zone in which the order's timestamp becomes its financial date. */
-  timeZone: z.string().default('Europe/Amsterdam'),
+  timeZone: z
+    .string()
+    .default('Europe/Amsterdam')
+    .refine((zone) => isKnownTimeZone(zone), 'unknown IANA time zone'),
   /** Timeout of one SOAP call in ms; the runner's timeout when absent. */
   requestTimeoutMs: z.number().int().min(100).max(600_000).optional(),
 });
@@ -104,3 +109,12 @@ export type MplusSettingsInput = z.input<typeof settingsSchema>;
 export type MplusCredentials = z.infer<typeof credentialsSchema>;
 export type TaxCodeRule = z.infer<typeof taxCodeRuleSchema>;
 export type RevenueAccountRule = z.infer<typeof revenueAccountRuleSchema>;
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

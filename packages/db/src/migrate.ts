@@ -2,19 +2,20 @@ import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as initial from './migrations/0001-initial.js';
 import * as connectorPlatform from './migrations/0002-connector-platform.js';
-import * as inboxClaims from './migrations/0007-inbox-claims.js';
 import * as deliveryLeases from './migrations/0003-delivery-leases.js';
+import * as parkedRecords from './migrations/0004-parked-records.js';
 import * as authFailures from './migrations/0005-auth-failures.js';
+import * as inboxClaims from './migrations/0007-inbox-claims.js';
 import type { Database } from './schema.js';
 
 /** Migrations are listed in code (not read from disk) so bundles and tsx run them alike. */
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-connector-platform': connectorPlatform,
-  '0007-inbox-claims': inboxClaims,
   '0003-delivery-leases': deliveryLeases,
-  '0004-parked-records': await import('./migrations/0004-parked-records.js'),
+  '0004-parked-records': parkedRecords,
   '0005-auth-failures': authFailures,
+  '0007-inbox-claims': inboxClaims,
 };
 
 /** Every migration's name, in the order they apply (tests compare it with what a database recorded). */

@@ -99,8 +99,11 @@ export async function runConsumer(options: ConsumerRunnerOptions): Promise<Subsc
           else failures += 1;
           if (freeWait || (error.retryable && failures < options.retry.maxAttempts)) {
             const delayMs = computeBackoffMs(options.retry, Math.max(1, failures), error.retryAfterSeconds);
+            // A short wait for another worker (a debtor lease) stays in place; a long backoff or a
+            // target's Retry-After parks the record so the partition's other keys move on.
             const parked =
-              parking !== undefined && (delayMs > parkAboveMs || error.retryAfterSeconds !== undefined);
+              parking !== undefined &&
+              (delayMs > parkAboveMs || (!freeWait && error.retryAfterSeconds !== undefined));
             if (parked) {
               await park(message, { attempts: failures, delayMs, lastError: describeError(error) });
             }

@@ -3,6 +3,7 @@ import { startCustomerRegistry } from '@koppel/customer-registry';
 import {
   type ConnectionRepository,
   type CredentialCipher,
+  createAuthFailureRepository,
   createConnectionRepository,
   createCustomerRepository,
   createInboxRepository,
@@ -63,6 +64,7 @@ export async function startPipeline(infra: PipelineInfrastructure): Promise<Runn
     connections,
     inbox,
     journey,
+    authFailures: createAuthFailureRepository(infra.db),
     cipher: infra.cipher,
     topicPrefix: infra.topicPrefix,
     registry: infra.metrics.registry,

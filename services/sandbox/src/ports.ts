@@ -1,8 +1,8 @@
 /**
  * The seven simulated systems and the loopback port each gets in the sandbox: one table, so
- * docs, connectors' sandbox settings and `npm start` agree. Asperion, AccountView, Mijnwebwinkel
- * and myShop keep the default port of their standalone `main.ts`, so a URL works whether the
- * simulator runs alone or in the sandbox; the others take the free numbers after them.
+ * docs, connectors' sandbox settings and `npm start` agree. Every simulator's standalone
+ * `main.ts` defaults to the same port (test/default-ports.test.ts), so a URL works whether the
+ * simulator runs alone or in the sandbox, and simulators started side by side never clash.
  */
 export const SYSTEMS = [
   'asperion',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Environment of the standalone simulator; parsed once, frozen, fails listing every problem. */
 const ConfigSchema = z.object({
   // TCP port to listen on (number).
-  PORT: z.coerce.number().int().min(1).max(65535).default(4106),
+  PORT: z.coerce.number().int().min(1).max(65535).default(4107),
   // Interface to bind; loopback unless you mean to expose the sandbox.
   HOST: z.string().min(1).default('127.0.0.1'),
   // Path of a JSON file keeping the state across restarts (optional; in-memory when unset).

@@ -122,14 +122,22 @@ export function buildMplusSimulator(options: MplusSimulatorOptions = {}): MplusS
   app.register(async (scope) => registerControlRoutes(scope, { store, now, reset, rateLimiter }));
   installDocumentControl(app, {
     mode,
-    documents: () =>
-      store.state().orders.map((o) => ({
+    documents: () => [
+      ...store.state().orders.map((o) => ({
         id: o.orderId,
         kind: 'order',
         number: `${o.orderNumber.year}-${o.orderNumber.number}`,
         externalOrderId: o.extOrderId ?? null,
         contentKey: null,
       })),
+      ...(store.state().invoices ?? []).map((i) => ({
+        id: i.invoiceId,
+        kind: 'invoice',
+        number: `${i.invoiceNumber.year}-${i.invoiceNumber.number}`,
+        externalOrderId: i.extInvoiceId ?? null,
+        contentKey: null,
+      })),
+    ],
   });
 
   return {

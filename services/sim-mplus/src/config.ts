@@ -6,7 +6,7 @@ const count = z.coerce.number().int().min(0);
 const configSchema = z
   .object({
     /** TCP port to listen on; real tenants get a personal five-digit port. 0 lets the OS choose. */
-    PORT: z.coerce.number().int().min(0).max(65535).default(4103),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4105),
     /** Interface to bind; loopback unless exposed on purpose, 0.0.0.0 in containers. */
     HOST: z.string().min(1).default('127.0.0.1'),
     /** JSON file holding the state across restarts (path); unset keeps state in memory only. */

@@ -3,14 +3,14 @@ import { z } from 'zod';
 /** Environment of the standalone simulator; parsed once, frozen, fails listing every problem. */
 const envSchema = z.object({
   /** TCP port to listen on (number). */
-  SIM_SHOPRENTER_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+  SIM_SHOPRENTER_PORT: z.coerce.number().int().min(0).max(65535).default(4106),
   /** Interface to bind (host name or IP). */
   SIM_SHOPRENTER_HOST: z.string().min(1).default('127.0.0.1'),
   /** Optional path of a JSON file holding the simulator state across restarts. */
   SIM_SHOPRENTER_STATE_FILE: z.string().min(1).optional(),
   /** Shop name (`{shopName}.api.myshoprenter.hu`, token path, webhook storeName). */
   SIM_SHOPRENTER_SHOP_NAME: z.string().min(1).default('demo'),
-  /** Public base URL used in hrefs (e.g. http://127.0.0.1:4010); default: the request's Host. */
+  /** Public base URL used in hrefs (e.g. http://127.0.0.1:4106); default: the request's Host. */
   SIM_SHOPRENTER_PUBLIC_BASE_URL: z.url().optional(),
   /** OAuth client id accepted by the token endpoint. */
   SIM_SHOPRENTER_CLIENT_ID: z.string().min(1).default('sim-client-id'),

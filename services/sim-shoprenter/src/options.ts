@@ -15,7 +15,7 @@ export const simulatorOptionsSchema = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9-]*$/)
     .default('demo'),
-  /** Base for `href`s, e.g. `http://127.0.0.1:4010`; default: taken from each request's Host. */
+  /** Base for `href`s, e.g. `http://127.0.0.1:4106`; default: taken from each request's Host. */
   publicBaseUrl: z.url().optional(),
   /** OAuth clients (custom API clients / apps) allowed to take tokens. */
   clients: z

@@ -96,3 +96,20 @@ t.test('queueBranchOrder per connection, with branch 2 and its workplace', async
   t.equal(stored?.entryBranchNumber, 2);
   t.equal(stored?.workplaceNumber, 2);
 });
+
+t.test('invoices per connection: saveInvoice, found by findInvoice before a second create', async (t) => {
+  const { sim, session } = await startHarness(t, { settings: { documentType: 'invoice' } });
+  const order = makeOrder({ orderNumber: '5005' });
+  const prepared = connector.prepareDocument(order, session);
+  t.equal(await connector.findDocument(session, prepared, order), null, 'not there before');
+  const debtor = await connector.createDebtor(session, makeCustomer(order), order);
+  const created = await connector.createDocument(session, prepared, debtor);
+  t.same(await connector.findDocument(session, prepared, order), created, 'findInvoice answers it');
+  t.same(await connector.createDocument(session, prepared, debtor), created, 'a second create finds it');
+  const invoices = sim.store.state().invoices ?? [];
+  t.equal(invoices.length, 1, 'exactly one invoice');
+  t.equal(sim.store.state().orders.length, 0, 'and no order');
+  t.equal(invoices[0]?.extInvoiceId, 'WEB-5005');
+  t.equal(invoices[0]?.totalInclAmount, Number(order.totals?.gross), "the shop's gross");
+  t.equal(invoices[0]?.totalExclAmount, Number(order.totals?.net), "the shop's net");
+});

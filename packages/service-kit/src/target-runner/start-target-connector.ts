@@ -10,6 +10,7 @@ import {
   type ConnectionRepository,
   createDebtorBindingRepository,
   createDeliveryLedgerRepository,
+  createParkedRecordRepository,
   type Database,
 } from '@koppel/db';
 import type { RetryPolicy, Subscription } from '@koppel/kafka';
@@ -65,5 +66,8 @@ export async function startTargetConnector(
     source,
     groupId: `koppel-connector-${connector.system}`,
     handler,
+    // A target that is down for minutes must not hold up the other connections on its
+    // partitions: long retries wait in Postgres (per order key, in order), not in the consumer.
+    parking: { store: createParkedRecordRepository(deps.db) },
   });
 }

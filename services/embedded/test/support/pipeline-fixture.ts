@@ -60,6 +60,8 @@ export async function startPipelineFixture(
      * Koppel's doing and a double booking shows in the count; false = the vendor's own refusal.
      */
     permissiveTarget?: boolean;
+    /** Retry policy of the target connectors (default: 8 attempts, 100 ms doubling to 2 s). */
+    deliveryRetry?: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
     /** Timeout of one request to the target (default 30 s; the "succeed, then time out" test shortens it). */
     targetRequestTimeoutMs?: number;
     rules?: Record<string, unknown>;
@@ -94,7 +96,7 @@ export async function startPipelineFixture(
     topicPrefix,
     readiness: {},
     logLevel: 'warn',
-    deliveryRetry: { maxAttempts: 8, baseDelayMs: 100, maxDelayMs: 2000 },
+    deliveryRetry: options.deliveryRetry ?? { maxAttempts: 8, baseDelayMs: 100, maxDelayMs: 2000 },
     withoutTargetConnectors: options.withoutTargetConnectors ?? false,
     targetRequestTimeoutMs: options.targetRequestTimeoutMs,
     poller: { tickMs: 200, scheduleSyncMs: 200, backoff: { baseSeconds: 1, maxSeconds: 5 } },

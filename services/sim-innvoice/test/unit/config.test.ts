@@ -1,8 +1,8 @@
 import t from 'tap';
 import { loadConfig } from '../../src/config.js';
 
-t.test('defaults: port 4106 on loopback, 120 requests per minute, no state file', async (t) => {
-  t.same(loadConfig({}), { PORT: 4106, HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: 120 });
+t.test('defaults: port 4107 on loopback, 120 requests per minute, no state file', async (t) => {
+  t.same(loadConfig({}), { PORT: 4107, HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: 120 });
   t.ok(Object.isFrozen(loadConfig({})));
 });
 

@@ -41,59 +41,10 @@ export function createOrder(
       errorMessage: `Order with extOrderId ${input.extOrderId} already exists`,
     };
   }
-  if (!input.employeeNumber) return fail('employeeNumber is required');
-  if (!state.employees.some((e) => e.employeeNumber === input.employeeNumber))
-    return fail(`Employee ${input.employeeNumber} does not exist`);
-  const entryBranchNumber = input.entryBranchNumber ?? ASSUMPTIONS.defaultBranchNumber;
-  const branch = state.branches.find((b) => b.branchNumber === entryBranchNumber);
-  if (!branch) return fail(`Branch ${entryBranchNumber} does not exist`);
-  if (entryBranchNumber !== ASSUMPTIONS.defaultBranchNumber && input.workplaceNumber === undefined) {
-    return fail(
-      `workplaceNumber is required when entryBranchNumber ${entryBranchNumber} is not the default branch`,
-    );
-  }
-  if (input.workplaceNumber !== undefined && !branch.workplaces.includes(input.workplaceNumber)) {
-    return fail(`Workplace ${input.workplaceNumber} does not exist in branch ${entryBranchNumber}`);
-  }
-  const financialBranchNumber = input.financialBranchNumber ?? entryBranchNumber;
-  if (!state.branches.some((b) => b.branchNumber === financialBranchNumber))
-    return fail(`Branch ${financialBranchNumber} does not exist`);
-  if (!input.relationNumber) return fail('relationNumber is required: an order always needs a relation');
-  if (!state.relations.some((r) => r.relationNumber === input.relationNumber))
-    return fail(`Relation ${input.relationNumber} does not exist`);
-  if (input.deliveryMethod && !state.deliveryMethods.some((m) => m.code === input.deliveryMethod))
-    return fail(`Delivery method ${input.deliveryMethod} does not exist`);
-  if (input.lineList.length === 0) return fail('An order needs at least one line');
-  const vatMethod = input.vatMethod ?? 'VAT-METHOD-INCLUSIVE';
-  // Validate and price every line before touching any counter, so a refused order leaves no trace.
-  const priced: Omit<OrderLine, 'lineId'>[] = [];
-  for (const [i, line] of input.lineList.entries()) {
-    const found = findArticle(state, line.articleNumber);
-    if (!found) return fail(`Line ${i + 1}: article ${line.articleNumber} does not exist`);
-    const vatCode = line.data.vatCode ?? found.article.vatCode;
-    const pct = vatPercentage(state, financialBranchNumber, vatCode);
-    if (pct === undefined)
-      return fail(`Line ${i + 1}: vatCode ${vatCode} does not exist for branch ${financialBranchNumber}`);
-    if (line.data.quantity === 0) return fail(`Line ${i + 1}: quantity cannot be 0`);
-    priced.push({
-      employeeNumber: line.employeeNumber ?? input.employeeNumber,
-      articleNumber: line.articleNumber,
-      ...(line.pluNumber ? { pluNumber: line.pluNumber } : {}),
-      text: line.text ?? found.article.description,
-      quantity: line.data.quantity,
-      decimalPlaces: line.data.decimalPlaces ?? 0,
-      vatCode,
-      vatPercentage: pct,
-      ...priceLine(line, found.article, pct, vatMethod),
-      sequenceNumber: line.sequenceNumber ?? i + 1,
-      ...(line.data.discountPercentage ? { discountPercentage: line.data.discountPercentage } : {}),
-      ...(line.data.discountAmount ? { discountAmount: line.data.discountAmount } : {}),
-      ...(line.data.discountAmountExcl ? { discountAmountExcl: line.data.discountAmountExcl } : {}),
-      ...(line.data.turnoverGroupCostCenter !== undefined
-        ? { turnoverGroupCostCenter: line.data.turnoverGroupCostCenter }
-        : {}),
-    });
-  }
+  const validated = validateDocument(state, input);
+  if (!validated.ok) return fail(validated.errorMessage);
+  const { entryBranchNumber, financialBranchNumber, employeeNumber, relationNumber, vatMethod, priced } =
+    validated;
   const lines: OrderLine[] = priced.map((line) => {
     state.counters.lineId += 1;
     return { lineId: String(state.counters.lineId), ...line };
@@ -116,8 +67,8 @@ export function createOrder(
     entryBranchNumber,
     financialBranchNumber,
     ...(input.workplaceNumber !== undefined ? { workplaceNumber: input.workplaceNumber } : {}),
-    employeeNumber: input.employeeNumber,
-    relationNumber: input.relationNumber,
+    employeeNumber,
+    relationNumber,
     ...(input.reference !== undefined ? { reference: input.reference } : {}),
     financialDate,
     entryTimestamp: now.toISOString(),
@@ -150,4 +101,88 @@ function reserveStock(state: SimulatorState, order: Order, now: Date): void {
 
 export function orderString(order: Order): string {
   return `${order.orderNumber.year}-${order.orderNumber.number}`;
+}
+
+export type ValidatedDocument =
+  | { ok: false; errorMessage: string }
+  | {
+      ok: true;
+      entryBranchNumber: number;
+      financialBranchNumber: number;
+      employeeNumber: number;
+      relationNumber: number;
+      vatMethod: NonNullable<OrderInput['vatMethod']>;
+      priced: Omit<OrderLine, 'lineId'>[];
+    };
+
+const failed = (errorMessage: string): ValidatedDocument => ({ ok: false, errorMessage });
+
+/**
+ * The business rules an order and an invoice share (notes §3.4): employee, branch and workplace,
+ * relation, delivery method, articles and VAT codes; every line priced. Touches no counter, so a
+ * refused document leaves no trace.
+ */
+export function validateDocument(state: SimulatorState, input: OrderInput): ValidatedDocument {
+  if (!input.employeeNumber) return failed('employeeNumber is required');
+  if (!state.employees.some((e) => e.employeeNumber === input.employeeNumber))
+    return failed(`Employee ${input.employeeNumber} does not exist`);
+  const entryBranchNumber = input.entryBranchNumber ?? ASSUMPTIONS.defaultBranchNumber;
+  const branch = state.branches.find((b) => b.branchNumber === entryBranchNumber);
+  if (!branch) return failed(`Branch ${entryBranchNumber} does not exist`);
+  if (entryBranchNumber !== ASSUMPTIONS.defaultBranchNumber && input.workplaceNumber === undefined) {
+    return failed(
+      `workplaceNumber is required when entryBranchNumber ${entryBranchNumber} is not the default branch`,
+    );
+  }
+  if (input.workplaceNumber !== undefined && !branch.workplaces.includes(input.workplaceNumber)) {
+    return failed(`Workplace ${input.workplaceNumber} does not exist in branch ${entryBranchNumber}`);
+  }
+  const financialBranchNumber = input.financialBranchNumber ?? entryBranchNumber;
+  if (!state.branches.some((b) => b.branchNumber === financialBranchNumber))
+    return failed(`Branch ${financialBranchNumber} does not exist`);
+  if (!input.relationNumber) return failed('relationNumber is required: an order always needs a relation');
+  if (!state.relations.some((r) => r.relationNumber === input.relationNumber))
+    return failed(`Relation ${input.relationNumber} does not exist`);
+  if (input.deliveryMethod && !state.deliveryMethods.some((m) => m.code === input.deliveryMethod))
+    return failed(`Delivery method ${input.deliveryMethod} does not exist`);
+  if (input.lineList.length === 0) return failed('An order needs at least one line');
+  const vatMethod = input.vatMethod ?? 'VAT-METHOD-INCLUSIVE';
+  // Validate and price every line before touching any counter, so a refused order leaves no trace.
+  const priced: Omit<OrderLine, 'lineId'>[] = [];
+  for (const [i, line] of input.lineList.entries()) {
+    const found = findArticle(state, line.articleNumber);
+    if (!found) return failed(`Line ${i + 1}: article ${line.articleNumber} does not exist`);
+    const vatCode = line.data.vatCode ?? found.article.vatCode;
+    const pct = vatPercentage(state, financialBranchNumber, vatCode);
+    if (pct === undefined)
+      return failed(`Line ${i + 1}: vatCode ${vatCode} does not exist for branch ${financialBranchNumber}`);
+    if (line.data.quantity === 0) return failed(`Line ${i + 1}: quantity cannot be 0`);
+    priced.push({
+      employeeNumber: line.employeeNumber ?? input.employeeNumber,
+      articleNumber: line.articleNumber,
+      ...(line.pluNumber ? { pluNumber: line.pluNumber } : {}),
+      text: line.text ?? found.article.description,
+      quantity: line.data.quantity,
+      decimalPlaces: line.data.decimalPlaces ?? 0,
+      vatCode,
+      vatPercentage: pct,
+      ...priceLine(line, found.article, pct, vatMethod),
+      sequenceNumber: line.sequenceNumber ?? i + 1,
+      ...(line.data.discountPercentage ? { discountPercentage: line.data.discountPercentage } : {}),
+      ...(line.data.discountAmount ? { discountAmount: line.data.discountAmount } : {}),
+      ...(line.data.discountAmountExcl ? { discountAmountExcl: line.data.discountAmountExcl } : {}),
+      ...(line.data.turnoverGroupCostCenter !== undefined
+        ? { turnoverGroupCostCenter: line.data.turnoverGroupCostCenter }
+        : {}),
+    });
+  }
+  return {
+    ok: true,
+    entryBranchNumber,
+    financialBranchNumber,
+    employeeNumber: input.employeeNumber,
+    relationNumber: input.relationNumber,
+    vatMethod,
+    priced,
+  };
 }

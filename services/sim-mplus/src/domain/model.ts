@@ -135,6 +135,20 @@ export type Order = {
   via: 'createOrder' | 'queueBranchOrder';
 };
 
+/**
+ * An invoice made with saveInvoice (WSDL `Invoice`): the order's fields that apply, numbered per
+ * financial year on its own counter; `finalized` as sent (default false, a concept invoice).
+ */
+export type Invoice = Omit<
+  Order,
+  'orderId' | 'extOrderId' | 'orderNumber' | 'orderType' | 'queued' | 'via'
+> & {
+  invoiceId: string;
+  extInvoiceId?: string;
+  invoiceNumber: { year: number; number: number };
+  finalized: boolean;
+};
+
 export type SimulatorState = {
   relations: Relation[];
   products: Product[];
@@ -146,7 +160,15 @@ export type SimulatorState = {
   stock: Record<string, StockEntry>;
   stockHistory: StockHistoryEntry[];
   orders: Order[];
-  counters: { syncMarker: number; stockId: number; orderNumbers: Record<string, number>; lineId: number };
+  /** Optional so state files written before invoices existed still load. */
+  invoices?: Invoice[];
+  counters: {
+    syncMarker: number;
+    stockId: number;
+    orderNumbers: Record<string, number>;
+    invoiceNumbers?: Record<string, number>;
+    lineId: number;
+  };
 };
 
 /** Relation fields stored as given (notes §3.3 `Relation` type); the wire schema is built from these. */

@@ -40,6 +40,7 @@ export function createInitialState(): SimulatorState {
     stock: {},
     stockHistory: [],
     orders: [],
+    invoices: [],
     counters: { syncMarker: 0, stockId: 0, orderNumbers: {}, lineId: 0 },
   };
 }

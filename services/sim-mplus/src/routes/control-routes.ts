@@ -50,6 +50,7 @@ export function registerControlRoutes(
     return { limit: deps.rateLimiter.limit() ?? null };
   });
   app.get('/_control/orders', async () => ({ orders: store.state().orders }));
+  app.get('/_control/invoices', async () => ({ invoices: store.state().invoices ?? [] }));
   app.get('/_control/relations', async () => ({ relations: store.state().relations }));
 
   app.post('/_control/relations', async (request, reply) => {

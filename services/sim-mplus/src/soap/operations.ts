@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ASSUMPTIONS } from '../domain/assumptions.js';
 import { vatPercentage } from '../domain/catalog.js';
+import { invoiceString, saveInvoice } from '../domain/create-invoice.js';
 import { createOrder, orderString } from '../domain/create-order.js';
 import { queryProducts } from '../domain/products.js';
 import { toWire as quantityToWire } from '../domain/quantity.js';
@@ -14,10 +15,18 @@ import {
   getRelationsSchema,
   getStockHistorySchema,
   getStockSchema,
+  invoiceSchema,
   orderSchema,
   relationSchema,
 } from './request-schemas.js';
-import { dateTime, orderToWire, productToWire, relationToWire, stockToWire } from './to-wire.js';
+import {
+  dateTime,
+  invoiceToWire,
+  orderToWire,
+  productToWire,
+  relationToWire,
+  stockToWire,
+} from './to-wire.js';
 import { SoapFault } from './envelope.js';
 import { xsdLong, xsdString } from './xsd-types.js';
 
@@ -125,6 +134,45 @@ export const OPERATIONS: Record<string, Handler> = {
     return order
       ? { result: 'GET-ORDER-RESULT-OK', order: orderToWire(order) }
       : { result: 'GET-ORDER-RESULT-NOT-FOUND' };
+  },
+  saveInvoice: (body, { store, now, permissive }) => {
+    const { invoice } = parseRequest('saveInvoice', z.object({ invoice: invoiceSchema }), body);
+    const outcome = store.mutate((s) =>
+      saveInvoice(s, invoice, now(), { allowDuplicateExtInvoiceId: permissive() }),
+    );
+    if (!outcome.ok)
+      return { result: `SAVE-INVOICE-RESULT-${outcome.reason}`, errorMessage: outcome.errorMessage };
+    return {
+      result: 'SAVE-INVOICE-RESULT-OK',
+      info: {
+        invoiceId: outcome.invoice.invoiceId,
+        invoiceString: invoiceString(outcome.invoice),
+        invoiceNumber: outcome.invoice.invoiceNumber,
+      },
+      errorMessage: '',
+    };
+  },
+  findInvoice: (body, { store }) => {
+    const { extInvoiceId } = parseRequest(
+      'findInvoice',
+      z.object({ extInvoiceId: xsdString.pipe(z.string().min(1, 'extInvoiceId is required')) }),
+      body,
+    );
+    const invoice = (store.state().invoices ?? []).find((i) => i.extInvoiceId === extInvoiceId);
+    return invoice
+      ? { result: 'GET-INVOICE-RESULT-OK', invoice: invoiceToWire(invoice) }
+      : { result: 'GET-INVOICE-RESULT-NOT-FOUND' };
+  },
+  getInvoice: (body, { store }) => {
+    const { invoiceId } = parseRequest(
+      'getInvoice',
+      z.object({ invoiceId: xsdString.pipe(z.string().min(1, 'invoiceId is required')) }),
+      body,
+    );
+    const invoice = (store.state().invoices ?? []).find((i) => i.invoiceId === invoiceId);
+    return invoice
+      ? { result: 'GET-INVOICE-RESULT-OK', invoice: invoiceToWire(invoice) }
+      : { result: 'GET-INVOICE-RESULT-NOT-FOUND' };
   },
   getOrder: (body, { store }) => {
     const { orderId } = parseRequest(

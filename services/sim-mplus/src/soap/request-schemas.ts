@@ -89,6 +89,14 @@ export const orderSchema = z.object({
   lineList: wrappedList('line', lineSchema),
 });
 export type OrderInput = z.infer<typeof orderSchema>;
+
+/** saveInvoice's `invoice` (WSDL `Invoice`): the order fields plus its own id, external id and state. */
+export const invoiceSchema = orderSchema.extend({
+  invoiceId: opt(xsdString),
+  extInvoiceId: opt(xsdString),
+  finalized: opt(xsdBoolean),
+});
+export type InvoiceInput = z.infer<typeof invoiceSchema>;
 export type LineInput = z.infer<typeof lineSchema>;
 
 export const longList = (inner: string) => opt(wrappedList(inner, xsdLong));

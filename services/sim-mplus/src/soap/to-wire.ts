@@ -1,6 +1,7 @@
 import { ASSUMPTIONS } from '../domain/assumptions.js';
+import { invoiceString } from '../domain/create-invoice.js';
 import { orderString } from '../domain/create-order.js';
-import type { Article, Order, Product, Relation } from '../domain/model.js';
+import type { Article, Invoice, Order, Product, Relation } from '../domain/model.js';
 import { divRound, toWire as quantityToWire } from '../domain/quantity.js';
 import type { StockRow } from '../domain/stock.js';
 import type { XmlValue } from './envelope.js';
@@ -80,6 +81,39 @@ export function orderToWire(o: Order): XmlValue {
         sequenceNumber: l.sequenceNumber,
       })),
     },
+  };
+}
+
+/** WSDL `Invoice`: the order's shared fields, its own id, number and state. */
+export function invoiceToWire(i: Invoice): XmlValue {
+  const { lineList } = orderToWire({
+    ...i,
+    orderId: i.invoiceId,
+    orderNumber: i.invoiceNumber,
+    orderType: '',
+    queued: false,
+    via: 'createOrder',
+  }) as { lineList: XmlValue };
+  return {
+    invoiceId: i.invoiceId,
+    extInvoiceId: i.extInvoiceId,
+    invoiceNumber: i.invoiceNumber,
+    employeeNumber: i.employeeNumber,
+    entryTimestamp: dateTime(i.entryTimestamp),
+    relationNumber: i.relationNumber,
+    deliveryAddress: i.deliveryAddress,
+    invoiceAddress: i.invoiceAddress,
+    financialDate: i.financialDate,
+    financialBranchNumber: i.financialBranchNumber,
+    workplaceNumber: i.workplaceNumber,
+    entryBranchNumber: i.entryBranchNumber,
+    reference: i.reference,
+    totalInclAmount: i.totalInclAmount,
+    totalExclAmount: i.totalExclAmount,
+    vatMethod: i.vatMethod,
+    finalized: i.finalized,
+    lineList,
+    invoiceString: invoiceString(i),
   };
 }
 

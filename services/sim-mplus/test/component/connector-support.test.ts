@@ -77,3 +77,42 @@ t.test('an order line keeps its turnover group; an excl. discount alone is appli
   t.equal(line?.turnoverGroupCostCenter, 810);
   t.equal(line?.lineTotalExcl, 2998, '3 × 10.00 − 0.02');
 });
+
+t.test(
+  'saveInvoice: a new invoice, a reused extInvoiceId refused (unless permissive), findInvoice',
+  async (t) => {
+    const sim = await startSim();
+    t.teardown(() => sim.app.close());
+    await seedCatalog(sim);
+    const relationNumber = await createRelation(sim, { name: 'Piet' });
+    const invoice = {
+      extInvoiceId: 'WEB-7',
+      employeeNumber: 999999,
+      relationNumber,
+      lineList: { line: [{ articleNumber: 100234, data: { quantity: 2, price: 2500, vatCode: 2 } }] },
+    };
+    const saved = await soapOk(sim, 'saveInvoice', { invoice });
+    t.equal(saved.result, 'SAVE-INVOICE-RESULT-OK');
+    const again = await soapOk(sim, 'saveInvoice', { invoice });
+    t.equal(again.result, 'SAVE-INVOICE-RESULT-EXT-INVOICE-ID-ALREADY-EXISTS');
+    const found = await soapOk(sim, 'findInvoice', { extInvoiceId: 'WEB-7' });
+    t.equal(found.result, 'GET-INVOICE-RESULT-OK');
+    t.equal((found.invoice as Record<string, unknown>).totalInclAmount, '5000');
+    t.equal(
+      (await soapOk(sim, 'findInvoice', { extInvoiceId: 'WEB-8' })).result,
+      'GET-INVOICE-RESULT-NOT-FOUND',
+    );
+    const badEmployee = await soapOk(sim, 'saveInvoice', {
+      invoice: { ...invoice, extInvoiceId: 'WEB-9', employeeNumber: 1 },
+    });
+    t.equal(badEmployee.result, 'SAVE-INVOICE-RESULT-FAILED');
+    await sim.app.inject({ method: 'PUT', url: '/_control/mode', payload: { permissive: true } });
+    t.equal(
+      (await soapOk(sim, 'saveInvoice', { invoice })).result,
+      'SAVE-INVOICE-RESULT-OK',
+      'permissive: stored twice',
+    );
+    const docs = await sim.app.inject({ url: '/_control/documents?kind=invoice&externalOrderId=WEB-7' });
+    t.equal((docs.json() as { count: number }).count, 2);
+  },
+);

@@ -1,10 +1,10 @@
 import t from 'tap';
 import { loadConfig } from '../../src/config.js';
 
-t.test('defaults: port 4103 on loopback, memory only, sandbox credentials, 20/s', async (t) => {
+t.test('defaults: port 4105 on loopback, memory only, sandbox credentials, 20/s', async (t) => {
   const config = loadConfig({});
   t.match(config, {
-    PORT: 4103,
+    PORT: 4105,
     HOST: '127.0.0.1',
     MPLUS_RATE_LIMIT_REQUESTS: 20,
     MPLUS_RATE_LIMIT_WINDOW_MS: 1000,
