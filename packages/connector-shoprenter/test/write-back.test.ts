@@ -66,12 +66,10 @@ const booked = {
   bookedAt: new Date(),
 };
 
-async function shopOrder() {
-  const response = await sim.app.inject({
-    url: `/api/orders/${placed.id}`,
-    headers: { authorization: `Bearer ${sim.issueToken(CLIENT.clientId)}`, accept: 'application/json' },
-  });
-  return response.json() as { invoiceId: string; orderStatus: { href: string } | null };
+/** The order as the simulator stores it (read in-process: no request counts against the limit). */
+function shopOrder() {
+  const order = sim.state().orders.find((o) => String(o.innerId) === placed.innerId);
+  return { invoiceId: order?.invoiceId, statusId: order?.statusId };
 }
 
 t.test('settings that ask for nothing write nothing and call nobody', async (t) => {
@@ -86,14 +84,7 @@ t.test('the invoice number and the status go into the order with one PUT, then n
   requests.length = 0;
   t.same(await shoprenterConnector.writeBack?.(s, booked), { written: ['invoiceId', 'orderStatus'] });
   t.equal(requests.filter((r) => r.startsWith('PUT')).length, 1, 'one PUT');
-  const order = await shopOrder();
-  t.equal(order.invoiceId, 'WEB-2025-0042', 'invoiceId written');
-  t.match(order.orderStatus?.href, /b3JkZXJTdGF0dXMtb3JkZXJfc3RhdHVzX2lkPTU=$/, 'status 5');
-  t.equal(
-    sim.deliveries().filter((d) => d.event === 'order_status_change').length,
-    0,
-    'no webhook registered, so none recorded; the status change itself is checked above',
-  );
+  t.same(shopOrder(), { invoiceId: 'WEB-2025-0042', statusId: 5 }, 'invoiceId and status 5 written');
 
   requests.length = 0;
   t.same(await shoprenterConnector.writeBack?.(s, booked), { written: [] }, 'idempotent');
@@ -108,6 +99,7 @@ t.test('an unknown status number names the setting', async (t) => {
 });
 
 t.test('the simulator refuses an over-long invoiceId as Shoprenter refuses wrong data', async (t) => {
+  await new Promise((resolve) => setTimeout(resolve, 1000)); // a fresh rate-limit window
   const response = await sim.app.inject({
     method: 'PUT',
     url: `/api/orders/${placed.id}`,

@@ -25,11 +25,6 @@ import { type AsperionSession, asperionConnector } from '../../src/index.js';
 import { makeCredentials, makeSettings } from '../fixtures/order-fixtures.js';
 
 const ROUNDS = 5;
-let tokenRequests = 0;
-const counting = (input: string | URL, init?: RequestInit) => {
-  if (String(input).includes('/connect/token')) tokenRequests += 1;
-  return fetch(input, init);
-};
 const CALLS_PER_REPLICA = 8;
 
 const infra = await resolveInfrastructure();
@@ -97,18 +92,6 @@ async function hammer(store: ConnectionRepository, connectionId: string) {
   }
   return { failures, calls };
 }
-
-t.test('ALT', async (t) => {
-  const connectionId = await newConnection();
-  const a = createSessionCache<AsperionSession>(asperionConnector, connections, 'target', { fetch: counting });
-  const b = createSessionCache<AsperionSession>(asperionConnector, connections, 'target', { fetch: counting });
-  for (let i = 0; i < 10; i += 1) {
-    await asperionConnector.findDebtorByEmail(await a.sessionFor(connectionId), 'x@example.nl');
-    await asperionConnector.findDebtorByEmail(await b.sessionFor(connectionId), 'x@example.nl');
-  }
-  console.error('ALT TOKEN REQUESTS', tokenRequests);
-  t.pass();
-});
 
 t.test('two replicas refreshing under the row lock: every call succeeds, no invalid_grant', async (t) => {
   const connectionId = await newConnection();
