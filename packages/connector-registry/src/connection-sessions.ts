@@ -122,8 +122,9 @@ export async function openConnectionSession<Session>(
 
 /**
  * One live session (token cache, rate limiter) per connection, as a runner keeps them. A session
- * is rebuilt when the connection's settings or credentials change, but not when only a value the
- * session saved itself changed (a rotated refresh token), which would throw its access token away.
+ * is rebuilt when the connection's settings or credentials change, but not when only a value
+ * that sessions rotate themselves changed (a refresh token rotated here or by another replica):
+ * rebuilding would throw the access token away and make replicas refresh for each other.
  */
 export function createSessionCache<Session>(
   opener: SessionOpener<Session>,
@@ -131,14 +132,18 @@ export function createSessionCache<Session>(
   side: ConnectionSide,
   options: SessionOptions = {},
 ) {
-  const sessions = new Map<string, { fingerprint: string; session: Session }>();
-  const savedBySession = new Map<string, Record<string, unknown>>();
+  const sessions = new Map<
+    string,
+    { settings: unknown; credentials: Record<string, unknown>; session: Session }
+  >();
+  /** Credential keys a session of the connection saved itself (e.g. `refreshToken`). */
+  const selfSavedKeys = new Map<string, Set<string>>();
 
+  // A value the session rotates itself (or another replica's session rotated) must not throw the
+  // session away: the stored value is re-read under the credentials lock when it is used.
   const fingerprintOf = (connectionId: string, settings: unknown, credentials: Record<string, unknown>) => {
-    const saved = savedBySession.get(connectionId) ?? {};
-    const stable = Object.fromEntries(
-      Object.entries(credentials).filter(([key, value]) => !(key in saved) || saved[key] !== value),
-    );
+    const rotating = selfSavedKeys.get(connectionId) ?? new Set<string>();
+    const stable = Object.fromEntries(Object.entries(credentials).filter(([key]) => !rotating.has(key)));
     return JSON.stringify([settings, stable]);
   };
 
@@ -147,21 +152,25 @@ export function createSessionCache<Session>(
       const { connection, settings, credentials } = await loadSide(connections, connectionId, side);
       const fingerprint = fingerprintOf(connectionId, settings, credentials);
       const cached = sessions.get(connectionId);
-      if (cached && cached.fingerprint === fingerprint) return cached.session;
+      // Both sides are compared with today's set of rotating keys (it grows as sessions save).
+      if (cached && fingerprintOf(connectionId, cached.settings, cached.credentials) === fingerprint) {
+        return cached.session;
+      }
       const context = parseConnectionSide(opener, connection, side, settings, credentials);
       if (!opener.openSession) throw new Error(`connector ${opener.system} opens no sessions`);
-      savedBySession.delete(connectionId);
       const services = createSessionServices(connections, connectionId, side, options, (values) => {
-        savedBySession.set(connectionId, { ...savedBySession.get(connectionId), ...values });
+        const keys = selfSavedKeys.get(connectionId) ?? new Set<string>();
+        for (const key of Object.keys(values)) keys.add(key);
+        selfSavedKeys.set(connectionId, keys);
       });
       const session = opener.openSession(context, services);
-      sessions.set(connectionId, { fingerprint, session });
+      sessions.set(connectionId, { settings, credentials, session });
       return session;
     },
     /** Forgets a connection's session (deleted or deactivated connection). */
     forget(connectionId: string): void {
       sessions.delete(connectionId);
-      savedBySession.delete(connectionId);
+      selfSavedKeys.delete(connectionId);
     },
   };
 }

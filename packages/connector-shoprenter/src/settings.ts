@@ -19,9 +19,7 @@ const shopNameSchema = z.preprocess(
           .replace(/^https?:\/\//i, '')
           .replace(/\.(api2?\.)?(my)?shoprenter\.hu(\/.*)?$/i, '')
       : value,
-  z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/i, 'a Shoprenter shop name like "demo" (letters, digits, dashes)'),
+  z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, 'a Shoprenter shop name like "demo" (letters, digits, dashes)'),
 );
 
 /**

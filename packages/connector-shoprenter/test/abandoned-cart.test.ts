@@ -18,7 +18,12 @@ for (const event of ['abandoned_cart', 'order_confirm']) {
       'content-type': 'application/json',
     },
     // Port 9 (discard) refuses at once: the body is recorded, nothing listens.
-    payload: { label: `test ${event}`, event, status: '1', webHookParameters: [{ type: 'json', url: 'http://127.0.0.1:9/hook' }] },
+    payload: {
+      label: `test ${event}`,
+      event,
+      status: '1',
+      webHookParameters: [{ type: 'json', url: 'http://127.0.0.1:9/hook' }],
+    },
   });
   if (response.statusCode >= 300) throw new Error(response.body);
 }
@@ -27,7 +32,13 @@ const cart = {
   customer: { firstname: 'Anna', lastname: 'Kovács', email: 'anna@example.hu', phone: '' },
   company: '',
   taxNumber: '',
-  billingAddress: { address1: 'Fő utca 1', city: 'Szeged', postcode: '6720', countryName: 'Hungary', countryCode: 'HU' },
+  billingAddress: {
+    address1: 'Fő utca 1',
+    city: 'Szeged',
+    postcode: '6720',
+    countryName: 'Hungary',
+    countryCode: 'HU',
+  },
   lines: [{ sku: 'MUG-01', name: 'Mug', netPrice: '1000', taxRate: '27', quantity: 1 }],
   shipping: { name: 'GLS', extension: 'WSESHIP', netPrice: '0', taxRate: '27' },
   payment: { name: 'Utánvét', code: 'COD', netPrice: '0', taxRate: '27' },

@@ -17,7 +17,10 @@ t.test('the shop is named by its API subdomain; a pasted API URL or host is cut 
   ]) {
     t.equal(shoprenterSettingsSchema.parse({ shopName: input }).shopName, 'demo', input);
   }
-  t.notOk(shoprenterSettingsSchema.safeParse({ shopName: 'https://example.com/x' }).success, 'other hosts refused');
+  t.notOk(
+    shoprenterSettingsSchema.safeParse({ shopName: 'https://example.com/x' }).success,
+    'other hosts refused',
+  );
 });
 
 t.test('write-back is off by default and needs the API client when on', async (t) => {
@@ -27,5 +30,8 @@ t.test('write-back is off by default and needs the API client when on', async (t
     credentials: {},
   });
   t.notOk(result.success);
-  t.same(result.error?.issues.map((i) => i.path.join('.')), ['credentials.clientId', 'credentials.clientSecret']);
+  t.same(
+    result.error?.issues.map((i) => i.path.join('.')),
+    ['credentials.clientId', 'credentials.clientSecret'],
+  );
 });

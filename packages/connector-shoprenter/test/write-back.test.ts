@@ -36,10 +36,9 @@ function session(writeBack: Record<string, unknown>) {
     oauthBaseUrl: baseUrl,
     writeBack,
   });
-  return shoprenterConnector.openSession?.(
-    { connectionId: 'c-wb', tenantId: 't', settings, credentials: CLIENT },
-    services,
-  );
+  const open = shoprenterConnector.openSession;
+  if (!open) throw new Error('the Shoprenter connector opens sessions');
+  return open({ connectionId: 'c-wb', tenantId: 't', settings, credentials: CLIENT }, services);
 }
 
 const placed = await sim.createOrder({
@@ -92,10 +91,13 @@ t.test('the invoice number and the status go into the order with one PUT, then n
 });
 
 t.test('an unknown status number names the setting', async (t) => {
-  await t.rejects(shoprenterConnector.writeBack?.(session({ orderStatusId: '999' }), booked) ?? Promise.resolve(), {
-    code: 'SOURCE_REJECTED',
-    field: 'source.settings.writeBack.orderStatusId',
-  });
+  await t.rejects(
+    shoprenterConnector.writeBack?.(session({ orderStatusId: '999' }), booked) ?? Promise.resolve(),
+    {
+      code: 'SOURCE_REJECTED',
+      field: 'source.settings.writeBack.orderStatusId',
+    },
+  );
 });
 
 t.test('the simulator refuses an over-long invoiceId as Shoprenter refuses wrong data', async (t) => {

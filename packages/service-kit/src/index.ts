@@ -18,7 +18,10 @@ export {
   type SourcePollerDeps,
   startSourcePoller,
 } from './source-poller/start-source-poller.js';
-export { type SourceWriteBackDeps, startSourceWriteBack } from './source-write-back/start-source-write-back.js';
+export {
+  type SourceWriteBackDeps,
+  startSourceWriteBack,
+} from './source-write-back/start-source-write-back.js';
 export { type RunTargetConnectorOptions, runTargetConnector } from './target-runner/run-target-connector.js';
 export { startTargetConnector, type TargetConnectorDeps } from './target-runner/start-target-connector.js';
 export { type TargetRunnerEnv, targetRunnerEnvSchema } from './target-runner/target-runner-config.js';

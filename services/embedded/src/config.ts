@@ -14,6 +14,20 @@ const embeddedEnvSchema = z.object({
   KOPPEL_SIM_SHOPRENTER_PORT: portSchema.default(8091),
   /** Port of the Asperion simulator. */
   KOPPEL_SIM_ASPERION_PORT: portSchema.default(8092),
+  /** Port of the AccountView simulator (target of demo-myshop). */
+  KOPPEL_SIM_ACCOUNTVIEW_PORT: portSchema.default(8093),
+  /** Port of the Mijnwebwinkel simulator (source of demo-mijnwebwinkel and demo-mplus). */
+  KOPPEL_SIM_MIJNWEBWINKEL_PORT: portSchema.default(8094),
+  /** Port of the myShop simulator (source of demo-myshop). */
+  KOPPEL_SIM_MYSHOP_PORT: portSchema.default(8095),
+  /** Port of the MplusKASSA simulator (target of demo-mplus). */
+  KOPPEL_SIM_MPLUS_PORT: portSchema.default(8096),
+  /** Port of the InnVoice simulator (target of demo-hu). */
+  KOPPEL_SIM_INNVOICE_PORT: portSchema.default(8097),
+  /** Port of the second, Hungarian Shoprenter simulator (source of demo-hu, prices in HUF). */
+  KOPPEL_SIM_SHOPRENTER_HU_PORT: portSchema.default(8098),
+  /** Seconds between polls of the demo connections' polled shops (Mijnwebwinkel min 1, myShop min 5). */
+  KOPPEL_DEMO_POLL_SECONDS: z.coerce.number().int().min(5).max(3600).default(5),
   /** Admin API keys, comma separated; when unset one is generated and kept in the data folder. */
   ADMIN_API_KEYS: z.string().optional(),
   /** 32-byte credentials key (hex/base64); when unset one is generated and kept in the data folder. */

@@ -23,7 +23,7 @@ t.before(async () => {
 t.teardown(async () => fx?.close());
 
 /** The order as the shop's REST API shows it (what the merchant's admin shows). */
-async function shopOrder(innerId: number) {
+async function shopOrder(innerId: string) {
   const response = await fx.shoprenter.app.inject({
     url: `/api/orders?innerId=${innerId}&full=1`,
     headers: { authorization: `Bearer ${fx.shoprenter.issueToken()}`, accept: 'application/json' },
@@ -34,32 +34,35 @@ async function shopOrder(innerId: number) {
   return body.items[0];
 }
 
-t.test('the Asperion invoice number and the configured status are written into the Shoprenter order', async (t) => {
-  const created = await fx.shoprenter.createOrder(demoOrder({ email: 'write.back@example.nl' }));
-  t.equal(created.deliveries[0]?.statusCode, 202, 'ingest accepted the webhook');
-  const invoice = await eventually('the invoice', () =>
-    fx.invoices().find((i) => i.invoiceNumber === `WEB-${created.innerId}`),
-  );
-  const order = await eventually('the invoice number in the shop', async () => {
-    const current = await shopOrder(created.innerId);
-    return current?.invoiceId === invoice.invoiceNumber ? current : undefined;
-  });
-  t.equal(order.invoiceId, invoice.invoiceNumber, 'invoiceId is the Asperion invoice number');
-  // orderStatus 5 = Complete (the simulator's OpenCart defaults), as the settings ask.
-  t.match(order.orderStatus?.href, /orderStatuses\/b3JkZXJTdGF0dXMtb3JkZXJfc3RhdHVzX2lkPTU=$/);
+t.test(
+  'the Asperion invoice number and the configured status are written into the Shoprenter order',
+  async (t) => {
+    const created = await fx.shoprenter.createOrder(demoOrder({ email: 'write.back@example.nl' }));
+    t.equal(created.deliveries[0]?.statusCode, 202, 'ingest accepted the webhook');
+    const invoice = await eventually('the invoice', () =>
+      fx.invoices().find((i) => i.invoiceNumber === `WEB-${created.innerId}`),
+    );
+    const order = await eventually('the invoice number in the shop', async () => {
+      const current = await shopOrder(created.innerId);
+      return current?.invoiceId === invoice.invoiceNumber ? current : undefined;
+    });
+    t.equal(order.invoiceId, invoice.invoiceNumber, 'invoiceId is the Asperion invoice number');
+    // orderStatus 5 = Complete (the simulator's OpenCart defaults), as the settings ask.
+    t.match(order.orderStatus?.href, /orderStatuses\/b3JkZXJTdGF0dXMtb3JkZXJfc3RhdHVzX2lkPTU=$/);
 
-  const journey = await eventually('the written_back entry and the status webhook delivered', async () => {
-    const entries = await fx.journey(String(created.innerId));
-    const second = entries.filter((e) => e.stage === 'already_in_target').length;
-    return entries.some((e) => e.stage === 'written_back') && second > 0 ? entries : undefined;
-  });
-  const writtenBack = journey.filter((e) => e.stage === 'written_back');
-  t.equal(writtenBack.length, 1, 'written back once');
-  t.same(writtenBack[0]?.detail.fields, ['invoiceId', 'orderStatus'], 'both fields written');
-  t.equal(writtenBack[0]?.detail.documentNumber, invoice.invoiceNumber);
-  t.equal(
-    fx.invoices().filter((i) => i.invoiceNumber === invoice.invoiceNumber).length,
-    1,
-    "the status change's webhook does not book the order again",
-  );
-});
+    const journey = await eventually('the written_back entry and the status webhook delivered', async () => {
+      const entries = await fx.journey(String(created.innerId));
+      const second = entries.filter((e) => e.stage === 'already_in_target').length;
+      return entries.some((e) => e.stage === 'written_back') && second > 0 ? entries : undefined;
+    });
+    const writtenBack = journey.filter((e) => e.stage === 'written_back');
+    t.equal(writtenBack.length, 1, 'written back once');
+    t.same(writtenBack[0]?.detail.fields, ['invoiceId', 'orderStatus'], 'both fields written');
+    t.equal(writtenBack[0]?.detail.documentNumber, invoice.invoiceNumber);
+    t.equal(
+      fx.invoices().filter((i) => i.invoiceNumber === invoice.invoiceNumber).length,
+      1,
+      "the status change's webhook does not book the order again",
+    );
+  },
+);

@@ -1,0 +1,30 @@
+import { DEFAULT_CLIENT, DEFAULT_USER_ID } from '@koppel/sim-asperion';
+import { asperionDemoSettings } from '../demo-settings.js';
+import type { DemoDefinition } from './demo-definition.js';
+import { mijnwebwinkelSampleOrder, mijnwebwinkelSource, seedMijnwebwinkelArticle } from './mijnwebwinkel-shop.js';
+
+/**
+ * `demo-mijnwebwinkel`: the Mijnwebwinkel simulator → the Asperion simulator, orders pulled by
+ * "next order number to import" as Asperion's own importer does. Its invoices are numbered
+ * `MWW-<order number>`, apart from the Shoprenter demo's `WEB-` in the same administration.
+ */
+export const mijnwebwinkelToAsperion: DemoDefinition = {
+  id: 'demo-mijnwebwinkel',
+  title: 'Mijnwebwinkel → Asperion',
+  source: 'mijnwebwinkel',
+  target: 'asperion',
+  connection: (ctx) => ({
+    name: 'Demo: Mijnwebwinkel simulator → Asperion simulator',
+    sourceSystem: 'mijnwebwinkel',
+    targetSystem: 'asperion',
+    ...mijnwebwinkelSource(ctx),
+    settings: { ...asperionDemoSettings(ctx.urls.asperion), invoiceNumberPrefix: 'MWW-' },
+    credentials: {
+      clientId: DEFAULT_CLIENT.clientId,
+      clientSecret: DEFAULT_CLIENT.clientSecret,
+      refreshToken: ctx.sims.asperion.tokens.mintRefreshToken(DEFAULT_CLIENT.clientId, DEFAULT_USER_ID),
+    },
+  }),
+  prepare: (ctx) => seedMijnwebwinkelArticle(ctx),
+  sampleOrder: mijnwebwinkelSampleOrder,
+};
