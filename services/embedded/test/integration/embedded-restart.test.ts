@@ -92,6 +92,15 @@ async function startKoppel(): Promise<Running> {
     child.kill('SIGKILL');
     throw new Error(`${String(error)}\n--- output ---\n${output}`);
   });
+  // Permissive: the simulator would accept a second invoice with the same number, so "none
+  // twice" below is Koppel's guarantee, not the simulator's refusal (the mode resets per start).
+  const mode = await call(`${asperionUrl}/_control/mode`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ permissive: true }),
+  });
+  if (mode.status !== 200)
+    throw new Error(`could not make the Asperion simulator permissive: ${mode.status}`);
   return { child, output: () => output, exited };
 }
 
