@@ -1,100 +1,57 @@
 /**
- * `npm run demo`: with `npm start` running, places an order in the Shoprenter simulator and shows
- * what Koppel made of it: the debtor and sales invoice in the Asperion simulator, and the order's
- * journey from Koppel's admin API. Every step is a plain HTTP call, the same as the README's curls.
+ * `npm run demo [-- <connection>]`: with `npm start` running, places one order in the shop
+ * simulator of a demo connection (default `demo`; `npm start` lists them all), waits for the
+ * document Koppel makes of it in the target simulator, and prints that document and the order's
+ * journey from the admin API. Every step is a plain HTTP call, the same as the README's curls.
+ * Ports and the data folder follow the same variables as `npm start` (services/embedded/src/config.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { z } from 'zod';
+import { loadEmbeddedConfig } from '../services/embedded/src/config.js';
+import { DEMOS, demoById, simulatorPorts } from '../services/embedded/src/demos/index.js';
+import {
+  type DemoEndpoints,
+  placeSampleOrder,
+  waitForDocument,
+} from '../services/embedded/src/demos/run-sample-order.js';
+import { SIMULATOR_TITLES } from '../services/embedded/src/demos/simulators.js';
 
-const env = z
-  .object({
-    KOPPEL_DATA_DIR: z.string().default('.koppel-data'),
-    KOPPEL_HOST: z.string().default('127.0.0.1'),
-    KOPPEL_ADMIN_PORT: z.coerce.number().int().default(8081),
-    KOPPEL_SIM_SHOPRENTER_PORT: z.coerce.number().int().default(8091),
-    KOPPEL_SIM_ASPERION_PORT: z.coerce.number().int().default(8092),
-    ADMIN_API_KEYS: z.string().optional(),
-  })
-  .parse(process.env);
-
-const shoprenter = `http://${env.KOPPEL_HOST}:${env.KOPPEL_SIM_SHOPRENTER_PORT}`;
-const asperion = `http://${env.KOPPEL_HOST}:${env.KOPPEL_SIM_ASPERION_PORT}`;
-const admin = `http://${env.KOPPEL_HOST}:${env.KOPPEL_ADMIN_PORT}/admin/v1`;
-const apiKey =
-  env.ADMIN_API_KEYS?.split(',')[0] ??
-  readFileSync(join(resolve(env.KOPPEL_DATA_DIR), 'admin-api-key'), 'utf8').trim();
-
-const invoiceSchema = z.object({ invoiceNumber: z.string(), debtorCustomerNumber: z.string() }).passthrough();
-const debtorSchema = z.object({ customerNumber: z.string() }).passthrough();
-
-async function call(url: string, init: RequestInit = {}): Promise<unknown> {
-  const response = await fetch(url, init).catch((error: unknown) => {
-    throw new Error(`${url} does not answer (${String(error)}). Is \`npm start\` running?`);
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url} → ${response.status}: ${text}`);
-  return JSON.parse(text);
-}
-
-const email = `demo-${Date.now().toString(36)}@example.nl`;
-console.log(`1. A shopper orders in the Shoprenter simulator (${email})`);
-const created = z
-  .object({ innerId: z.coerce.string() })
-  .passthrough()
-  .parse(
-    await call(`${shoprenter}/_control/orders`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        customer: { firstname: 'Anna', lastname: 'de Vries', email, phone: '+31201234567' },
-        company: 'De Vries Thee B.V.',
-        taxNumber: 'NL859123456B01',
-        billingAddress: {
-          address1: 'Kerkstraat 12a',
-          city: 'Utrecht',
-          postcode: '3511 AB',
-          countryCode: 'NL',
-        },
-        lines: [
-          { sku: 'MUG-01', name: 'Mug', netPrice: '12.40', taxRate: '21', quantity: 2 },
-          { sku: 'TEA-01', name: 'Tea', netPrice: '4.95', taxRate: '9', quantity: 3 },
-        ],
-        shipping: { name: 'PostNL', extension: 'WSESHIP', netPrice: '4.13', taxRate: '21' },
-        payment: { name: 'iDEAL', code: 'BANK_TRANSFER', netPrice: '0', taxRate: '21' },
-        currency: 'EUR',
-      }),
-    }),
+const id = process.argv[2] ?? 'demo';
+if (id === '--help' || id === '-h') {
+  console.log(
+    `usage: npm run demo -- <connection>\n${DEMOS.map((d) => `  ${d.id.padEnd(20)} ${d.title}`).join('\n')}`,
   );
-console.log(`   order ${created.innerId} placed; the shop sends its order_confirm webhook to Koppel\n`);
-
-console.log('2. Waiting for the invoice in the Asperion simulator');
-const invoiceNumber = `WEB-${created.innerId}`;
-let invoice: z.infer<typeof invoiceSchema> | undefined;
-for (let attempt = 0; attempt < 100 && !invoice; attempt += 1) {
-  const { invoices } = z
-    .object({ invoices: z.array(invoiceSchema) })
-    .parse(await call(`${asperion}/_control/invoices`));
-  invoice = invoices.find((candidate) => candidate.invoiceNumber === invoiceNumber);
-  if (!invoice) await sleep(200);
+  process.exit(0);
 }
-if (!invoice) throw new Error(`no invoice ${invoiceNumber} after 20 s: see the journey below`);
-const { debtors } = z
-  .object({ debtors: z.array(debtorSchema) })
-  .parse(await call(`${asperion}/_control/debtors`));
-console.log(
-  '   debtor:',
-  JSON.stringify(
-    debtors.find((debtor) => debtor.customerNumber === invoice.debtorCustomerNumber),
-    null,
-    2,
-  ),
-);
-console.log('   invoice:', JSON.stringify(invoice, null, 2), '\n');
+const demo = demoById(id);
+const config = loadEmbeddedConfig();
+const ports = simulatorPorts(config);
+const base = (port: number) => `http://${config.KOPPEL_HOST}:${port}`;
+const endpoints: DemoEndpoints = {
+  urls: Object.fromEntries(
+    Object.entries(ports).map(([name, port]) => [name, base(port)]),
+  ) as DemoEndpoints['urls'],
+  adminUrl: `${base(config.KOPPEL_ADMIN_PORT)}/admin/v1`,
+  apiKey:
+    config.ADMIN_API_KEYS?.split(',')[0] ??
+    readFileSync(join(resolve(config.KOPPEL_DATA_DIR), 'admin-api-key'), 'utf8').trim(),
+};
+const source = SIMULATOR_TITLES[demo.source];
+const target = SIMULATOR_TITLES[demo.target];
 
-console.log(`3. The order's journey in Koppel (GET ${admin}/connections/demo/orders/${created.innerId})`);
-const journey = await call(`${admin}/connections/demo/orders/${created.innerId}`, {
-  headers: { authorization: `Bearer ${apiKey}` },
-});
-console.log(JSON.stringify(journey, null, 2));
+const email = `demo-${Date.now().toString(36)}@example.com`;
+console.log(`${demo.id}: ${demo.title}\n`);
+console.log(
+  `1. A shopper (${email}) orders in the ${source} simulator (POST ${endpoints.urls[demo.source]}${demo.sampleOrder.path})`,
+);
+const placed = await placeSampleOrder(demo, endpoints, email);
+console.log(`   order ${placed.externalOrderId} placed\n`);
+
+console.log(`2. Waiting for the document in the ${target} simulator`);
+const outcome = await waitForDocument(demo, endpoints, placed.externalOrderId);
+console.log(`   ${outcome.documentNumber}:`, JSON.stringify(outcome.document, null, 2), '\n');
+
+console.log(
+  `3. The order's journey in Koppel (GET ${endpoints.adminUrl}/connections/${demo.id}/orders/${placed.externalOrderId})`,
+);
+console.log(JSON.stringify(outcome.journey, null, 2));

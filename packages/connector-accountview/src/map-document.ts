@@ -10,7 +10,7 @@ import { appError } from '@koppel/errors';
 import { vatBreakdownByRate } from '@koppel/order-model';
 import { accountviewError } from './errors.js';
 import { toLocalDate } from './local-date.js';
-import { resolveRevenueAccount, resolveVatCode } from './resolve-codes.js';
+import { resolveRevenueAccount, resolveVatCode, reverseChargeVatNumber } from './resolve-codes.js';
 import type { AccountviewSettings } from './settings.js';
 
 export type DraftLineKind = 'product' | 'shipping' | 'payment-fee' | 'discount' | 'rounding';
@@ -46,6 +46,8 @@ export type DocumentDraft = {
   paymentTermsCode: string | undefined;
   creditDays: number | undefined;
   email: string;
+  /** Reverse charge: the legal text and the customer's VAT number the document must state. */
+  vatNote: string | undefined;
   lines: DraftLine[];
   net: bigint;
   vat: bigint;
@@ -77,11 +79,13 @@ export function mapDocument(order: CanonicalOrder, settings: AccountviewSettings
   const local = toLocalDate(instant, settings.timeZone);
   const country = order.shippingAddress?.countryCode || order.billingAddress?.countryCode || '';
   const vatAmounts = lineVatAmounts(order.lines, order.vatRounding);
+  const reverseCharge = reverseChargeOf(order, settings);
   const lines: DraftLine[] = [];
   order.lines.forEach((line, index) => {
     const vat = vatAmounts[index] ?? line.vatAmount;
     if (line.totalNet === 0n && vat === 0n) return; // free shipping adds nothing to the books
-    lines.push(mapLine(line, index, vat, country, settings));
+    const mapped = mapLine(line, index, vat, country, settings, reverseCharge);
+    lines.push(mapped);
   });
   if (lines.length === 0)
     throw appError('VALIDATION_FAILED', 'order has no amounts to book', { field: 'order.lines' });
@@ -101,11 +105,37 @@ export function mapDocument(order: CanonicalOrder, settings: AccountviewSettings
     paymentTermsCode: payment?.paymentTermsCode ?? settings.defaultPaymentTermsCode,
     creditDays: payment?.creditDays ?? settings.defaultCreditDays,
     email: (order.customer?.email ?? '').trim().toLowerCase(),
+    vatNote: reverseCharge?.note,
     lines,
     net,
     vat,
     gross: net + vat,
   };
+}
+
+type ReverseCharge = { vatCode: string; accountNumber: string | undefined; note: string };
+
+/**
+ * EU B2B reverse charge (README "VAT"): the connection's reverse-charge code on every line and
+ * the legal text with the customer's VAT number; refused before any call without that code.
+ */
+function reverseChargeOf(order: CanonicalOrder, settings: AccountviewSettings): ReverseCharge | undefined {
+  const customerCountry = order.billingAddress?.countryCode || order.shippingAddress?.countryCode || '';
+  const vatNumber = reverseChargeVatNumber(
+    order.customer?.companyName ? (order.customer?.vatNumber ?? '') : '',
+    customerCountry,
+    settings.homeCountry,
+    order.lines.map((line) => line.vatRateBp),
+  );
+  if (vatNumber === undefined) return undefined;
+  const rule = settings.reverseCharge;
+  if (rule === undefined)
+    throw accountviewError(
+      'VAT_CODE_NOT_MAPPED',
+      `order ${order.orderNumber} is an EU reverse-charge sale (VAT number ${vatNumber}); set the connection's reverse-charge VAT code`,
+      { field: 'target.settings.reverseCharge', details: { countryCode: customerCountry } },
+    );
+  return { vatCode: rule.vatCode, accountNumber: rule.accountNumber, note: `${rule.legalText} ${vatNumber}` };
 }
 
 function kindOf(line: OrderLine): DraftLineKind {
@@ -121,10 +151,11 @@ function mapLine(
   vat: bigint,
   country: string,
   settings: AccountviewSettings,
+  reverseCharge: ReverseCharge | undefined,
 ): DraftLine {
   const kind = kindOf(line);
   const quantity = line.quantity > 0 ? line.quantity : 1;
-  const vatCode = resolveVatCode(settings.vatCodes, line.vatRateBp, country, index);
+  const vatCode = reverseCharge?.vatCode ?? resolveVatCode(settings.vatCodes, line.vatRateBp, country, index);
   const base = {
     kind,
     description: describeLine(line, kind),
@@ -146,7 +177,9 @@ function mapLine(
       ...base,
       articleCode: undefined,
       accountNumber:
-        specific ?? resolveRevenueAccount(settings.revenueAccounts, line.vatRateBp, country, index),
+        specific ??
+        reverseCharge?.accountNumber ??
+        resolveRevenueAccount(settings.revenueAccounts, line.vatRateBp, country, index),
       unitPrice4: divideHalfAway(line.totalNet * 100n, BigInt(quantity)),
       net: line.totalNet,
     };

@@ -57,6 +57,18 @@ export const DEFAULT_RATE_LIMIT: Readonly<z.infer<typeof rateLimitSchema>> = Obj
   burst: 8,
 });
 
+/**
+ * EU B2B reverse charge (btw verlegd, README "VAT"): a company with a VAT number of another EU
+ * member state, every line at 0 %. Every line gets this code (a `VA1` code with `IS_REVERSE`)
+ * and the document the legal text with the customer's VAT number.
+ */
+export const reverseChargeSchema = z.object({
+  vatCode: codeSchema,
+  /** Revenue account of reverse-charge journal-page lines; the 0 % rule's account when absent. */
+  accountNumber: codeSchema.optional(),
+  legalText: z.string().min(1).max(120).default('BTW verlegd / VAT reverse-charged'),
+});
+
 const baseSettingsSchema = z.object({
   /** The customer's AccountView Web API, e.g. https://www.accountview.net/api/v3 or a self-hosted server. */
   apiBaseUrl: z.url(),
@@ -74,6 +86,10 @@ const baseSettingsSchema = z.object({
     .regex(/^[A-Z]{3}$/)
     .default('EUR'),
   vatCodes: z.array(vatCodeRuleSchema).min(1),
+  /** Country of the shop's own VAT registration: B2B to another EU state is reverse charge. */
+  homeCountry: countryCodeSchema.default('NL'),
+  /** Needed as soon as an EU B2B reverse-charge order arrives; such an order is refused without it. */
+  reverseCharge: reverseChargeSchema.optional(),
   /** Revenue accounts of journal-page lines; required for `journal-page`. */
   revenueAccounts: z.array(revenueAccountRuleSchema).default([]),
   /** Ledger accounts of journal-page cost lines; the rate's revenue account when absent. */

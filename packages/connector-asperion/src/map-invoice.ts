@@ -10,7 +10,7 @@ import { vatBreakdownByRate } from '@koppel/order-model';
 import { asperionError } from './errors.js';
 import type { AsperionSettings } from './settings.js';
 import { toBookDate } from './book-date.js';
-import { resolveRevenueAccount, resolveVatCode } from './resolve-ledger.js';
+import { resolveRevenueAccount, resolveVatCode, reverseChargeVatNumber } from './resolve-ledger.js';
 
 export type InvoiceMappingSettings = Pick<
   AsperionSettings,
@@ -24,6 +24,8 @@ export type InvoiceMappingSettings = Pick<
   | 'invoiceNumberPrefix'
   | 'sendInvoiceAs'
   | 'timeZone'
+  | 'homeCountry'
+  | 'reverseCharge'
 >;
 
 export type SalesInvoiceLineDraft = {
@@ -84,6 +86,7 @@ export function mapInvoice(order: CanonicalOrder, settings: InvoiceMappingSettin
   const bookDate = toBookDate(instant, settings.timeZone);
   const country = order.shippingAddress?.countryCode || order.billingAddress?.countryCode || '';
   const vatAmounts = lineVatAmounts(order.lines, order.vatRounding);
+  const reverseCharge = reverseChargeOf(order, settings);
   const lines: SalesInvoiceLineDraft[] = [];
   order.lines.forEach((line, index) => {
     const vatAmount = vatAmounts[index] ?? line.vatAmount;
@@ -91,8 +94,8 @@ export function mapInvoice(order: CanonicalOrder, settings: InvoiceMappingSettin
     lines.push({
       description: lineDescription(line),
       amount: line.totalNet,
-      ledgerAccountId: ledgerAccountFor(line, country, settings),
-      vatCode: resolveVatCode(settings.vatCodes, line.vatRateBp, country),
+      ledgerAccountId: reverseCharge?.ledgerAccountId ?? ledgerAccountFor(line, country, settings),
+      vatCode: reverseCharge?.vatCode ?? resolveVatCode(settings.vatCodes, line.vatRateBp, country),
       vatAmount,
     });
   });
@@ -105,7 +108,10 @@ export function mapInvoice(order: CanonicalOrder, settings: InvoiceMappingSettin
     invoiceNumber: documentNumber(order, settings.invoiceNumberPrefix),
     ...bookDate,
     journalId: settings.journalId,
-    description: `Webshop order #${order.orderNumber}`.slice(0, MAX_DESCRIPTION),
+    description: [`Webshop order #${order.orderNumber}`, reverseCharge?.note]
+      .filter(Boolean)
+      .join(' - ')
+      .slice(0, MAX_DESCRIPTION),
     paymentConditionId: settings.paymentConditionId,
     status: settings.sendInvoiceAs === 'final' ? 3 : 1,
     amountExclVat,
@@ -137,6 +143,37 @@ export function lineVatAmounts(lines: readonly OrderLine[], rounding: VatRoundin
     if (amount !== undefined) amounts[largest] = amount + (base.vat - assigned);
   }
   return amounts;
+}
+
+type ReverseChargeLines = { vatCode: string; ledgerAccountId: number | undefined; note: string };
+
+/**
+ * EU B2B reverse charge (README "VAT"): every line gets the connection's reverse-charge code and
+ * the invoice states the legal text with the customer's VAT number. Refused before any call when
+ * the connection has no reverse-charge code.
+ */
+function reverseChargeOf(order: CanonicalOrder, settings: InvoiceMappingSettings): ReverseChargeLines | undefined {
+  const customerCountry = order.billingAddress?.countryCode || order.shippingAddress?.countryCode || '';
+  const vatNumber = reverseChargeVatNumber(
+    order.customer?.companyName ? (order.customer?.vatNumber ?? '') : '',
+    customerCountry,
+    settings.homeCountry,
+    order.lines.map((line) => line.vatRateBp),
+  );
+  if (vatNumber === undefined) return undefined;
+  const rule = settings.reverseCharge;
+  if (rule === undefined) {
+    throw appError(
+      'VALIDATION_FAILED',
+      `order ${order.orderNumber} is an EU reverse-charge sale (VAT number ${vatNumber}); set the connection's reverse-charge VAT code`,
+      { field: 'target.settings.reverseCharge', details: { countryCode: customerCountry } },
+    );
+  }
+  return {
+    vatCode: rule.vatCode,
+    ledgerAccountId: rule.ledgerAccountId,
+    note: `${rule.legalText}, btw-nr. afnemer ${vatNumber}`,
+  };
 }
 
 function assertTotals(order: CanonicalOrder, net: bigint, vat: bigint): void {

@@ -58,3 +58,35 @@ export function resolveRevenueAccount(
   }
   return rule.ledgerAccountId;
 }
+
+/** EU member states (ISO 3166-1 alpha-2); a VAT number's prefix is the code, but Greece's is EL. */
+const EU_VAT_PREFIX: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(
+    'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE'
+      .split(' ')
+      .map((code) => [code, code === 'GR' ? 'EL' : code]),
+  ),
+);
+
+/** The VAT number without spaces, dots and dashes, upper case ("DE 123 456 789" → "DE123456789"). */
+export function normalizeVatNumber(raw: string): string {
+  return raw.replace(/[\s.-]/g, '').toUpperCase();
+}
+
+/**
+ * The customer's VAT number when the order is an EU B2B reverse-charge sale: a VAT number of the
+ * customer's own member state (prefix and 2-12 characters, the VIES format), a member state other
+ * than the shop's, and no VAT on any line (the shop applied 0 %). Undefined otherwise.
+ */
+export function reverseChargeVatNumber(
+  vatNumber: string,
+  countryCode: string,
+  homeCountry: string,
+  lineRatesBp: readonly number[],
+): string | undefined {
+  const prefix = EU_VAT_PREFIX[countryCode];
+  const normalized = normalizeVatNumber(vatNumber);
+  if (prefix === undefined || countryCode === homeCountry) return undefined;
+  if (!new RegExp(`^${prefix}[0-9A-Z+*]{2,12}$`).test(normalized)) return undefined;
+  return lineRatesBp.every((rate) => rate === 0) ? normalized : undefined;
+}

@@ -55,6 +55,20 @@ export const DEFAULT_RATE_LIMIT: Readonly<z.infer<typeof rateLimitSchema>> = Obj
   burst: 8,
 });
 
+/**
+ * EU B2B reverse charge (btw verlegd, README "VAT"): a company with a VAT number of another EU
+ * member state, every line at 0 %. The invoice gets this VAT code on every line and states the
+ * legal text with the customer's VAT number, as the Belastingdienst requires of such invoices.
+ */
+export const reverseChargeSchema = z.object({
+  /** The administration's reverse-charge sales code of `/v1/vatcodes` (e.g. "VL" / "ICP"). */
+  vatCode: z.string().min(1),
+  /** Revenue account of reverse-charge lines; the 0 % rule's account when absent. */
+  ledgerAccountId: ledgerAccountIdSchema.optional(),
+  /** Text on the invoice, followed by the customer's VAT number. */
+  legalText: z.string().min(1).max(120).default('BTW verlegd / VAT reverse-charged'),
+});
+
 export const settingsSchema = z.object({
   /** API host, e.g. https://api.asperion.nl or the sandbox host. */
   apiBaseUrl: z.url(),
@@ -68,6 +82,10 @@ export const settingsSchema = z.object({
   paymentConditionId: z.number().int().positive().optional(),
   revenueAccounts: z.array(revenueAccountRuleSchema).min(1),
   vatCodes: z.array(vatCodeRuleSchema).min(1),
+  /** Country of the shop's own VAT registration: B2B to another EU state is reverse charge. */
+  homeCountry: countryCodeSchema.default('NL'),
+  /** Needed as soon as an EU B2B reverse-charge order arrives; such an order is refused without it. */
+  reverseCharge: reverseChargeSchema.optional(),
   /** Ledger account of shipping lines; the revenue account of the line's rate when absent. */
   shippingLedgerAccountId: ledgerAccountIdSchema.optional(),
   /** Ledger account of payment fee lines; the revenue account of the line's rate when absent. */
@@ -106,6 +124,7 @@ export type AsperionCredentials = z.infer<typeof credentialsSchema>;
 export type RateLimitOptions = z.infer<typeof rateLimitSchema>;
 export type RevenueAccountRule = z.infer<typeof revenueAccountRuleSchema>;
 export type VatCodeRule = z.infer<typeof vatCodeRuleSchema>;
+export type ReverseChargeSettings = z.infer<typeof reverseChargeSchema>;
 
 function isKnownTimeZone(zone: string): boolean {
   try {

@@ -4,8 +4,14 @@
  * client sends it) and out, errors as `<response><error>CODE</error><message>…</message>`. It does
  * not retry (the delivery pipeline does, from `retryable`). A token bucket paces one connection.
  */
+import {
+  classifyStatus,
+  DEFAULT_RETRY_AFTER_SECONDS,
+  describeFetchFailure,
+  type FetchLike,
+  parseRetryAfter,
+} from '@koppel/connector-sdk';
 import { type AppError, appError } from '@koppel/errors';
-import type { FetchLike } from '@koppel/connector-sdk';
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import { TokenBucket } from 'limiter';
 import type { RateLimitOptions } from './settings.js';
@@ -113,15 +119,11 @@ export function outcomeOf(error: AppError): CallOutcome {
 }
 
 function transportError(error: unknown, what: string, timeoutMs: number): AppError {
-  const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const code = cause instanceof Error && 'code' in cause && typeof cause.code === 'string' ? cause.code : '';
+  const failure = describeFetchFailure(error, timeoutMs);
   // Refused or unresolved: the request never reached InnVoice. Anything else may have.
-  const notSent = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
-  const reason = timedOut ? `timed out after ${timeoutMs} ms` : `failed: ${code || String(cause)}`;
-  return appError('TARGET_UNAVAILABLE', `InnVoice ${what} ${reason}`, {
+  return appError('TARGET_UNAVAILABLE', `InnVoice ${what} ${failure.reason}`, {
     cause: error,
-    details: { outcome: notSent ? 'not-sent' : 'unknown' },
+    details: { outcome: failure.notSent ? 'not-sent' : 'unknown' },
   });
 }
 
@@ -142,8 +144,10 @@ function answerError(
   if (code === undefined && response.ok) return undefined;
   const status = response.status;
   const details = { status, ...(code ? { innvoiceCode: code } : {}), outcome: 'answered' };
-  if (status === 429 || code === '429') {
-    const retryAfterSeconds = Math.max(1, Number(response.headers.get('retry-after')) || 30);
+  const kind = classifyStatus(status);
+  if (kind === 'rate-limited' || code === '429') {
+    const retryAfterSeconds =
+      parseRetryAfter(response.headers.get('retry-after')) ?? DEFAULT_RETRY_AFTER_SECONDS;
     return appError('TARGET_RATE_LIMITED', `InnVoice throttled ${what}; retry after ${retryAfterSeconds} s`, {
       retryAfterSeconds,
       details,
@@ -155,7 +159,7 @@ function answerError(
       details,
     });
   }
-  if (status >= 500 || status === 408) {
+  if (kind === 'unavailable') {
     return appError('TARGET_UNAVAILABLE', `InnVoice ${what} failed with HTTP ${status}`, { details });
   }
   if (status === 404 && /cég|company|fiók/i.test(message)) {

@@ -30,6 +30,9 @@ export const innvoiceConnector: InnvoiceConnector = Object.freeze({
   displayName: 'InnVoice',
   settingsSchema,
   credentialsSchema,
+  // No search by order in InnVoice (README "Duplicates"): Koppel's ledger keeps a create whose
+  // answer was lost from being sent again.
+  documentLookup: 'none',
   openSession,
   prepareDocument,
   findDocument,

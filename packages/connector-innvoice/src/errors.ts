@@ -11,11 +11,6 @@ export const innvoiceErrorCatalogue = {
   VAT_RATE_NOT_SUPPORTED: { httpStatus: 422, retryable: false },
   /** The document as InnVoice will compute it breaks an EN 16931 arithmetic rule (named in the message). */
   EN16931_CHECK_FAILED: { httpStatus: 422, retryable: false },
-  /**
-   * A create call was sent but its answer was lost; InnVoice has no look-up by order, so Koppel
-   * will not post again (that could book twice). A person checks InnVoice (README "Duplicates").
-   */
-  DOCUMENT_OUTCOME_UNKNOWN: { httpStatus: 409, retryable: false },
 } as const satisfies Record<string, { httpStatus: number; retryable: boolean }>;
 
 export type InnvoiceErrorCode = keyof typeof innvoiceErrorCatalogue;

@@ -2,7 +2,8 @@
  * One connection's InnVoice session: settings, the API client, and the per-connection memory the
  * document and debtor steps need because InnVoice offers no look-up by order or by e-mail
  * (README "Duplicates", "Customers"): the documents booked through this session by order
- * reference, the create calls whose answer was lost, and the buyers already filed.
+ * reference, and the buyers already filed. A create whose answer was lost is Koppel's ledger's
+ * to remember (target-delivery, `documentLookup: 'none'`), so it survives a restart.
  */
 import type { ConnectionContext, SessionServices, TargetDebtor, TargetDocument } from '@koppel/connector-sdk';
 import { createInnvoiceClient, type InnvoiceClient } from './client.js';
@@ -16,11 +17,8 @@ export type InnvoiceSession = {
   readonly client: InnvoiceClient;
   /** Order reference → the document InnVoice made for it. */
   readonly booked: Map<string, BookedDocument>;
-  /** Order reference → when a create was sent whose answer never came (it may be booked). */
-  readonly unanswered: Map<string, number>;
   /** Normalised e-mail → the buyer as Koppel files it (InnVoice keeps it inline). */
   readonly debtors: Map<string, TargetDebtor>;
-  readonly now: () => number;
 };
 
 export function openSession(
@@ -42,8 +40,6 @@ export function openSession(
     settings,
     client,
     booked: new Map(),
-    unanswered: new Map(),
     debtors: new Map(),
-    now: services.now,
   });
 }

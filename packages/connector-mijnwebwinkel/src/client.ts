@@ -6,7 +6,7 @@
  * retryable, with the Retry-After the API sends.
  * https://myonlinestore.github.io/public-api-docs/
  */
-import type { SessionServices } from '@koppel/connector-sdk';
+import { classifyResponse, describeFetchFailure, type SessionServices } from '@koppel/connector-sdk';
 import { API_TOKEN_FIELD, mijnwebwinkelErrors, PARTNER_TOKEN_FIELD } from './errors.js';
 import { apiBaseUrlOf, type MijnwebwinkelCredentials, type MijnwebwinkelSettings } from './settings.js';
 
@@ -20,15 +20,8 @@ export type MijnwebwinkelClient = {
   get(path: string, query?: Record<string, string>): Promise<unknown>;
 };
 
-/** Retry-After as seconds: delta-seconds or an HTTP date (RFC 9110 §10.2.3); undefined if absent. */
-export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text);
-  const at = Date.parse(text);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, Math.ceil((at - nowMs) / 1000));
-}
+/** Retry-After in seconds, read as for every connector (kept exported for this package's API). */
+export { parseRetryAfter } from '@koppel/connector-sdk';
 
 export function createMijnwebwinkelClient(
   settings: MijnwebwinkelSettings,
@@ -53,7 +46,7 @@ export function createMijnwebwinkelClient(
       });
     } catch (cause) {
       throw mijnwebwinkelErrors.unavailable(
-        `Mijnwebwinkel did not answer ${path}: ${(cause as Error).message}`,
+        `Mijnwebwinkel did not answer ${path}: ${describeFetchFailure(cause, services.requestTimeoutMs).reason}`,
         undefined,
         cause,
       );
@@ -84,30 +77,26 @@ function detailOf(body: string): string {
 }
 
 async function throwForStatus(response: Response, path: string, nowMs: number): Promise<void> {
-  const { status } = response;
-  if (response.ok) return;
+  const { status, kind, retryAfterSeconds } = classifyResponse(response, nowMs);
+  if (kind === 'ok') return;
   const detail = detailOf(await response.text().catch(() => ''));
-  const retryAfter = parseRetryAfter(response.headers.get('retry-after'), nowMs);
-  if (status === 401) {
-    throw mijnwebwinkelErrors.authFailed(
-      `Mijnwebwinkel refused the API token (HTTP 401): ${detail}`,
-      API_TOKEN_FIELD,
-      status,
-    );
+  switch (kind) {
+    case 'auth-failed':
+      throw mijnwebwinkelErrors.authFailed(
+        status === 401
+          ? `Mijnwebwinkel refused the API token (HTTP 401): ${detail}`
+          : `Mijnwebwinkel refused the partner token (HTTP ${status}): ${detail}`,
+        status === 401 ? API_TOKEN_FIELD : PARTNER_TOKEN_FIELD,
+        status,
+      );
+    case 'rate-limited':
+      throw mijnwebwinkelErrors.rateLimited(retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS);
+    case 'unavailable':
+      throw mijnwebwinkelErrors.unavailable(
+        `Mijnwebwinkel answered ${status} to ${path}: ${detail}`,
+        retryAfterSeconds,
+      );
+    case 'rejected':
+      throw mijnwebwinkelErrors.rejected(`Mijnwebwinkel answered ${status} to ${path}: ${detail}`, status);
   }
-  if (status === 403) {
-    throw mijnwebwinkelErrors.authFailed(
-      `Mijnwebwinkel refused the partner token (HTTP 403): ${detail}`,
-      PARTNER_TOKEN_FIELD,
-      status,
-    );
-  }
-  if (status === 429) throw mijnwebwinkelErrors.rateLimited(retryAfter ?? DEFAULT_RETRY_AFTER_SECONDS);
-  if (status >= 500) {
-    throw mijnwebwinkelErrors.unavailable(
-      `Mijnwebwinkel answered ${status} to ${path}: ${detail}`,
-      retryAfter,
-    );
-  }
-  throw mijnwebwinkelErrors.rejected(`Mijnwebwinkel answered ${status} to ${path}: ${detail}`, status);
 }

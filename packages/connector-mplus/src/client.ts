@@ -11,7 +11,12 @@
  * - an answer that does not parse → TARGET_REJECTED.
  * Business errors (`result` enums) are answered normally and judged by the calling step.
  */
-import type { FetchLike } from '@koppel/connector-sdk';
+import {
+  classifyStatus,
+  type FetchLike,
+  targetTransientStatusError,
+  targetTransportError,
+} from '@koppel/connector-sdk';
 import { type AppError, appError } from '@koppel/errors';
 import type { z } from 'zod';
 import { mplusError } from './errors.js';
@@ -34,8 +39,6 @@ export type MplusClient = {
     what: string,
   ): Promise<T>;
 };
-
-const DEFAULT_RETRY_AFTER_SECONDS = 30;
 
 export function createMplusClient(options: MplusClientOptions): MplusClient {
   const url = new URL(options.apiUrl);
@@ -60,29 +63,20 @@ export function createMplusClient(options: MplusClientOptions): MplusClient {
       });
       text = await response.text();
     } catch (error) {
-      throw transportError(error, what, options.timeoutMs);
+      throw targetTransportError('Mplus', error, what, options.timeoutMs);
     }
     const answer = readEnvelope(text);
-    if (response.status === 429) {
-      const header = Number(response.headers.get('retry-after'));
-      const retryAfterSeconds = Number.isInteger(header) && header > 0 ? header : DEFAULT_RETRY_AFTER_SECONDS;
-      throw appError('TARGET_RATE_LIMITED', `Mplus throttled ${what}; retry after ${retryAfterSeconds} s`, {
-        retryAfterSeconds,
-        details: { status: 429, operation },
-      });
-    }
+    // A 429 wins over a Fault in its body; a 5xx with a Fault is judged by the Fault.
+    const transient = targetTransientStatusError('Mplus', response, what, { operation });
+    if (transient?.code === 'TARGET_RATE_LIMITED') throw transient;
     if (answer.kind === 'fault') throw faultError(answer.faultcode, answer.faultstring, what, operation);
-    if (response.status === 401 || response.status === 403) {
+    if (classifyStatus(response.status) === 'auth-failed') {
       throw appError('TARGET_AUTH_FAILED', `Mplus refused the ident/secret for ${what}`, {
         field: 'target.credentials.secret',
         details: { status: response.status, operation },
       });
     }
-    if (response.status >= 500 || response.status === 408) {
-      throw appError('TARGET_UNAVAILABLE', `Mplus ${what} failed with HTTP ${response.status}`, {
-        details: { status: response.status, operation },
-      });
-    }
+    if (transient) throw transient;
     if (!response.ok || answer.kind !== 'response') {
       throw appError(
         'TARGET_REJECTED',
@@ -137,16 +131,4 @@ export function faultError(
     ...(element ? { field: element } : {}),
     details,
   });
-}
-
-/** fetch threw: timeout (AbortSignal.timeout), refused or reset connection, DNS failure. */
-function transportError(error: unknown, what: string, timeoutMs: number): AppError {
-  const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const reason = timedOut
-    ? `timed out after ${timeoutMs} ms`
-    : cause instanceof Error
-      ? `failed: ${'code' in cause && typeof cause.code === 'string' ? cause.code : cause.message}`
-      : 'failed';
-  return appError('TARGET_UNAVAILABLE', `Mplus ${what} ${reason}`, { cause: error });
 }

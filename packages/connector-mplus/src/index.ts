@@ -4,6 +4,7 @@
  */
 export { createMplusClient, faultError, type MplusClient, type MplusClientOptions } from './client.js';
 export { MPLUS_SYSTEM, type MplusConnector, mplusConnector } from './connector.js';
+export { type MplusSourceConnector, mplusSourceConnector } from './source/connector.js';
 export { checkDocumentArithmetic, type DocumentTotals } from './en16931-check.js';
 export { type MplusErrorCode, mplusError, mplusErrorCatalogue } from './errors.js';
 export { type MplusLineDraft, type MplusVatMethod, mapLines, toCents } from './map-lines.js';

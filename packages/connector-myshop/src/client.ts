@@ -9,7 +9,7 @@
  * or a client address the shop does not allow. So a refusal is answered by one fresh handshake;
  * a second refusal is the credentials. README.md "Vendor facts" and "Errors".
  */
-import type { SessionServices } from '@koppel/connector-sdk';
+import { classifyResponse, describeFetchFailure, type SessionServices } from '@koppel/connector-sdk';
 import { XMLParser } from 'fast-xml-parser';
 import { INVALID_REQUEST_TEXT } from './assumed-fields.js';
 import { myshopErrors } from './errors.js';
@@ -55,14 +55,6 @@ export function isRefusal(body: string): boolean {
   return body.toLowerCase().includes(INVALID_REQUEST_TEXT);
 }
 
-function retryAfterSeconds(header: string | null, nowMs: number): number {
-  if (header === null || header.trim() === '') return DEFAULT_RETRY_AFTER_SECONDS;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? DEFAULT_RETRY_AFTER_SECONDS : Math.max(0, Math.ceil((at - nowMs) / 1000));
-}
-
 export function createMyshopClient(
   settings: MyshopSettings,
   credentials: MyshopCredentials,
@@ -78,15 +70,17 @@ export function createMyshopClient(
     try {
       response = await services.fetch(url, { signal: AbortSignal.timeout(services.requestTimeoutMs) });
     } catch (cause) {
-      throw myshopErrors.unavailable(`myShop did not answer ${path}: ${(cause as Error).message}`, cause);
+      const reason = describeFetchFailure(cause, services.requestTimeoutMs).reason;
+      throw myshopErrors.unavailable(`myShop did not answer ${path}: ${reason}`, cause);
     }
     const body = await response.text().catch(() => '');
-    if (response.ok) return body;
-    const status = response.status;
-    if (status === 429) {
-      throw myshopErrors.rateLimited(retryAfterSeconds(response.headers.get('retry-after'), services.now()));
-    }
-    if (status >= 500) throw myshopErrors.unavailable(`myShop answered ${status} to ${path}`);
+    const { status, kind, retryAfterSeconds } = classifyResponse(response, services.now());
+    if (kind === 'ok') return body;
+    if (kind === 'rate-limited')
+      throw myshopErrors.rateLimited(retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS);
+    if (kind === 'unavailable') throw myshopErrors.unavailable(`myShop answered ${status} to ${path}`);
+    // 401/403 too: the RPC refuses credentials in-band ("invalid request", handled below), so an
+    // HTTP refusal is not known to mean the private key and stays a plain rejection.
     throw myshopErrors.rejected(`myShop answered ${status} to ${path}: ${body.slice(0, 200)}`, status);
   }
 

@@ -8,7 +8,7 @@ import { accountviewConnector } from '@koppel/connector-accountview';
 import { asperionConnector } from '@koppel/connector-asperion';
 import { innvoiceConnector } from '@koppel/connector-innvoice';
 import { mijnwebwinkelConnector } from '@koppel/connector-mijnwebwinkel';
-import { mplusConnector } from '@koppel/connector-mplus';
+import { mplusConnector, mplusSourceConnector } from '@koppel/connector-mplus';
 import { myshopConnector } from '@koppel/connector-myshop';
 import { shoprenterConnector } from '@koppel/connector-shoprenter';
 
@@ -16,6 +16,7 @@ export const sourceConnectors: readonly AnySourceConnector[] = Object.freeze([
   shoprenterConnector,
   mijnwebwinkelConnector,
   myshopConnector,
+  mplusSourceConnector,
 ]);
 
 export const targetConnectors: readonly AnyTargetConnector[] = Object.freeze([

@@ -3,8 +3,24 @@
  * classes. A source connector turns webhook bodies or polls into canonical orders; a target
  * connector books canonical orders in a target system. Both declare zod schemas for their
  * settings and credentials, which the admin API validates and publishes in its OpenAPI document.
+ * `http/` holds the HTTP helpers every connector's client.ts shares (status classes, Retry-After,
+ * fetch failures), so a status means the same thing for every vendor.
  */
 export type { CheckFinding, ConnectionContext, FetchLike, SessionServices } from './connection-context.js';
+export {
+  classifyResponse,
+  classifyStatus,
+  type ResponseClass,
+  type StatusClass,
+} from './http/classify-response.js';
+export { describeFetchFailure, type FetchFailure } from './http/fetch-failure.js';
+export { parseRetryAfter } from './http/retry-after.js';
+export {
+  DEFAULT_RETRY_AFTER_SECONDS,
+  readJson,
+  targetTransientStatusError,
+  targetTransportError,
+} from './http/target-errors.js';
 export type {
   AnySourceConnector,
   BookedOrder,

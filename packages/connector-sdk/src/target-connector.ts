@@ -10,7 +10,15 @@ export type TargetDebtor = {
   email: string;
 };
 
-export type TargetDocument = { targetId: string; number: string };
+export type TargetDocument = {
+  targetId: string;
+  number: string;
+  /**
+   * Facts about the booking a person should see in the order's journey (e.g. SKUs the target
+   * moved no stock for); written into the `delivered` entry. Absent or empty: nothing to note.
+   */
+  notes?: string[];
+};
 
 /**
  * Everything the target needs to book one order, computed before any side effect. A document
@@ -39,6 +47,17 @@ export type TargetConnector<Settings = unknown, Credentials = unknown, Session =
    * `{ settings, credentials }`; an issue's path starts with `settings` or `credentials`.
    */
   connectionSchema?: z.ZodType;
+  /**
+   * How the target finds a document again. `by-number` (default): `findDocument` searches the
+   * target, so a create whose answer was lost is found by the retry. `none`: the target cannot be
+   * searched and `findDocument` finds at most what this process booked. With `none` the delivery steps never send a create again once one may
+   * have reached the target (Koppel's ledger records when each create went out): the order is
+   * dead-lettered `DOCUMENT_OUTCOME_UNKNOWN` for a person to look in the target. So that a create
+   * the target surely did not book may be retried, such a connector marks the AppError of a
+   * failed create with `details.outcome`: `answered` (the target answered with a refusal or an
+   * error) or `not-sent` (the request never left); any other failure is an unknown outcome.
+   */
+  documentLookup?: 'by-number' | 'none';
   /** Builds a session (API client, token cache, rate limiter); the runner keeps one per connection. */
   openSession(connection: ConnectionContext<Settings, Credentials>, services: SessionServices): Session;
   /** Pure: maps and validates the order; throws a non-retryable AppError naming the field. */

@@ -6,7 +6,7 @@
  * https://doc.shoprenter.hu/development/api/12_acquiring_an_access_token.html
  * https://doc.shoprenter.hu/development/api/01_constraints_requirements.html
  */
-import type { SessionServices } from '@koppel/connector-sdk';
+import { classifyStatus, type SessionServices } from '@koppel/connector-sdk';
 import { TokenBucket } from 'limiter';
 import { z } from 'zod';
 import { shoprenterErrors } from './errors.js';
@@ -148,20 +148,25 @@ export function createShoprenterClient(
 }
 
 async function throwForStatus(response: Response, what: string): Promise<void> {
+  const kind = classifyStatus(response.status);
+  if (kind === 'ok') return;
   const { status } = response;
-  if (response.ok) return;
   const body = await response.text().catch(() => '');
   const detail = body.slice(0, 200);
-  if (status === 401 || status === 403) {
-    throw shoprenterErrors.authFailed(
-      `Shoprenter refused ${what} (HTTP ${status}): ${detail}`,
-      CREDENTIAL_FIELD,
-      status,
-    );
+  switch (kind) {
+    case 'auth-failed':
+      throw shoprenterErrors.authFailed(
+        `Shoprenter refused ${what} (HTTP ${status}): ${detail}`,
+        CREDENTIAL_FIELD,
+        status,
+      );
+    // No Retry-After is documented for 429; one second is the documented window.
+    // https://doc.shoprenter.hu/development/api/01_constraints_requirements.html
+    case 'rate-limited':
+      throw shoprenterErrors.rateLimited(1);
+    case 'unavailable':
+      throw shoprenterErrors.unavailable(`Shoprenter answered ${status} to ${what}: ${detail}`);
+    case 'rejected':
+      throw shoprenterErrors.rejected(`Shoprenter answered ${status} to ${what}: ${detail}`, status);
   }
-  // No Retry-After is documented for 429; one second is the documented window (shops.md 1.2).
-  if (status === 429) throw shoprenterErrors.rateLimited(1);
-  if (status >= 500)
-    throw shoprenterErrors.unavailable(`Shoprenter answered ${status} to ${what}: ${detail}`);
-  throw shoprenterErrors.rejected(`Shoprenter answered ${status} to ${what}: ${detail}`, status);
 }

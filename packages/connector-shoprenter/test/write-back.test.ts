@@ -92,11 +92,10 @@ t.test('the invoice number and the status go into the order with one PUT, then n
 
 t.test('an unknown status number names the setting', async (t) => {
   await t.rejects(
-    shoprenterConnector.writeBack?.(session({ orderStatusId: '999' }), booked) ?? Promise.resolve(),
-    {
-      code: 'SOURCE_REJECTED',
-      field: 'source.settings.writeBack.orderStatusId',
+    async () => {
+      await shoprenterConnector.writeBack?.(session({ orderStatusId: '999' }), booked);
     },
+    { code: 'SOURCE_REJECTED', field: 'source.settings.writeBack.orderStatusId' },
   );
 });
 

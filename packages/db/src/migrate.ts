@@ -6,6 +6,7 @@ import * as deliveryLeases from './migrations/0003-delivery-leases.js';
 import * as parkedRecords from './migrations/0004-parked-records.js';
 import * as authFailures from './migrations/0005-auth-failures.js';
 import * as inboxClaims from './migrations/0007-inbox-claims.js';
+import * as documentRequested from './migrations/0008-document-requested.js';
 import type { Database } from './schema.js';
 
 /** Migrations are listed in code (not read from disk) so bundles and tsx run them alike. */
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0004-parked-records': parkedRecords,
   '0005-auth-failures': authFailures,
   '0007-inbox-claims': inboxClaims,
+  '0008-document-requested': documentRequested,
 };
 
 /** Every migration's name, in the order they apply (tests compare it with what a database recorded). */

@@ -90,6 +90,8 @@ export type DeliveryLedgerTable = {
   lease_fence: Generated<number>;
   /** Database-clock end of the current worker's lease; null when free. */
   lease_until: Timestamp | null;
+  /** Database-clock time the last create of the document was sent; null = never sent. */
+  document_requested_at: Timestamp | null;
   updated_at: Generated<Date>;
 };
 

@@ -97,6 +97,34 @@ for (const kind of databaseKinds) {
       });
     });
 
+    t.test('the create request is recorded for the next attempt, by the holder only', async (t) => {
+      const first = await ledger.acquire('conn-q', 'order-1', 'INV-1', 60_000);
+      t.match(first, { kind: 'acquired', documentRequestedAt: null }, 'no create sent yet');
+      const lease = leaseOf(first);
+      const sentAt = await ledger.markDocumentRequested(lease, 60_000);
+      t.ok(sentAt instanceof Date, 'the database time of the request');
+      await ledger.release(lease); // the worker crashed or the answer was lost
+      const second = await ledger.acquire('conn-q', 'order-1', 'INV-1', 60_000);
+      t.match(second, { kind: 'acquired', attempts: 2 });
+      const next = leaseOf(second);
+      t.equal(
+        second.kind === 'acquired' ? second.documentRequestedAt?.getTime() : undefined,
+        sentAt?.getTime(),
+        'the next attempt learns when the earlier create went out',
+      );
+      t.equal(await ledger.markDocumentRequested(lease, 60_000), null, 'a stale fence cannot mark');
+      t.equal(await ledger.clearDocumentRequest(lease), false, 'nor clear');
+      t.equal(await ledger.clearDocumentRequest(next), true, 'the holder clears a surely failed create');
+      await ledger.release(next);
+      t.match(await ledger.acquire('conn-q', 'order-1', 'INV-1', 60_000), { documentRequestedAt: null });
+    });
+
+    t.test('an expired lease cannot mark a create request', async (t) => {
+      const lease = leaseOf(await ledger.acquire('conn-w', 'order-1', 'INV-1', 100));
+      await sleep(200);
+      t.equal(await ledger.markDocumentRequested(lease, 60_000), null);
+    });
+
     t.test('a released lease is free at once', async (t) => {
       const lease = leaseOf(await ledger.acquire('conn-f', 'order-1', 'INV-1', 60_000));
       await ledger.release(lease);

@@ -25,7 +25,8 @@ export type AdmissionOptions = {
   contentType: string;
 };
 
-export type AdmissionResult = { accepted: number; duplicates: number };
+/** `ignored`: events the source marked as no order to book (a Shoprenter abandoned cart). */
+export type AdmissionResult = { accepted: number; duplicates: number; ignored: number };
 
 /**
  * Admits each event through the inbox and puts new ones on `orders.raw`. Resolves only when
@@ -46,7 +47,19 @@ export async function admitSourceEvents(
   const now = deps.now ?? (() => new Date());
   let accepted = 0;
   let duplicates = 0;
+  let ignored = 0;
   for (const event of events) {
+    if (event.ignoredReason !== undefined) {
+      // Journaled with its reason, never admitted: it reaches neither the inbox nor orders.raw.
+      ignored += 1;
+      await deps.journey.record(connection.id, event.externalOrderId, 'ignored', {
+        reason: event.ignoredReason,
+        eventType: event.eventType,
+        eventKey: event.eventKey,
+        channel: channelName(options.channel),
+      });
+      continue;
+    }
     const claimToken = randomUUID();
     const entry = {
       connectionId: connection.id,
@@ -97,7 +110,7 @@ export async function admitSourceEvents(
     });
     accepted += 1;
   }
-  return { accepted, duplicates };
+  return { accepted, duplicates, ignored };
 }
 
 /**

@@ -9,8 +9,4 @@ export {
   admitSourceEvents,
   type OrderIntakeDeps,
 } from './admit-source-events.js';
-export {
-  type AdmissionWithIgnoredResult,
-  admitOrIgnoreSourceEvents,
-} from './admit-or-ignore-source-events.js';
 export { orderIntakeErrors } from './errors.js';

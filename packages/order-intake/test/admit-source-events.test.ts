@@ -93,12 +93,12 @@ t.test('an ambiguous publish failure: the retry republishes the same event, neve
   const first = await admitSourceEvents(deps, connection('c-amb'), options, [event('200')]).catch((e) => e);
   t.ok(isAppError(first) && first.code === 'BUS_UNAVAILABLE' && first.retryable, 'the shop is told to retry');
   const retry = await admitSourceEvents(deps, connection('c-amb'), options, [event('200')]);
-  t.same(retry, { accepted: 1, duplicates: 0 });
+  t.same(retry, { accepted: 1, duplicates: 0, ignored: 0 });
   t.equal(published.length, 2, 'the record went out twice');
   const [a, b] = eventIdsOf(published);
   t.equal(a, b, 'under the same event id, so downstream sees one event, not a new order');
   const again = await admitSourceEvents(deps, connection('c-amb'), options, [event('200')]);
-  t.same(again, { accepted: 0, duplicates: 1 }, 'once published, a further retry is a duplicate');
+  t.same(again, { accepted: 0, duplicates: 1, ignored: 0 }, 'once published, a further retry is a duplicate');
 });
 
 t.test('a publish that failed before the broker: the retry publishes the event', async (t) => {
@@ -110,6 +110,7 @@ t.test('a publish that failed before the broker: the retry publishes the event',
   t.same(await admitSourceEvents(deps, connection('c-down'), options, [event('300')]), {
     accepted: 1,
     duplicates: 0,
+    ignored: 0,
   });
   t.equal(published.length, 1);
 });

@@ -5,6 +5,7 @@ export { installProblemHandler } from './problem-handler.js';
 export { createServiceRuntime, type ServiceRuntime } from './service-runtime.js';
 export { type PipelineConsumerOptions, startPipelineConsumer } from './pipeline-consumer.js';
 export { type DeployableParts, runDeployable } from './run-deployable.js';
+export { type ConnectorRoles, connectorEnvSchema, runConnector } from './run-connector.js';
 export { type PipelineStageDeps, runConsumerDeployable } from './run-consumer-deployable.js';
 export { type BackoffOptions, pollBackoffSeconds } from './source-poller/poll-backoff.js';
 export {

@@ -1,16 +1,23 @@
 import type { CanonicalOrder, CustomerRef } from '@koppel/contracts';
-import type { TargetConnector, TargetDebtor, TargetDocument } from '@koppel/connector-sdk';
+import type {
+  PreparedDocument,
+  TargetConnector,
+  TargetDebtor,
+  TargetDocument,
+} from '@koppel/connector-sdk';
 import type {
   DebtorBindingRepository,
   DeliveryLease,
   DeliveryLedgerRepository,
   JourneyRepository,
 } from '@koppel/db';
+import { isAppError } from '@koppel/errors';
 import {
   debtorBeingCreated,
   debtorClaimLost,
   deliveryInProgress,
   deliveryLeaseLost,
+  documentOutcomeUnknown,
   productsMissing,
 } from './errors.js';
 import { keepLease, type LeaseKeeper } from './lease-keeper.js';
@@ -59,6 +66,10 @@ export type DeliveringConnector<Session, Body> = Omit<
  * slow steps run and once more right before `createDocument`; a worker that lost it stops there.
  * A crashed worker's lease expires and the next one looks in the target first, so a document
  * created just before the crash is found, not created again. Safe to repeat at any point.
+ *
+ * A target that cannot be searched (`documentLookup: 'none'`) cannot find that document, so the
+ * ledger's record of the last create sent (`document_requested_at`) stands in for the look-up:
+ * once a create may have reached the target, the order stops `DOCUMENT_OUTCOME_UNKNOWN`.
  */
 export async function deliverOrder<Session, Body>(
   connector: DeliveringConnector<Session, Body>,
@@ -95,11 +106,23 @@ export async function deliverOrder<Session, Body>(
       return { kind: 'already_in_target', document: existing };
     }
 
+    const searchable = (connector.documentLookup ?? 'by-number') === 'by-number';
+    if (!searchable && acquired.documentRequestedAt !== null) {
+      throw documentOutcomeUnknown({
+        targetName: connector.displayName,
+        documentNumber: prepared.number,
+        requestedAt: acquired.documentRequestedAt,
+        lostBecause: 'that attempt ended without recording an answer (lost answer or crash)',
+      });
+    }
+
     const debtor = await resolveDebtor(connector, session, stores, order, customer, timings);
     const missing = await connector.findMissingProducts(session, order);
     if (missing.length > 0) throw productsMissing(missing);
-    await keeper.confirm();
-    const document = await connector.createDocument(session, prepared, debtor);
+    // Renews the lease once more and records the time the create goes out, for the next attempt.
+    const requestedAt = await stores.ledger.markDocumentRequested(lease, leaseMs);
+    if (requestedAt === null) throw deliveryLeaseLost();
+    const document = await createOnce(connector, session, stores, lease, prepared, debtor, requestedAt);
     keeper.stop();
     await markDelivered(stores, lease, document.targetId);
     await stores.journey.record(connectionId, externalId, 'delivered', {
@@ -107,6 +130,7 @@ export async function deliverOrder<Session, Body>(
       documentId: document.targetId,
       documentNumber: document.number,
       debtorId: debtor.targetId,
+      ...(document.notes && document.notes.length > 0 ? { notes: document.notes } : {}),
     });
     return { kind: 'delivered', document, debtor };
   } catch (error) {
@@ -116,6 +140,41 @@ export async function deliverOrder<Session, Body>(
     throw error;
   } finally {
     keeper.stop();
+  }
+}
+
+/**
+ * Sends the create. For a target that cannot be searched, a failure the connector marks as surely
+ * not booked (`details.outcome` `answered` or `not-sent`, SDK `documentLookup`) clears the
+ * ledger's record so the retry may send it again; any other failure may have booked the document
+ * and stops the order at once as `DOCUMENT_OUTCOME_UNKNOWN`.
+ */
+async function createOnce<Session, Body>(
+  connector: DeliveringConnector<Session, Body>,
+  session: Session,
+  stores: DeliveryStores,
+  lease: DeliveryLease,
+  prepared: PreparedDocument<Body>,
+  debtor: TargetDebtor,
+  requestedAt: Date,
+): Promise<TargetDocument> {
+  try {
+    return await connector.createDocument(session, prepared, debtor);
+  } catch (error) {
+    if ((connector.documentLookup ?? 'by-number') === 'by-number') throw error;
+    const outcome = isAppError(error) ? error.details?.outcome : undefined;
+    if (outcome === 'answered' || outcome === 'not-sent') {
+      // Should this fail, the retry stops as outcome unknown: the safe side.
+      await stores.ledger.clearDocumentRequest(lease).catch(() => false);
+      throw error;
+    }
+    throw documentOutcomeUnknown({
+      targetName: connector.displayName,
+      documentNumber: prepared.number,
+      requestedAt,
+      lostBecause: `its answer was lost (${error instanceof Error ? error.message : String(error)})`,
+      cause: error,
+    });
   }
 }
 

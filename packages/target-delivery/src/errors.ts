@@ -46,3 +46,31 @@ export function debtorClaimLost(): AppError {
 function waiting(code: string, message: string, retryAfterSeconds: number): AppError {
   return new AppError(code, message, { httpStatus: 409, retryable: true, waiting: true, retryAfterSeconds });
 }
+
+/**
+ * A target that cannot be searched by order (`documentLookup: 'none'`) may already hold the
+ * document: a create was sent at `requestedAt` and its answer was lost (timeout, crash). Koppel
+ * never sends it again; a person looks in the target. Not retried.
+ */
+export function documentOutcomeUnknown(facts: {
+  targetName: string;
+  documentNumber: string;
+  requestedAt: Date;
+  /** What happened to the answer, e.g. the error of the create call. */
+  lostBecause: string;
+  cause?: unknown;
+}): AppError {
+  const at = facts.requestedAt.toISOString();
+  return new AppError(
+    'DOCUMENT_OUTCOME_UNKNOWN',
+    `${facts.targetName} may already have booked document ${facts.documentNumber}: its create was sent at ${at} ` +
+      `and ${facts.lostBecause}. ${facts.targetName} cannot be searched for it, so Koppel will not send it again. ` +
+      `Look in ${facts.targetName} for this order's document created around ${at}; if it is missing, book it there by hand.`,
+    {
+      httpStatus: 409,
+      retryable: false,
+      details: { documentNumber: facts.documentNumber, requestedAt: at },
+      cause: facts.cause,
+    },
+  );
+}

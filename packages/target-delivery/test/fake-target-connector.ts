@@ -26,6 +26,18 @@ export type FakeTargetState = {
   duringFindMissingProducts?: () => Promise<void>;
   /** Awaited inside createDocument before the document exists, so creations can overlap. */
   duringCreateDocument?: () => Promise<void>;
+  /**
+   * Makes the next createDocument throw `error`, after booking the document when `booked` (a
+   * lost answer: the target committed it, the caller never hears so).
+   */
+  failCreateDocument?: { error: Error; booked: boolean };
+  /** Notes createDocument returns with the document (e.g. SKUs that moved no stock). */
+  notes?: string[];
+};
+
+export type FakeOptions = {
+  /** `none`: a target that cannot be searched; findDocument then never finds anything. */
+  documentLookup?: 'by-number' | 'none';
 };
 
 export type Call = { method: string; args: unknown[] };
@@ -34,7 +46,7 @@ export type Call = { method: string; args: unknown[] };
  * A TargetConnector test double over an in-memory target: the collaborator of deliverOrder,
  * recording every call so a test can tell what was (and was not) asked of the target.
  */
-export function createFakeTargetConnector(state: Partial<FakeTargetState> = {}) {
+export function createFakeTargetConnector(state: Partial<FakeTargetState> = {}, options: FakeOptions = {}) {
   const target: FakeTargetState = {
     documents: state.documents ?? new Map(),
     debtorsByEmail: state.debtorsByEmail ?? new Map(),
@@ -45,6 +57,8 @@ export function createFakeTargetConnector(state: Partial<FakeTargetState> = {}) 
     duringFindDebtor: state.duringFindDebtor,
     duringFindMissingProducts: state.duringFindMissingProducts,
     duringCreateDocument: state.duringCreateDocument,
+    failCreateDocument: state.failCreateDocument,
+    notes: state.notes,
   };
   const calls: Call[] = [];
   /** External ids of the orders prepared (pure, so not a call to the target). */
@@ -57,6 +71,7 @@ export function createFakeTargetConnector(state: Partial<FakeTargetState> = {}) 
   const connector: TargetConnector<unknown, unknown, FakeSession, FakeBody> = {
     system: 'fake-books',
     displayName: 'Fake books',
+    documentLookup: options.documentLookup,
     settingsSchema: z.unknown(),
     credentialsSchema: z.unknown(),
     openSession: () => ({ administration: 'adm-1' }),
@@ -67,6 +82,7 @@ export function createFakeTargetConnector(state: Partial<FakeTargetState> = {}) 
     },
     async findDocument(session, document, order) {
       record('findDocument', session, order.externalId);
+      if (options.documentLookup === 'none') return null;
       return target.documents.get(document.number) ?? null;
     },
     async findDebtorByEmail(session, email) {
@@ -102,9 +118,13 @@ export function createFakeTargetConnector(state: Partial<FakeTargetState> = {}) 
     async createDocument(session, document, debtor) {
       record('createDocument', session, document.body.externalId, debtor.targetId);
       await target.duringCreateDocument?.();
+      const fault = target.failCreateDocument;
+      delete target.failCreateDocument;
+      if (fault && !fault.booked) throw fault.error;
       const created = { targetId: `doc-${nextDocument++}`, number: document.number };
       target.documents.set(created.number, created);
-      return created;
+      if (fault) throw fault.error;
+      return target.notes ? { ...created, notes: target.notes } : created;
     },
     async check() {
       return [];

@@ -1,6 +1,7 @@
 // Tracing first: it instruments the modules imported after it.
 import { tracing } from '@koppel/telemetry/register';
 import { mijnwebwinkelConnector } from '@koppel/connector-mijnwebwinkel';
-import { runSourcePoller } from '@koppel/service-kit';
+import { runConnector } from '@koppel/service-kit';
 
-await runSourcePoller(mijnwebwinkelConnector, { tracing });
+// The source poller; the target role (till orders → POST /orders) joins here once it exists.
+await runConnector({ source: mijnwebwinkelConnector }, { tracing });

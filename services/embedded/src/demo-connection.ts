@@ -1,73 +1,52 @@
-import { hashWebhookSecret } from '@koppel/db';
+import { randomBytes } from 'node:crypto';
+import { findSourceConnector, findTargetConnector, parseConnectionSide } from '@koppel/connector-registry';
 import type { ConnectionRepository } from '@koppel/db';
-import { type AsperionSimulator, DEFAULT_CLIENT, DEFAULT_USER_ID } from '@koppel/sim-asperion';
-import type { ShoprenterSimulator } from '@koppel/sim-shoprenter';
-import type { DataFolder } from './data-folder.js';
-import { asperionDemoSettings } from './demo-settings.js';
+import { hashWebhookSecret } from '@koppel/db';
+import type { DemoConnectionSpec, DemoContext, DemoDefinition } from './demos/demo-definition.js';
+import { shoprenterWebhookSecret } from './demos/shoprenter-webhooks.js';
 
 export const DEMO_CONNECTION_ID = 'demo';
 
 /**
- * The preconfigured demo: a connection from the Shoprenter simulator to the Asperion
- * simulator, with the shop's webhooks registered to ingest. Created once; a restart keeps it.
+ * The preconfigured demo connections (src/demos/, one file each): created once, so a restart keeps
+ * them with their cursors and journeys; each demo's `prepare` (webhooks, articles) runs on every
+ * start and is idempotent. Shoprenter demos get a webhook secret kept in the data folder; polled
+ * shops send no webhooks, so their column holds the hash of a secret nobody knows.
  */
-export async function ensureDemoConnection(deps: {
-  connections: ConnectionRepository;
-  data: DataFolder;
-  ingestUrl: string;
-  asperionUrl: string;
-  shoprenterUrl: string;
-  shoprenter: ShoprenterSimulator;
-  asperion: AsperionSimulator;
-}): Promise<{ webhookUrl: string }> {
-  const secret = deps.data.randomSecret('demo-webhook-secret', 24);
-  const webhookUrl = `${deps.ingestUrl}/webhooks/shoprenter/${DEMO_CONNECTION_ID}/${secret}`;
-  if (!(await deps.connections.find(DEMO_CONNECTION_ID))) {
-    await deps.connections.create({
-      id: DEMO_CONNECTION_ID,
-      tenantId: 'demo-tenant',
-      name: 'Demo: Shoprenter simulator → Asperion simulator',
-      sourceSystem: 'shoprenter',
-      targetSystem: 'asperion',
-      webhookSecretHash: hashWebhookSecret(secret),
-      ipAllowlist: [],
-      rules: {},
-      settings: asperionDemoSettings(deps.asperionUrl),
-      // The reconciliation poll catches an order whose webhook never came (simulator's OAuth client).
-      sourceSettings: {
-        shopName: 'demo',
-        apiBaseUrl: deps.shoprenterUrl,
-        oauthBaseUrl: deps.shoprenterUrl,
-        polling: { enabled: true, intervalSeconds: 60 },
-      },
-      sourceCredentials: { clientId: 'sim-client-id', clientSecret: 'sim-client-secret' },
-      credentials: {
-        clientId: DEFAULT_CLIENT.clientId,
-        clientSecret: DEFAULT_CLIENT.clientSecret,
-        refreshToken: deps.asperion.tokens.mintRefreshToken(DEFAULT_CLIENT.clientId, DEFAULT_USER_ID),
-      },
-      active: true,
-    });
+export async function ensureDemoConnections(
+  connections: ConnectionRepository,
+  demos: readonly DemoDefinition[],
+  ctx: DemoContext,
+): Promise<void> {
+  for (const demo of demos) {
+    if (!(await connections.find(demo.id))) {
+      const spec = await demo.connection(ctx);
+      checkSpec(demo.id, spec);
+      const secret =
+        spec.sourceSystem === 'shoprenter'
+          ? shoprenterWebhookSecret(ctx, demo.id)
+          : randomBytes(24).toString('base64url');
+      await connections.create({
+        id: demo.id,
+        tenantId: 'demo-tenant',
+        webhookSecretHash: hashWebhookSecret(secret),
+        ipAllowlist: [],
+        rules: {},
+        active: true,
+        ...spec,
+      });
+    }
+    await demo.prepare?.(ctx, demo.id);
   }
-  const registered = deps.shoprenter.state().webhooks ?? [];
-  for (const event of ['order_confirm', 'order_status_change'] as const) {
-    if (registered.some((w) => w.event === event)) continue;
-    const response = await deps.shoprenter.app.inject({
-      method: 'POST',
-      url: '/api/webHooks',
-      headers: {
-        authorization: `Bearer ${deps.shoprenter.issueToken()}`,
-        accept: 'application/json',
-        'content-type': 'application/json',
-      },
-      payload: {
-        label: `Koppel ${event}`,
-        event,
-        status: '1',
-        webHookParameters: [{ type: 'json', url: webhookUrl }],
-      },
-    });
-    if (response.statusCode >= 300) throw new Error(`registering the demo webhook failed: ${response.body}`);
-  }
-  return { webhookUrl };
+}
+
+/** A demo whose settings its connector would refuse stops the start, naming the field. */
+function checkSpec(id: string, spec: DemoConnectionSpec): void {
+  const source = findSourceConnector(spec.sourceSystem);
+  const target = findTargetConnector(spec.targetSystem);
+  if (!source || !target)
+    throw new Error(`demo ${id}: no connector for ${spec.sourceSystem} → ${spec.targetSystem}`);
+  const connection = { id, tenantId: 'demo-tenant' };
+  parseConnectionSide(source, connection, 'source', spec.sourceSettings, spec.sourceCredentials);
+  parseConnectionSide(target, connection, 'target', spec.settings, spec.credentials);
 }

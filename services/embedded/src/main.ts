@@ -1,6 +1,7 @@
 import { tracing } from '@koppel/telemetry/register';
 import { buildAdminApp } from '@koppel/admin';
 import {
+  createConnectionRepository,
   createCredentialCipher,
   createEmbeddedDatabase,
   migrateToLatest,
@@ -8,18 +9,20 @@ import {
 } from '@koppel/db';
 import { createEmbeddedBus } from '@koppel/kafka';
 import { installGracefulShutdown } from '@koppel/service-kit';
-import { buildAsperionSimulator } from '@koppel/sim-asperion';
-import { buildShoprenterSimulator } from '@koppel/sim-shoprenter';
 import { createMetricsRegistry } from '@koppel/telemetry';
 import { startPipeline } from './compose-pipeline.js';
 import { loadEmbeddedConfig } from './config.js';
 import { openDataFolder } from './data-folder.js';
-import { DEMO_CONNECTION_ID, ensureDemoConnection } from './demo-connection.js';
+import { ensureDemoConnections } from './demo-connection.js';
+import { DEMOS, type DemoContext, simulatorPorts, startDemoSimulators } from './demos/index.js';
+import { SIMULATOR_NAMES, SIMULATOR_TITLES } from './demos/simulators.js';
+import { waitForPollSchedules } from './demos/wait-for-poll-schedules.js';
 
 /**
  * Koppel in one process with nothing but Node: embedded Postgres (PGlite) in the data folder,
  * the table-backed topic log instead of Kafka, every core service, every registered connector, the
- * admin API, and the Shoprenter and Asperion simulators with a ready demo connection.
+ * admin API, a simulator of every shop and target (src/demos/simulators.ts) and a ready demo
+ * connection from each shop to a target (src/demos/, `npm run demo -- <connection>`).
  */
 const config = loadEmbeddedConfig();
 const data = openDataFolder(config.KOPPEL_DATA_DIR);
@@ -38,13 +41,17 @@ const bus = createEmbeddedBus(database.db, {
 const metrics = createMetricsRegistry('koppel-embedded');
 const readiness = { database: () => database.ping(), bus: () => bus.ping() };
 
-const shoprenter = buildShoprenterSimulator({
-  stateFile: data.file('sim-shoprenter.json'),
-  publicBaseUrl: url(config.KOPPEL_SIM_SHOPRENTER_PORT),
-});
-const asperion = buildAsperionSimulator({ stateFile: data.file('sim-asperion.json') });
-await shoprenter.app.listen({ port: config.KOPPEL_SIM_SHOPRENTER_PORT, host });
-await asperion.app.listen({ port: config.KOPPEL_SIM_ASPERION_PORT, host });
+const simulators = await startDemoSimulators({ data, host, ports: simulatorPorts(config) });
+const ctx: DemoContext = {
+  sims: simulators.sims,
+  urls: simulators.urls,
+  ingestUrl: url(config.KOPPEL_INGEST_PORT),
+  data,
+  pollSeconds: config.KOPPEL_DEMO_POLL_SECONDS,
+};
+// Before the pipeline starts, so the pollers' first round already schedules the polled demos.
+const connections = createConnectionRepository(database.db, cipher);
+await ensureDemoConnections(connections, DEMOS, ctx);
 
 const pipeline = await startPipeline({
   bus,
@@ -66,32 +73,23 @@ const admin = await buildAdminApp({
   readiness,
 });
 await admin.listen({ port: config.KOPPEL_ADMIN_PORT, host });
-await ensureDemoConnection({
-  connections: pipeline.connections,
-  data,
-  ingestUrl: url(config.KOPPEL_INGEST_PORT),
-  asperionUrl: url(config.KOPPEL_SIM_ASPERION_PORT),
-  shoprenterUrl: url(config.KOPPEL_SIM_SHOPRENTER_PORT),
-  shoprenter,
-  asperion,
-});
+await waitForPollSchedules(database.db, connections, DEMOS);
 
+const column = (text: string, width: number) => text.padEnd(width);
 console.log(`Koppel is running (embedded: PGlite + table-backed log in ${data.root})
   ingest (webhooks)      ${url(config.KOPPEL_INGEST_PORT)}
   admin API              ${url(config.KOPPEL_ADMIN_PORT)}/admin/v1   docs: ${url(config.KOPPEL_ADMIN_PORT)}/docs
   admin API key          ${apiKeys[0]}
-  Shoprenter simulator   ${url(config.KOPPEL_SIM_SHOPRENTER_PORT)}   (control: /_control)
-  Asperion simulator     ${url(config.KOPPEL_SIM_ASPERION_PORT)}   (control: /_control)
-  demo connection        ${DEMO_CONNECTION_ID}   try: npm run demo`);
+simulators (control API under /_control, faults under /_sim):
+${SIMULATOR_NAMES.map((name) => `  ${column(SIMULATOR_TITLES[name], 26)} ${simulators.urls[name]}`).join('\n')}
+demo connections (try: npm run demo -- <connection>):
+${DEMOS.map((demo) => `  ${column(demo.id, 26)} ${demo.title}`).join('\n')}`);
 
 installGracefulShutdown(
   [
     { name: 'pipeline', run: () => pipeline.stop() },
     { name: 'admin', run: () => admin.close() },
-    {
-      name: 'simulators',
-      run: async () => void (await Promise.all([shoprenter.app.close(), asperion.app.close()])),
-    },
+    { name: 'simulators', run: () => simulators.close() },
     { name: 'bus', run: () => bus.close() },
     { name: 'database', run: () => database.close() },
     { name: 'tracing', run: () => tracing.shutdown() },

@@ -10,7 +10,16 @@ export type DeliveryLease = {
 };
 
 export type LedgerAcquisition =
-  | { kind: 'acquired'; lease: DeliveryLease; attempts: number }
+  | {
+      kind: 'acquired';
+      lease: DeliveryLease;
+      attempts: number;
+      /**
+       * When an earlier attempt sent the create of the document (database clock), null when none
+       * did; an attempt whose create surely failed clears it (`clearDocumentRequest`).
+       */
+      documentRequestedAt: Date | null;
+    }
   | { kind: 'delivered'; documentId: string | null }
   /** Another worker holds an unexpired lease; it ends in `remainingMs` at the latest. */
   | { kind: 'held'; remainingMs: number };
@@ -70,13 +79,14 @@ export function createDeliveryLedgerRepository(db: Kysely<Database>) {
               ]),
             ),
         )
-        .returning(['lease_fence', 'attempts'])
+        .returning(['lease_fence', 'attempts', 'document_requested_at'])
         .executeTakeFirst();
       if (taken) {
         return {
           kind: 'acquired',
           lease: { connectionId, externalOrderId, fence: taken.lease_fence },
           attempts: taken.attempts,
+          documentRequestedAt: toDate(taken.document_requested_at),
         };
       }
       const row = await db
@@ -100,6 +110,29 @@ export function createDeliveryLedgerRepository(db: Kysely<Database>) {
       const row = await ofLease(lease)
         .set({ lease_until: leaseEnd(leaseMs), updated_at: sql`now()` })
         .where('lease_until', '>', sql<Date>`now()`)
+        .returning('lease_fence')
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    /**
+     * Renews the lease by `leaseMs` and records that the create of the document is being sent
+     * now, right before the call; the database time, or null when the lease expired or another
+     * worker took it (the caller must not send then).
+     */
+    async markDocumentRequested(lease: DeliveryLease, leaseMs: number): Promise<Date | null> {
+      const row = await ofLease(lease)
+        .set({ document_requested_at: sql`now()`, lease_until: leaseEnd(leaseMs), updated_at: sql`now()` })
+        .where('lease_until', '>', sql<Date>`now()`)
+        .returning('document_requested_at')
+        .executeTakeFirst();
+      return row ? toDate(row.document_requested_at) : null;
+    },
+
+    /** Forgets the create sent under this lease: the target surely did not book it (it refused). */
+    async clearDocumentRequest(lease: DeliveryLease): Promise<boolean> {
+      const row = await ofLease(lease)
+        .set({ document_requested_at: null, updated_at: sql`now()` })
         .returning('lease_fence')
         .executeTakeFirst();
       return row !== undefined;
@@ -133,6 +166,10 @@ export function createDeliveryLedgerRepository(db: Kysely<Database>) {
       return Number(row.n);
     },
   };
+}
+
+function toDate(value: Date | string | null): Date | null {
+  return value === null ? null : new Date(value);
 }
 
 export type DeliveryLedgerRepository = ReturnType<typeof createDeliveryLedgerRepository>;

@@ -47,8 +47,8 @@ export function createDeliveryRequestHandler(deps: DeliveryRequestHandlerDeps) {
     }
     const session = await deps.sessionFor(order.connectionId);
     const outcome = await deliverOrder(deps.connector, session, deps.stores, order, customer);
-    await announceBooked(deps, bookedTopic, order, outcome);
     deps.metrics.ordersTotal.inc({ stage: 'delivery', result: outcome.kind, system });
+    await announceBooked(deps, bookedTopic, order, outcome);
   };
 }
 

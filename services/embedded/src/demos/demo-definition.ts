@@ -41,7 +41,7 @@ export type DemoDefinition = {
   source: SimulatorName;
   target: SimulatorName;
   /** The connection, created once (a restart keeps it). */
-  connection(ctx: DemoContext): DemoConnectionSpec;
+  connection(ctx: DemoContext): Promise<DemoConnectionSpec> | DemoConnectionSpec;
   /** Runs on every start, idempotent: webhooks, articles the demo's orders need. */
   prepare?(ctx: DemoContext, connectionId: string): Promise<void>;
   sampleOrder: SampleOrder;

@@ -1,7 +1,11 @@
-import { DEFAULT_CLIENT, DEFAULT_USER_ID } from '@koppel/sim-asperion';
 import { asperionDemoSettings } from '../demo-settings.js';
+import { asperionDemoCredentials } from './asperion-credentials.js';
 import type { DemoDefinition } from './demo-definition.js';
-import { mijnwebwinkelSampleOrder, mijnwebwinkelSource, seedMijnwebwinkelArticle } from './mijnwebwinkel-shop.js';
+import {
+  mijnwebwinkelSampleOrder,
+  mijnwebwinkelSource,
+  seedMijnwebwinkelArticle,
+} from './mijnwebwinkel-shop.js';
 
 /**
  * `demo-mijnwebwinkel`: the Mijnwebwinkel simulator → the Asperion simulator, orders pulled by
@@ -13,17 +17,13 @@ export const mijnwebwinkelToAsperion: DemoDefinition = {
   title: 'Mijnwebwinkel → Asperion',
   source: 'mijnwebwinkel',
   target: 'asperion',
-  connection: (ctx) => ({
+  connection: async (ctx) => ({
     name: 'Demo: Mijnwebwinkel simulator → Asperion simulator',
     sourceSystem: 'mijnwebwinkel',
     targetSystem: 'asperion',
     ...mijnwebwinkelSource(ctx),
     settings: { ...asperionDemoSettings(ctx.urls.asperion), invoiceNumberPrefix: 'MWW-' },
-    credentials: {
-      clientId: DEFAULT_CLIENT.clientId,
-      clientSecret: DEFAULT_CLIENT.clientSecret,
-      refreshToken: ctx.sims.asperion.tokens.mintRefreshToken(DEFAULT_CLIENT.clientId, DEFAULT_USER_ID),
-    },
+    credentials: await asperionDemoCredentials(ctx),
   }),
   prepare: (ctx) => seedMijnwebwinkelArticle(ctx),
   sampleOrder: mijnwebwinkelSampleOrder,

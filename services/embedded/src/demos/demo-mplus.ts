@@ -22,7 +22,12 @@ async function seedMplusArticles(ctx: DemoContext): Promise<void> {
           description: 'Webshop',
           articles: [
             // Prices in cents incl. VAT; vatCode 2 = 21 % in the simulator's tenant.
-            { articleNumber: Number(MIJNWEBWINKEL_ARTICLE.sku), description: MIJNWEBWINKEL_ARTICLE.name, price: 2495, vatCode: 2 },
+            {
+              articleNumber: Number(MIJNWEBWINKEL_ARTICLE.sku),
+              description: MIJNWEBWINKEL_ARTICLE.name,
+              price: 2495,
+              vatCode: 2,
+            },
             { articleNumber: SHIPPING_ARTICLE, description: 'Verzendkosten', price: 0, vatCode: 2 },
             { articleNumber: ROUNDING_ARTICLE, description: 'Afronding', price: 0, vatCode: 2 },
           ],

@@ -4,14 +4,34 @@ import type { DemoContext, DemoDefinition } from './demo-definition.js';
 
 const shop = SANDBOX_CREDENTIALS.myshop;
 
-/** A refresh token as the AccountView consent flow ends (code → token), through the simulator's handles. */
-function mintAccountviewRefreshToken(ctx: DemoContext): string {
-  const { tokens } = ctx.sims.accountview;
+/**
+ * A refresh token as the AccountView consent flow ends: a code (the simulator's control API
+ * stands in for the consent page), exchanged at `POST /api/v3/token`. Over HTTP, so the
+ * simulator writes it to its state file and a restart still knows it.
+ */
+async function mintAccountviewRefreshToken(ctx: DemoContext): Promise<string> {
+  const { app } = ctx.sims.accountview;
   const client = ACCOUNTVIEW_DEFAULT_CLIENT;
-  const redirectUri = client.redirectUris[0] ?? '';
-  const code = tokens.createCode(client.clientId, redirectUri, ['readaccountviewdata', 'updateaccountviewdata']);
-  const known = tokens.authenticateClient(client.clientId, client.clientSecret);
-  return tokens.exchangeCode(known, code, redirectUri).refresh_token;
+  const minted = await app.inject({
+    method: 'POST',
+    url: '/_control/authorization-codes',
+    payload: { clientId: client.clientId },
+  });
+  const { code, redirectUri } = minted.json() as { code: string; redirectUri: string };
+  const exchanged = await app.inject({
+    method: 'POST',
+    url: '/api/v3/token',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+    }).toString(),
+  });
+  if (exchanged.statusCode !== 200) throw new Error(`AccountView token exchange failed: ${exchanged.body}`);
+  return (exchanged.json() as { refresh_token: string }).refresh_token;
 }
 
 /**
@@ -24,7 +44,7 @@ export const myshopToAccountview: DemoDefinition = {
   title: 'myShop → AccountView',
   source: 'myshop',
   target: 'accountview',
-  connection: (ctx) => ({
+  connection: async (ctx) => ({
     name: 'Demo: myShop simulator → AccountView simulator',
     sourceSystem: 'myshop',
     targetSystem: 'accountview',
@@ -56,7 +76,7 @@ export const myshopToAccountview: DemoDefinition = {
     credentials: {
       clientId: ACCOUNTVIEW_DEFAULT_CLIENT.clientId,
       clientSecret: ACCOUNTVIEW_DEFAULT_CLIENT.clientSecret,
-      refreshToken: mintAccountviewRefreshToken(ctx),
+      refreshToken: await mintAccountviewRefreshToken(ctx),
     },
   }),
   sampleOrder: {
@@ -81,7 +101,8 @@ export const myshopToAccountview: DemoDefinition = {
     }),
     externalOrderId: (answer) => {
       const orderId = (answer as { orderId?: unknown } | null)?.orderId;
-      if (typeof orderId !== 'string' && typeof orderId !== 'number') throw new Error('no orderId in the answer');
+      if (typeof orderId !== 'string' && typeof orderId !== 'number')
+        throw new Error('no orderId in the answer');
       return String(orderId);
     },
   },

@@ -1,6 +1,6 @@
 import { SANDBOX_CREDENTIALS } from '@koppel/sandbox';
-import { DEFAULT_CLIENT, DEFAULT_USER_ID } from '@koppel/sim-asperion';
 import { asperionDemoSettings } from '../demo-settings.js';
+import { asperionDemoCredentials } from './asperion-credentials.js';
 import type { DemoDefinition, SampleOrder } from './demo-definition.js';
 import { registerShoprenterWebhooks, shoprenterWebhookUrl } from './shoprenter-webhooks.js';
 
@@ -41,16 +41,12 @@ export const shoprenterToAsperion: DemoDefinition = {
   title: 'Shoprenter → Asperion',
   source: 'shoprenter',
   target: 'asperion',
-  connection: (ctx) => ({
+  connection: async (ctx) => ({
     name: 'Demo: Shoprenter simulator → Asperion simulator',
     sourceSystem: 'shoprenter',
     targetSystem: 'asperion',
     settings: asperionDemoSettings(ctx.urls.asperion),
-    credentials: {
-      clientId: DEFAULT_CLIENT.clientId,
-      clientSecret: DEFAULT_CLIENT.clientSecret,
-      refreshToken: ctx.sims.asperion.tokens.mintRefreshToken(DEFAULT_CLIENT.clientId, DEFAULT_USER_ID),
-    },
+    credentials: await asperionDemoCredentials(ctx),
     sourceSettings: {
       shopName: shop.shopName,
       apiBaseUrl: ctx.urls.shoprenter,

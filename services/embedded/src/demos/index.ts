@@ -16,9 +16,15 @@ export const DEMOS: readonly DemoDefinition[] = Object.freeze([
 
 export function demoById(id: string): DemoDefinition {
   const demo = DEMOS.find((d) => d.id === id);
-  if (!demo) throw new Error(`no demo connection "${id}"; the demos are: ${DEMOS.map((d) => d.id).join(', ')}`);
+  if (!demo)
+    throw new Error(`no demo connection "${id}"; the demos are: ${DEMOS.map((d) => d.id).join(', ')}`);
   return demo;
 }
 
 export type { DemoContext, DemoDefinition, SampleOrder } from './demo-definition.js';
-export { type DemoSimulators, type SimulatorName, simulatorPorts, startDemoSimulators } from './simulators.js';
+export {
+  type DemoSimulators,
+  type SimulatorName,
+  simulatorPorts,
+  startDemoSimulators,
+} from './simulators.js';

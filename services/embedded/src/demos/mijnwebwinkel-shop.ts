@@ -36,7 +36,8 @@ export async function seedMijnwebwinkelArticle(ctx: DemoContext): Promise<void> 
       stock: null,
     },
   });
-  if (response.statusCode >= 300) throw new Error(`seeding the Mijnwebwinkel article failed: ${response.body}`);
+  if (response.statusCode >= 300)
+    throw new Error(`seeding the Mijnwebwinkel article failed: ${response.body}`);
 }
 
 /** Two teapots (21 %) and shipping, paid; the shop numbers the order (`number`, Koppel's key). */
@@ -45,7 +46,13 @@ export const mijnwebwinkelSampleOrder: SampleOrder = {
   body: (email) => ({
     debtor: {
       email,
-      invoice: { name: 'Klaas Klant', street: 'Dorpsstraat', number: '12', zipcode: '1234AB', city: 'Utrecht' },
+      invoice: {
+        name: 'Klaas Klant',
+        street: 'Dorpsstraat',
+        number: '12',
+        zipcode: '1234AB',
+        city: 'Utrecht',
+      },
     },
     lines: [
       { type: 'article', sku: MIJNWEBWINKEL_ARTICLE.sku, quantity: 2 },

@@ -29,8 +29,17 @@ export type DemoEndpoints = {
 const stageSchema = z.object({ stage: z.string(), at: z.string(), detail: z.unknown() });
 export const journeySchema = z.object({ status: z.string(), stages: z.array(stageSchema) }).passthrough();
 export type Journey = z.infer<typeof journeySchema>;
-const deliveredSchema = z.object({ documentId: z.string(), documentNumber: z.string().optional() }).passthrough();
-const documentCountSchema = z.object({ count: z.number() });
+const deliveredSchema = z
+  .object({ documentId: z.string(), documentNumber: z.string().optional() })
+  .passthrough();
+/** The target simulators' shared `GET /_control/documents` (sim-kit): every document with its keys. */
+const documentListSchema = z.object({
+  documents: z.array(
+    z
+      .object({ id: z.string(), number: z.string().nullable(), externalOrderId: z.string().nullable() })
+      .passthrough(),
+  ),
+});
 
 export type DemoOutcome = {
   externalOrderId: string;
@@ -63,7 +72,8 @@ export async function placeSampleOrder(
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(demo.sampleOrder.body(email)),
   });
-  if (status >= 300) throw new Error(`the ${demo.source} simulator refused the order: ${status} ${JSON.stringify(body)}`);
+  if (status >= 300)
+    throw new Error(`the ${demo.source} simulator refused the order: ${status} ${JSON.stringify(body)}`);
   return { externalOrderId: demo.sampleOrder.externalOrderId(body), answer: body };
 }
 
@@ -83,8 +93,8 @@ export async function readJourney(
 
 /**
  * Waits until the journey says the order is in the target and the target simulator itself holds
- * that document number (`GET /_control/documents?number=`); fails at once when the order was
- * dead-lettered or skipped, showing the journey.
+ * that document (`GET /_control/documents`, by id, number or external order id); fails at once
+ * when the order was dead-lettered or skipped, showing the journey.
  */
 export async function waitForDocument(
   demo: DemoDefinition,
@@ -100,14 +110,19 @@ export async function waitForDocument(
     if (journey && ['dead_lettered', 'skipped'].includes(journey.status)) break;
     const delivered = journey?.stages.find((s) => s.stage === 'delivered' || s.stage === 'already_in_target');
     const parsed = deliveredSchema.safeParse(delivered?.detail);
-    if (journey && parsed.success && parsed.data.documentNumber) {
-      const number = parsed.data.documentNumber;
-      const { body } = await call(`${target}/_control/documents?number=${encodeURIComponent(number)}`);
-      if (documentCountSchema.parse(body).count > 0) {
+    if (journey && parsed.success) {
+      const { documentId, documentNumber = documentId } = parsed.data;
+      const { body } = await call(`${target}/_control/documents`);
+      const held = documentListSchema
+        .parse(body)
+        .documents.find((d) =>
+          [d.id, d.number, d.externalOrderId].some((v) => v === documentId || v === documentNumber),
+        );
+      if (held) {
         return {
           externalOrderId,
-          documentNumber: number,
-          document: await describeDocument(demo.target, target, number, parsed.data.documentId),
+          documentNumber,
+          document: await describeDocument(demo.target, target, [documentNumber, documentId, held.id]),
           journey,
         };
       }
@@ -120,14 +135,10 @@ export async function waitForDocument(
 }
 
 /** The document's full entry in the target's own listing: the object naming its number or id. */
-async function describeDocument(target: SimulatorName, baseUrl: string, number: string, id: string) {
+async function describeDocument(target: SimulatorName, baseUrl: string, keys: string[]) {
   const listing = DOCUMENT_LISTINGS[target];
-  if (listing) {
-    const { body } = await call(`${baseUrl}${listing}`);
-    const found = findObjectWith(body, [number, id]);
-    if (found) return found;
-  }
-  return (await call(`${baseUrl}/_control/documents?number=${encodeURIComponent(number)}`)).body;
+  const { body } = await call(`${baseUrl}${listing ?? '/_control/documents'}`);
+  return findObjectWith(body, keys) ?? body;
 }
 
 function findObjectWith(value: unknown, needles: string[]): unknown {
@@ -140,7 +151,9 @@ function findObjectWith(value: unknown, needles: string[]): unknown {
   }
   if (value && typeof value === 'object') {
     const entries = Object.values(value);
-    if (entries.some((v) => (typeof v === 'string' || typeof v === 'number') && needles.includes(String(v)))) {
+    if (
+      entries.some((v) => (typeof v === 'string' || typeof v === 'number') && needles.includes(String(v)))
+    ) {
       return value;
     }
     for (const v of entries) {

@@ -56,10 +56,13 @@ const builders = {
   myshop: (ctx: BuildContext) =>
     buildMyshopSimulator({
       statePath: ctx.stateFile,
-      shops: [{ number: C.myshop.shopNumber, privateKey: C.myshop.privateKey, partners: [C.myshop.partnerName] }],
+      shops: [
+        { number: C.myshop.shopNumber, privateKey: C.myshop.privateKey, partners: [C.myshop.partnerName] },
+      ],
       partners: [{ name: C.myshop.partnerName, key: C.myshop.partnerKey }],
     }),
-  mplus: (ctx: BuildContext) => buildMplusSimulator({ stateFile: ctx.stateFile, credentials: [{ ...C.mplus }] }),
+  mplus: (ctx: BuildContext) =>
+    buildMplusSimulator({ stateFile: ctx.stateFile, credentials: [{ ...C.mplus }] }),
   innvoice: (ctx: BuildContext) => buildInnvoiceSimulator(ctx),
   shoprenterHu: (ctx: BuildContext) => buildShoprenterSimulator({ ...ctx, shopName: HU_SHOP_NAME }),
 } as const;
@@ -106,3 +109,15 @@ export async function startDemoSimulators(deps: {
   }
   return { sims: sims as DemoSimulators, urls: urls as Record<SimulatorName, string>, close };
 }
+
+/** How `npm start` names each simulator in its banner. */
+export const SIMULATOR_TITLES: Readonly<Record<SimulatorName, string>> = Object.freeze({
+  shoprenter: 'Shoprenter (shop demo)',
+  asperion: 'Asperion',
+  accountview: 'AccountView',
+  mijnwebwinkel: 'Mijnwebwinkel',
+  myshop: 'myShop',
+  mplus: 'MplusKASSA',
+  innvoice: 'InnVoice',
+  shoprenterHu: `Shoprenter (shop ${HU_SHOP_NAME})`,
+});

@@ -1,26 +1,18 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { pipelineTopics } from '@koppel/connector-registry';
 import {
-  createCredentialCipher,
   createDeliveryLedgerRepository,
-  createJourneyRepository,
-  createPostgresDatabase,
+  type createJourneyRepository,
   type DatabaseHandle,
-  hashWebhookSecret,
-  migrateToLatest,
 } from '@koppel/db';
-import { createKafkaBus, type MessageBus } from '@koppel/kafka';
-import {
-  type AsperionSimulator,
-  buildAsperionSimulator,
-  DEFAULT_CLIENT,
-  DEFAULT_USER_ID,
-} from '@koppel/sim-asperion';
+import type { MessageBus } from '@koppel/kafka';
+import { type AsperionSimulator, buildAsperionSimulator } from '@koppel/sim-asperion';
 import { buildShoprenterSimulator, type ShoprenterSimulator } from '@koppel/sim-shoprenter';
-import { createMetricsRegistry } from '@koppel/telemetry';
-import { createIsolatedDatabase, resolveInfrastructure, uniqueRunId } from '@koppel/test-infra';
-import { type RunningPipeline, startPipeline } from '../../src/compose-pipeline.js';
-import { asperionDemoSettings } from '../../src/demo-settings.js';
+import type { RunningPipeline } from '../../src/compose-pipeline.js';
+import {
+  asperionTarget,
+  registerShoprenterWebhooks,
+  shoprenterSource,
+  startPipelineHarness,
+} from './pipeline-harness.js';
 
 export type PipelineFixture = {
   pipeline: RunningPipeline;
@@ -73,107 +65,44 @@ export async function startPipelineFixture(
     webhookType?: 'json' | 'xml';
   } = {},
 ): Promise<PipelineFixture> {
-  const infra = await resolveInfrastructure();
-  const isolated = await createIsolatedDatabase(infra.databaseUrl);
-  const database = createPostgresDatabase(isolated.url);
-  await migrateToLatest(database.db);
-  const topicPrefix = `t${uniqueRunId()}.`;
-  const bus = createKafkaBus({ brokers: infra.kafkaBrokers, clientId: 'koppel-test' });
-  await bus.ensureTopics(pipelineTopics(), topicPrefix);
-  const credentialsKeyHex = randomBytes(32).toString('hex');
-  const cipher = createCredentialCipher(Buffer.from(credentialsKeyHex, 'hex'));
-
+  const harness = await startPipelineHarness({
+    withoutTargetConnectors: options.withoutTargetConnectors,
+    deliveryRetry: options.deliveryRetry,
+    targetRequestTimeoutMs: options.targetRequestTimeoutMs,
+  });
   const asperion = buildAsperionSimulator({
     ...(options.asperionRateLimit ? {} : { rateLimit: false }),
     permissive: options.permissiveTarget ?? true,
   });
-  const asperionUrl = await asperion.app.listen({ port: 0, host: '127.0.0.1' });
-  const pipeline = await startPipeline({
-    bus,
-    db: database.db,
-    cipher,
-    metrics: createMetricsRegistry('e2e'),
-    topicPrefix,
-    readiness: {},
-    logLevel: 'warn',
-    deliveryRetry: options.deliveryRetry ?? { maxAttempts: 8, baseDelayMs: 100, maxDelayMs: 2000 },
-    withoutTargetConnectors: options.withoutTargetConnectors ?? false,
-    targetRequestTimeoutMs: options.targetRequestTimeoutMs,
-    poller: { tickMs: 200, scheduleSyncMs: 200, backoff: { baseSeconds: 1, maxSeconds: 5 } },
-  });
-  const ingestUrl = await pipeline.ingestApp.listen({ port: 0, host: '127.0.0.1' });
-
+  const asperionUrl = await harness.listen(asperion.app);
   const shoprenter = buildShoprenterSimulator({ rateLimit: false });
-  const shoprenterUrl = await shoprenter.app.listen({ port: 0, host: '127.0.0.1' });
-  const connectionId = `c-${randomUUID().slice(0, 8)}`;
-  const secret = randomBytes(24).toString('base64url');
-  await pipeline.connections.create({
-    id: connectionId,
-    tenantId: 'tenant-e2e',
+  const shoprenterUrl = await harness.listen(shoprenter.app);
+  const { connectionId, webhookUrl } = await harness.createConnection({
     name: 'E2E shop → Asperion',
-    sourceSystem: 'shoprenter',
-    targetSystem: 'asperion',
-    webhookSecretHash: hashWebhookSecret(secret),
-    ipAllowlist: [],
     rules: options.rules ?? {},
-    settings: {
-      ...asperionDemoSettings(asperionUrl),
-      rateLimit: options.connectorRateLimit ?? { requestsPerSecond: 500, burst: 100 },
-    },
-    sourceSettings: {
-      shopName: 'demo',
-      apiBaseUrl: shoprenterUrl,
-      oauthBaseUrl: shoprenterUrl,
-      polling: { enabled: options.polling ?? false, intervalSeconds: 5 },
-    },
-    sourceCredentials: { clientId: 'sim-client-id', clientSecret: 'sim-client-secret' },
-    credentials: {
-      clientId: DEFAULT_CLIENT.clientId,
-      clientSecret: DEFAULT_CLIENT.clientSecret,
-      refreshToken: asperion.tokens.mintRefreshToken(DEFAULT_CLIENT.clientId, DEFAULT_USER_ID),
-    },
-    active: true,
+    ...shoprenterSource(shoprenterUrl, options.polling ?? false),
+    ...asperionTarget(asperion, asperionUrl, options.connectorRateLimit),
   });
-  const webhookUrl = `${ingestUrl}/webhooks/shoprenter/${connectionId}/${secret}`;
-
-  for (const event of ['order_confirm', 'order_status_change']) {
-    const response = await shoprenter.app.inject({
-      method: 'POST',
-      url: '/api/webHooks',
-      headers: {
-        authorization: `Bearer ${shoprenter.issueToken()}`,
-        accept: 'application/json',
-        'content-type': 'application/json',
-      },
-      payload: {
-        label: `koppel ${event}`,
-        event,
-        status: '1',
-        webHookParameters: [{ type: options.webhookType ?? 'json', url: webhookUrl }],
-      },
-    });
-    if (response.statusCode >= 300) throw new Error(`webhook registration failed: ${response.body}`);
-  }
+  await registerShoprenterWebhooks(shoprenter, webhookUrl, { type: options.webhookType ?? 'json' });
 
   const admin = () => {
     const first = asperion.state().administrations[0];
     if (!first) throw new Error('the Asperion simulator has no administration');
     return first;
   };
-  const ledger = createDeliveryLedgerRepository(database.db);
-  const journey = createJourneyRepository(database.db);
+  const ledger = createDeliveryLedgerRepository(harness.database.db);
   return {
-    pipeline,
-    database,
-    databaseUrl: isolated.url,
-    bus,
-    kafkaBrokers: infra.kafkaBrokers,
-    topicPrefix,
-    credentialsKeyHex,
+    pipeline: harness.pipeline,
+    database: harness.database,
+    databaseUrl: harness.databaseUrl,
+    bus: harness.bus,
+    kafkaBrokers: harness.kafkaBrokers,
+    topicPrefix: harness.topicPrefix,
+    credentialsKeyHex: harness.credentialsKeyHex,
     shoprenter,
     asperion,
     asperionUrl,
-    ingestUrl,
+    ingestUrl: harness.ingestUrl,
     connectionId,
     webhookUrl,
     invoices: () => admin().salesInvoices,
@@ -182,14 +111,7 @@ export async function startPipelineFixture(
     async dropNextWebhooks(count) {
       shoprenter.dropNextWebhooks({ count });
     },
-    journey: (externalOrderId) => journey.list(connectionId, externalOrderId),
-    async close() {
-      await pipeline.stop();
-      await bus.close();
-      await shoprenter.app.close();
-      await asperion.app.close();
-      await database.close();
-      await isolated.drop();
-    },
+    journey: (externalOrderId) => harness.journey.list(connectionId, externalOrderId),
+    close: () => harness.close(),
   };
 }

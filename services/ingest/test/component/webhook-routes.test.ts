@@ -41,7 +41,7 @@ t.test('a webhook with several orders becomes one orders.raw record per order', 
     payload: webhookBody(shoprenterOrder('1001'), shoprenterOrder('1002'), shoprenterOrder('1003')),
   });
   t.equal(response.statusCode, 202);
-  t.same(response.json(), { accepted: 3, duplicates: 0 });
+  t.same(response.json(), { accepted: 3, duplicates: 0, ignored: 0 });
 
   const records = (await harness.rawRecords()).slice(before);
   t.same(
@@ -79,12 +79,12 @@ t.test('a repeated webhook is acknowledged as duplicate and produces nothing aga
   const send = (payload: string) =>
     app.inject({ method: 'POST', url: connection.url, headers: json, payload });
 
-  t.same((await send(body)).json(), { accepted: 2, duplicates: 0 });
+  t.same((await send(body)).json(), { accepted: 2, duplicates: 0, ignored: 0 });
   const afterFirst = (await harness.rawRecords()).length;
 
   const repeat = await send(body);
   t.equal(repeat.statusCode, 202, 'the source is told it arrived, so it stops retrying');
-  t.same(repeat.json(), { accepted: 0, duplicates: 2 });
+  t.same(repeat.json(), { accepted: 0, duplicates: 2, ignored: 0 });
   t.equal((await harness.rawRecords()).length, afterFirst, 'no second message on orders.raw');
   t.same(
     (await harness.journey.list(connection.id, '2001')).map((e) => e.stage),
@@ -94,7 +94,7 @@ t.test('a repeated webhook is acknowledged as duplicate and produces nothing aga
   const changed = await send(
     webhookBody(shoprenterOrder('2001'), shoprenterOrder('2002', '2', '2025-03-02 09:00:00')),
   );
-  t.same(changed.json(), { accepted: 1, duplicates: 1 }, 'a status change of the same order is a new event');
+  t.same(changed.json(), { accepted: 1, duplicates: 1, ignored: 0 }, 'a status change of the same order is a new event');
   const records = await harness.rawRecords();
   t.equal(records.length, afterFirst + 1);
   t.equal(records.at(-1)?.event.eventKey, 'order:2002:status:2');
@@ -119,7 +119,7 @@ t.test('a failed publish answers 503 and forgets the event, so the retry is take
 
   busDown = false;
   const retried = await send();
-  t.same(retried.json(), { accepted: 1, duplicates: 0 }, 'the retry is accepted, not taken as a duplicate');
+  t.same(retried.json(), { accepted: 1, duplicates: 0, ignored: 0 }, 'the retry is accepted, not taken as a duplicate');
   const mine = (await harness.rawRecords()).filter((r) => r.event.connectionId === connection.id);
   t.equal(mine.length, 1);
 });

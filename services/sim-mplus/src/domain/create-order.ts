@@ -85,6 +85,9 @@ export function createOrder(
     via,
   };
   if (ASSUMPTIONS.ordersReserveStock) reserveStock(state, order, now);
+  // Orders share the tenant's sync marker counter with relations and products (getOrders, notes §3.4).
+  state.counters.syncMarker += 1;
+  order.syncMarker = state.counters.syncMarker;
   state.orders.push(order);
   return { ok: true, order };
 }

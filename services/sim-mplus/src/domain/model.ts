@@ -132,7 +132,13 @@ export type Order = {
   paymentMethod?: string;
   lines: OrderLine[];
   queued: boolean;
-  via: 'createOrder' | 'queueBranchOrder';
+  /** `till`: taken at the till (control API `POST /_control/till-orders`), not through the API. */
+  via: 'createOrder' | 'queueBranchOrder' | 'till';
+  /**
+   * WSDL `Order.syncMarker`: the tenant-wide marker of the order's last change, what `getOrders`
+   * pages by. Optional so state files written before getOrders existed still load.
+   */
+  syncMarker?: number;
 };
 
 /**

@@ -17,6 +17,7 @@ import {
   stockBodySchema,
   vatGroupsBodySchema,
 } from './control-schemas.js';
+import { registerTillOrderRoute } from './till-order-routes.js';
 
 /** The simulator's own control API (no auth): seed, inspect, reset. Documented in the README. */
 export function registerControlRoutes(
@@ -52,6 +53,7 @@ export function registerControlRoutes(
   app.get('/_control/orders', async () => ({ orders: store.state().orders }));
   app.get('/_control/invoices', async () => ({ invoices: store.state().invoices ?? [] }));
   app.get('/_control/relations', async () => ({ relations: store.state().relations }));
+  registerTillOrderRoute(app, { store, now });
 
   app.post('/_control/relations', async (request, reply) => {
     const body = parse(relationsBodySchema, request.body, reply);

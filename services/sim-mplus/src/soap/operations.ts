@@ -4,6 +4,7 @@ import { vatPercentage } from '../domain/catalog.js';
 import { invoiceString, saveInvoice } from '../domain/create-invoice.js';
 import { createOrder, orderString } from '../domain/create-order.js';
 import { queryProducts } from '../domain/products.js';
+import { queryOrders } from '../domain/query-orders.js';
 import { toWire as quantityToWire } from '../domain/quantity.js';
 import { createRelation, findRelation, queryRelations, updateRelation } from '../domain/relations.js';
 import { queryStock, queryStockHistory } from '../domain/stock.js';
@@ -11,6 +12,7 @@ import type { Store } from '../domain/store.js';
 import type { XmlValue } from './envelope.js';
 import { parseRequest, unwrapRequest } from './parse-request.js';
 import {
+  getOrdersSchema,
   getProductsSchema,
   getRelationsSchema,
   getStockHistorySchema,
@@ -173,6 +175,21 @@ export const OPERATIONS: Record<string, Handler> = {
     return invoice
       ? { result: 'GET-INVOICE-RESULT-OK', invoice: invoiceToWire(invoice) }
       : { result: 'GET-INVOICE-RESULT-NOT-FOUND' };
+  },
+  getOrders: (body, { store }) => {
+    const q = parseRequest('getOrders', getOrdersSchema, unwrapRequest(body));
+    const rows = queryOrders(store.state(), {
+      ...(q.syncMarker !== undefined ? { syncMarker: q.syncMarker } : {}),
+      ...(q.syncMarkerLimit !== undefined ? { syncMarkerLimit: q.syncMarkerLimit } : {}),
+      branchNumbers: q.branchNumbers,
+      orderTypes: q.orderTypeList?.orderType ?? [],
+    });
+    const withLines = q.includeLineList ?? true;
+    return {
+      orderList: {
+        order: rows.map((o) => orderToWire(withLines ? o : { ...o, lines: [] })),
+      },
+    };
   },
   getOrder: (body, { store }) => {
     const { orderId } = parseRequest(

@@ -149,6 +149,15 @@ export const getRelationsSchema = z.object({
   syncMarkerLimit: opt(xsdInt),
 });
 
+/** getOrders' `request` (WSDL `GetOrdersRequest`): the filters the simulator honours. */
+export const getOrdersSchema = z.object({
+  syncMarker: opt(xsdLong),
+  syncMarkerLimit: opt(xsdInt),
+  branchNumbers: repeated(xsdInt),
+  orderTypeList: opt(z.object({ orderType: repeated(xsdString) })),
+  includeLineList: opt(xsdBoolean),
+});
+
 export const getStockSchema = z.object({
   branchNumber: xsdInt,
   articleNumbers: longList('articleNumbers'),

@@ -38,6 +38,7 @@ export function orderToWire(o: Order): XmlValue {
   return {
     orderId: o.orderId,
     extOrderId: o.extOrderId,
+    syncMarker: o.syncMarker ?? 0,
     orderNumber: o.orderNumber,
     orderString: orderString(o),
     orderType: o.orderType,

@@ -10,7 +10,7 @@ import {
 import type { MessageBus, OutgoingMessage } from '@koppel/kafka';
 import { createIsolatedDatabase, resolveInfrastructure } from '@koppel/test-infra';
 import t from 'tap';
-import { admitOrIgnoreSourceEvents } from '../src/index.js';
+import { admitSourceEvents } from '../src/index.js';
 
 /** An abandoned cart is journaled as ignored with its reason; only the real order is published. */
 const infra = await resolveInfrastructure();
@@ -40,7 +40,7 @@ const event = (id: string, ignoredReason?: string): SourceEvent => ({
 
 t.test('ignored events are journaled, never published; the others are admitted', async (t) => {
   const connection = { id: 'c-ignore', tenantId: 'tenant', sourceSystem: 'shoprenter' };
-  const result = await admitOrIgnoreSourceEvents(
+  const result = await admitSourceEvents(
     deps,
     connection,
     { channel: IngestChannel.WEBHOOK, contentType: 'application/json' },
