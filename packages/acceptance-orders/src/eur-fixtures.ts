@@ -44,7 +44,11 @@ function mixedNlLines(quantity: number): OrderLine[] {
   ];
 }
 
-function mixedNl(quantity: number, rounding: VatRounding, shop: AcceptanceFixture['shop']): AcceptanceFixture {
+function mixedNl(
+  quantity: number,
+  rounding: VatRounding,
+  shop: AcceptanceFixture['shop'],
+): AcceptanceFixture {
   const perRate = rounding === VatRounding.PER_RATE;
   return {
     name: `nl-mixed-qty-${quantity}${perRate ? '-per-rate' : ''}`,
@@ -78,10 +82,22 @@ export const EUR_FIXTURES: readonly AcceptanceFixture[] = Object.freeze([
       customer: dutchConsumer,
       lines: [1, 10, 50]
         .map((quantity) =>
-          buildGrossPricedLine({ name: 'Mok', sku: '100240', quantity, unitPriceGross: 1999n, vatRateBp: 2100 }),
+          buildGrossPricedLine({
+            name: 'Mok',
+            sku: '100240',
+            quantity,
+            unitPriceGross: 1999n,
+            vatRateBp: 2100,
+          }),
         )
         .concat(
-          buildGrossPricedLine({ name: 'Atlas', sku: '100241', quantity: 10, unitPriceGross: 5000n, vatRateBp: 900 }),
+          buildGrossPricedLine({
+            name: 'Atlas',
+            sku: '100241',
+            quantity: 10,
+            unitPriceGross: 5000n,
+            vatRateBp: 900,
+          }),
         ),
       rounding: VatRounding.PER_LINE,
     }),
@@ -141,8 +157,20 @@ function oss(
   shop: AcceptanceFixture['shop'],
 ): AcceptanceFixture {
   const products = [
-    buildProductLine({ name: 'T-shirt', sku: '100234', quantity: 10, unitPriceNet: 1652n, vatRateBp: standard }),
-    buildProductLine({ name: 'Kookboek', sku: '100235', quantity: 1, unitPriceNet: 1835n, vatRateBp: reduced }),
+    buildProductLine({
+      name: 'T-shirt',
+      sku: '100234',
+      quantity: 10,
+      unitPriceNet: 1652n,
+      vatRateBp: standard,
+    }),
+    buildProductLine({
+      name: 'Kookboek',
+      sku: '100235',
+      quantity: 1,
+      unitPriceNet: 1835n,
+      vatRateBp: reduced,
+    }),
   ];
   return {
     name: `nl-oss-${countryCode.toLowerCase()}`,

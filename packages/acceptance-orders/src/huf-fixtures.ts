@@ -74,7 +74,13 @@ export const HUF_FIXTURES: readonly AcceptanceFixture[] = Object.freeze([
       currency: 'HUF',
       customer: hungarianConsumer,
       lines: [1, 10, 50].map((quantity) =>
-        buildGrossPricedLine({ name: 'Könyv', sku: 'KONYV-1', quantity, unitPriceGross: 500000n, vatRateBp: 500 }),
+        buildGrossPricedLine({
+          name: 'Könyv',
+          sku: 'KONYV-1',
+          quantity,
+          unitPriceGross: 500000n,
+          vatRateBp: 500,
+        }),
       ),
       rounding: VatRounding.PER_LINE,
     }),
@@ -118,9 +124,21 @@ export const HUF_FIXTURES: readonly AcceptanceFixture[] = Object.freeze([
     order: buildOrder({
       orderNumber: 'HUOSSDE',
       currency: 'HUF',
-      customer: { ...hungarianConsumer, street: 'Hauptstraße', postcode: '10115', city: 'Berlin', countryCode: 'DE' },
+      customer: {
+        ...hungarianConsumer,
+        street: 'Hauptstraße',
+        postcode: '10115',
+        city: 'Berlin',
+        countryCode: 'DE',
+      },
       lines: [
-        buildProductLine({ name: 'Póló', sku: 'POLO-M', quantity: 10, unitPriceNet: 315000n, vatRateBp: 1900 }),
+        buildProductLine({
+          name: 'Póló',
+          sku: 'POLO-M',
+          quantity: 10,
+          unitPriceNet: 315000n,
+          vatRateBp: 1900,
+        }),
         buildShippingLine({ name: 'GLS', unitPriceNet: 420000n, vatRateBp: 1900 }),
       ],
       rounding: VatRounding.PER_LINE,

@@ -14,7 +14,7 @@ import {
   type OrderLine,
   OrderLineSchema,
   PaymentStatus,
-  VatRounding,
+  type VatRounding,
 } from '@koppel/contracts';
 import { computeTotals, netFromGross } from '@koppel/order-model';
 

@@ -1,7 +1,7 @@
 import { LineKind } from '@koppel/contracts';
 import { formatScaledDecimal, validateCanonicalOrder } from '@koppel/order-model';
 import t from 'tap';
-import { EUR_FIXTURES, HUF_FIXTURES } from '../src/index.js';
+import { type AcceptanceFixture, EUR_FIXTURES, HUF_FIXTURES } from '../src/index.js';
 
 const all = [...EUR_FIXTURES, ...HUF_FIXTURES];
 
@@ -9,7 +9,11 @@ t.test('names are unique and every fixture states totals that add up', async (t)
   t.equal(new Set(all.map((f) => f.name)).size, all.length);
   for (const fixture of all) {
     t.equal(fixture.shop.net + fixture.shop.vat, fixture.shop.gross, `${fixture.name}: net + VAT = gross`);
-    t.same(fixture.order.totals, { ...fixture.order.totals, ...fixture.shop }, `${fixture.name}: order totals`);
+    t.same(
+      fixture.order.totals,
+      { ...fixture.order.totals, ...fixture.shop },
+      `${fixture.name}: order totals`,
+    );
   }
 });
 
@@ -44,7 +48,8 @@ t.test('the Shoprenter line: 5000 Ft gross at 5 % is net 4761.90 Ft, × 10 net 4
 });
 
 t.test('coverage: quantities 1/10/50, NL 21/9/0, HU 27/18/5, fees, coupons, cross-border', async (t) => {
-  const rates = (fixtures: typeof all) => new Set(fixtures.flatMap((f) => f.order.lines.map((l) => l.vatRateBp)));
+  const rates = (fixtures: readonly AcceptanceFixture[]) =>
+    new Set(fixtures.flatMap((f) => f.order.lines.map((l) => l.vatRateBp)));
   for (const rate of [2100, 900, 0, 1900, 2000]) t.ok(rates(EUR_FIXTURES).has(rate), `EUR ${rate}`);
   for (const rate of [2700, 1800, 500, 0, 1900]) t.ok(rates(HUF_FIXTURES).has(rate), `HUF ${rate}`);
   const quantities = new Set(all.flatMap((f) => f.order.lines.map((l) => l.quantity)));

@@ -152,7 +152,10 @@ type ReverseChargeLines = { vatCode: string; ledgerAccountId: number | undefined
  * the invoice states the legal text with the customer's VAT number. Refused before any call when
  * the connection has no reverse-charge code.
  */
-function reverseChargeOf(order: CanonicalOrder, settings: InvoiceMappingSettings): ReverseChargeLines | undefined {
+function reverseChargeOf(
+  order: CanonicalOrder,
+  settings: InvoiceMappingSettings,
+): ReverseChargeLines | undefined {
   const customerCountry = order.billingAddress?.countryCode || order.shippingAddress?.countryCode || '';
   const vatNumber = reverseChargeVatNumber(
     order.customer?.companyName ? (order.customer?.vatNumber ?? '') : '',

@@ -38,7 +38,8 @@ export type MplusLineDraft = {
 };
 
 export type LineMappingSettings = ArticleSettings &
-  Pick<MplusSettings, 'taxCodes' | 'revenueAccounts' | 'roundingArticleNumber'>;
+  Pick<MplusSettings, 'taxCodes' | 'revenueAccounts' | 'roundingArticleNumber'> &
+  Partial<Pick<MplusSettings, 'reverseChargeTaxCode'>>;
 
 const MAX_TEXT = 100;
 const FALLBACK_NAMES: Partial<Record<LineKind, string>> = {
@@ -85,7 +86,9 @@ export function mapLines(
       quantity,
       unitPrice,
       discount: unitPrice * quantity - amount,
-      vatCode: resolveTaxCode(settings.taxCodes, line.vatRateBp, countryCode),
+      vatCode:
+        (vatMethod === 'VAT-METHOD-SHIFTED' ? settings.reverseChargeTaxCode : undefined) ??
+        resolveTaxCode(settings.taxCodes, line.vatRateBp, countryCode),
       vatRateBp: line.vatRateBp,
       turnoverGroup: resolveRevenueAccount(settings.revenueAccounts, line.vatRateBp, countryCode),
       net,

@@ -71,6 +71,11 @@ export const settingsSchema = z.object({
     .regex(/^[A-Z]{3}$/)
     .default('EUR'),
   taxCodes: z.array(taxCodeRuleSchema).min(1),
+  /**
+   * VAT code (`getVatGroupList`) of the lines of a VAT-shifted (reverse-charge) order; the 0 %
+   * tax code of the customer's country when absent.
+   */
+  reverseChargeTaxCode: z.number().int().min(0).optional(),
   /** Empty: no turnover group is sent and the articles' own apply. */
   revenueAccounts: z.array(revenueAccountRuleSchema).default([]),
   /** Shop shipping method (code or name) → Mplus delivery method code of `getDeliveryMethods`. */

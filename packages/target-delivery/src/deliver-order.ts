@@ -1,10 +1,5 @@
 import type { CanonicalOrder, CustomerRef } from '@koppel/contracts';
-import type {
-  PreparedDocument,
-  TargetConnector,
-  TargetDebtor,
-  TargetDocument,
-} from '@koppel/connector-sdk';
+import type { PreparedDocument, TargetConnector, TargetDebtor, TargetDocument } from '@koppel/connector-sdk';
 import type {
   DebtorBindingRepository,
   DeliveryLease,
@@ -35,17 +30,18 @@ export type DeliveryOutcome =
 
 export type DeliveryTimings = {
   /**
-   * Length of the delivery lease in milliseconds (default 120 000). It is renewed right before
+   * Length of the delivery lease in milliseconds (default 40 000: what an order left by a crashed
+   * worker waits before another takes over). It is renewed while the steps run and right before
    * `createDocument`, so it must exceed the target's request timeout (30 000 by default): the
    * create then always finishes, or times out, while the lease is still this worker's.
    */
   leaseMs?: number;
-  /** Length of the debtor claim in milliseconds (default 60 000), renewed the same way. */
+  /** Length of the debtor claim in milliseconds (default 40 000), renewed the same way. */
   debtorClaimMs?: number;
 };
 
-const DEFAULT_LEASE_MS = 120_000;
-const DEFAULT_DEBTOR_CLAIM_MS = 60_000;
+const DEFAULT_LEASE_MS = 40_000;
+const DEFAULT_DEBTOR_CLAIM_MS = 40_000;
 
 /** The part of a target connector the delivery steps use (its schemas and check are not needed). */
 export type DeliveringConnector<Session, Body> = Omit<

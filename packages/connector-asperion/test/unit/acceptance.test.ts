@@ -32,7 +32,11 @@ const settings = {
     { vatRateBp: 2100, ledgerAccountId: 8000 },
     { vatRateBp: 900, ledgerAccountId: 8020 },
     { vatRateBp: 0, ledgerAccountId: 8030 },
-    ...ossRules.map(({ vatRateBp, countryCode, ledgerAccountId }) => ({ vatRateBp, countryCode, ledgerAccountId })),
+    ...ossRules.map(({ vatRateBp, countryCode, ledgerAccountId }) => ({
+      vatRateBp,
+      countryCode,
+      ledgerAccountId,
+    })),
   ],
   vatCodes: [
     { vatRateBp: 2100, countryCode: 'NL', vatCode: 'H' },
@@ -57,7 +61,12 @@ function offlineSession(overrides: Parameters<typeof makeSettings>[0] = settings
     requestTimeoutMs: 1000,
   };
   return asperionConnector.openSession(
-    { connectionId: 'acceptance', tenantId: 'acceptance', settings: makeSettings(overrides), credentials: makeCredentials() },
+    {
+      connectionId: 'acceptance',
+      tenantId: 'acceptance',
+      settings: makeSettings(overrides),
+      credentials: makeCredentials(),
+    },
     services,
   );
 }
@@ -72,8 +81,16 @@ for (const fixture of EUR_FIXTURES) {
     t.equal(cents(body.amountExclVat), fixture.shop.net, 'net to the cent');
     t.equal(cents(body.vatAmount), fixture.shop.vat, 'VAT to the cent');
     t.equal(cents(body.amountInclVat), fixture.shop.gross, 'gross to the cent');
-    t.equal(lines.reduce((s, l) => s + cents(l.amount), 0n), fixture.shop.net, 'the lines add up to the net');
-    t.equal(lines.reduce((s, l) => s + cents(l.vatAmount), 0n), fixture.shop.vat, 'and to the VAT');
+    t.equal(
+      lines.reduce((s, l) => s + cents(l.amount), 0n),
+      fixture.shop.net,
+      'the lines add up to the net',
+    );
+    t.equal(
+      lines.reduce((s, l) => s + cents(l.vatAmount), 0n),
+      fixture.shop.vat,
+      'and to the VAT',
+    );
     const vat = fixture.vat;
     if (vat.kind === 'reverse-charge') {
       t.same(new Set(lines.map((l) => [l.vatCode, l.ledgerAccountId].join())), new Set(['VL,8100']));
@@ -89,7 +106,10 @@ for (const fixture of EUR_FIXTURES) {
         );
       });
     } else {
-      t.notOk(lines.some((l) => l.vatCode.startsWith('OSS') || l.vatCode === 'VL'), 'home codes only');
+      t.notOk(
+        lines.some((l) => l.vatCode.startsWith('OSS') || l.vatCode === 'VL'),
+        'home codes only',
+      );
     }
   });
 }
@@ -110,7 +130,11 @@ t.test('a destination rate the connection has not mapped is refused naming the s
 t.test('a reverse-charge order without the reverse-charge code is refused naming the setting', async (t) => {
   const fixture = EUR_FIXTURES.find((f) => f.name === 'nl-reverse-charge-de');
   t.throws(
-    () => asperionConnector.prepareDocument(fixture!.order, offlineSession({ ...settings, reverseCharge: undefined })),
+    () =>
+      asperionConnector.prepareDocument(
+        fixture!.order,
+        offlineSession({ ...settings, reverseCharge: undefined }),
+      ),
     { code: 'VALIDATION_FAILED', field: 'target.settings.reverseCharge', retryable: false },
   );
 });

@@ -1,4 +1,4 @@
-/** The connector against the InnVoice simulator: documents, flags, stock, refusals, lost answers. */
+/** The connector against the InnVoice simulator: documents, flags, stock notes, refusals, lost answers. */
 import t from 'tap';
 import { findUnstockedSkus, innvoiceConnector as connector } from '../../src/index.js';
 import {
@@ -71,7 +71,11 @@ t.test('stock moves by SKU from the chosen warehouse; unknown SKUs move none', a
   const order = makeOrder({ lines: [shirt(2), { ...book(1), sku: 'NO-SUCH-SKU' }] });
   t.same(await connector.findMissingProducts(session, order), [], 'an unknown SKU does not stop the order');
   t.same(await findUnstockedSkus(session, order), ['NO-SUCH-SKU'], 'but is reported');
-  await book1(session, order);
+  const document = await book1(session, order);
+  t.match(document.notes, [
+    /^no stock moved for SKU NO-SUCH-SKU: InnVoice does not know it \(warehouse 2\)$/,
+  ]);
+  t.equal(document.notes?.length, 1, 'the known SKU is not noted');
   const products = (await sim.app.inject({ url: '/_control/companies/koppeldemo/products' })).json() as {
     products: { sku: string; stock: { warehouseId: number; quantity: number }[] }[];
   };
@@ -83,8 +87,9 @@ t.test('stock moves by SKU from the chosen warehouse; unknown SKUs move none', a
   );
 });
 
-t.test('a lost answer is never sent again: one document, the order stopped for a person', async (t) => {
+t.test('a lost answer is an unknown outcome for the ledger; InnVoice holds one document', async (t) => {
   const { sim, session } = await startHarness(t, { requestTimeoutMs: 300 });
+  t.equal(connector.documentLookup, 'none', 'Koppel’s ledger guards the create (target-delivery)');
   await sim.app.inject({
     method: 'POST',
     url: '/_sim/faults',
@@ -93,15 +98,33 @@ t.test('a lost answer is never sent again: one document, the order stopped for a
     },
   });
   const order = makeOrder({ orderNumber: 'LOST-1' });
-  await t.rejects(book1(session, order), { code: 'TARGET_UNAVAILABLE', retryable: true });
-  const prepared = connector.prepareDocument(order, session);
-  await t.rejects(connector.findDocument(session, prepared, order), {
-    code: 'DOCUMENT_OUTCOME_UNKNOWN',
-    retryable: false,
-    message: /LOST-1/,
+  await t.rejects(book1(session, order), {
+    code: 'TARGET_UNAVAILABLE',
+    details: { outcome: 'unknown' },
   });
-  await t.rejects(book1(session, order), { code: 'DOCUMENT_OUTCOME_UNKNOWN' });
-  t.equal((await simDocuments(sim)).length, 1, 'exactly one document in InnVoice');
+  t.equal((await simDocuments(sim)).length, 1, 'InnVoice made the document');
+  const prepared = connector.prepareDocument(order, session);
+  t.equal(
+    await connector.findDocument(session, prepared, order),
+    null,
+    'InnVoice cannot be searched: the connector cannot find it, the ledger stops the retry',
+  );
+});
+
+t.test('a refused create says so (outcome answered), so the ledger may send it again', async (t) => {
+  const { session } = await startHarness(t, { settings: { invoicePadId: 99 } });
+  await t.rejects(book1(session, makeOrder()), { code: 'TARGET_REJECTED', details: { outcome: 'answered' } });
+});
+
+t.test('a booked document is found again in this session, confirmed by its techid', async (t) => {
+  const { session } = await startHarness(t);
+  const order = makeOrder({ orderNumber: 'FOUND-1' });
+  const document = await book1(session, order);
+  const prepared = connector.prepareDocument(order, session);
+  t.same(await connector.findDocument(session, prepared, order), {
+    targetId: document.targetId,
+    number: document.number,
+  });
 });
 
 t.test('refusals: wrong password, and InnVoice validation naming the field', async (t) => {

@@ -68,7 +68,8 @@ export const tillOrderSchema = z
     totalInclAmount: xsdLong,
     totalExclAmount: optionalLong,
     paymentMethod: text.optional(),
-    lineList: wrapped('line', tillLineSchema),
+    // As served (`lineList { line[] }`) or as the poll re-serialises the parsed order (an array).
+    lineList: z.union([z.array(tillLineSchema), wrapped('line', tillLineSchema)]),
   })
   .loose();
 export type TillOrder = z.infer<typeof tillOrderSchema>;

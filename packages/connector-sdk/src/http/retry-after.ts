@@ -11,6 +11,8 @@ export function parseRetryAfter(
   const text = header?.trim() ?? '';
   if (text === '') return undefined;
   if (/^\d+$/.test(text)) return Math.max(1, Number(text));
+  // Every HTTP-date form starts with the day's name; Date.parse alone would take "-5" as a year.
+  if (!/^[A-Za-z]{3}/.test(text)) return undefined;
   const at = Date.parse(text);
   if (Number.isNaN(at)) return undefined;
   return Math.max(1, Math.ceil((at - nowMs) / 1000));
