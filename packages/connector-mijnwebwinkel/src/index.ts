@@ -27,3 +27,4 @@ export {
   mijnwebwinkelSettingsSchema,
 } from './settings.js';
 export { shopLocalToUtc, toShopLocal } from './shop-time.js';
+export * from './target/index.js';

@@ -7,7 +7,7 @@ import type { AnySourceConnector, AnyTargetConnector } from '@koppel/connector-s
 import { accountviewConnector } from '@koppel/connector-accountview';
 import { asperionConnector } from '@koppel/connector-asperion';
 import { innvoiceConnector } from '@koppel/connector-innvoice';
-import { mijnwebwinkelConnector } from '@koppel/connector-mijnwebwinkel';
+import { mijnwebwinkelConnector, mijnwebwinkelTargetConnector } from '@koppel/connector-mijnwebwinkel';
 import { mplusConnector, mplusSourceConnector } from '@koppel/connector-mplus';
 import { myshopConnector } from '@koppel/connector-myshop';
 import { shoprenterConnector } from '@koppel/connector-shoprenter';
@@ -24,4 +24,5 @@ export const targetConnectors: readonly AnyTargetConnector[] = Object.freeze([
   innvoiceConnector,
   accountviewConnector,
   mplusConnector,
+  mijnwebwinkelTargetConnector,
 ]);

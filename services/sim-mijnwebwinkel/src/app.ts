@@ -1,6 +1,7 @@
 import { createRateLimiter, createStateFile, installSimulatorKit, type SimulatorKit } from '@koppel/sim-kit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type ArticleStore, createArticleStore } from './domain/article-store.js';
+import { createCustomerStore, type CustomerStore } from './domain/customer-store.js';
 import { createInitialState } from './domain/initial-state.js';
 import { createOrderStore, type OrderStore } from './domain/order-store.js';
 import { type SimulatorState, stateSchema } from './domain/state.js';
@@ -21,6 +22,7 @@ export type MijnwebwinkelSimulator = {
   holder: StateHolder;
   orders: OrderStore;
   articles: ArticleStore;
+  customers: CustomerStore;
 };
 
 /** Builds the MyOnlineStore Connect API simulator; never listens. */
@@ -42,11 +44,13 @@ export function buildMijnwebwinkelSimulator(
   });
   const articles = createArticleStore(holder);
   const orders = createOrderStore(holder, articles);
+  const customers = createCustomerStore(holder);
   const deps: ApiDeps = {
     options,
     holder,
     orders,
     articles,
+    customers,
     rateLimiter: createRateLimiter(options.rateLimit ?? undefined),
   };
 
@@ -72,5 +76,6 @@ export function buildMijnwebwinkelSimulator(
     holder,
     orders,
     articles,
+    customers,
   };
 }

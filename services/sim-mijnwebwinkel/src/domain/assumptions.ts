@@ -106,3 +106,16 @@ export const XML_ITEM_NAMES: Readonly<Record<string, string>> = {
   lists: 'list',
   images: 'image',
 };
+
+/** `Customer.storeId` of the one simulated store (a uuid; the real value is per store). */
+export const STORE_ID = '00000000-0000-4000-8000-000000000001';
+
+/**
+ * `POST /orders` (OrderPostable): answered 200 with the Order, as the spec declares; an invalid
+ * body is a 422 ApiProblem like every other. `price_override` is the unit price including VAT,
+ * as the store's article prices are; `unit_price` of a custom line takes `amount_including_tax`,
+ * else `amount` (excl. VAT) plus VAT rounded half-up to cents. Variant options are accepted by
+ * `list_option_id` and described as "optie <id>". `override_stock` / notification flags /
+ * `disable_shipping` are accepted; the simulator never adds shipping costs itself.
+ */
+export const POST_ORDER_STATUS = 200;

@@ -18,5 +18,6 @@ export function createInitialState(options: {
     statuses: DEFAULT_ORDER_STATUSES.map((s) => ({ ...s })),
     orders: [],
     articles: [],
+    customers: [],
   };
 }

@@ -26,6 +26,19 @@ export const storedOrderSchema = z.object({
 });
 export type StoredOrder = z.infer<typeof storedOrderSchema>;
 
+/** A shop customer (spec `Customer`); addresses are not simulated. */
+export const customerSchema = z.object({
+  id: z.string(),
+  storeId: z.string(),
+  email: z.string(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  dateOfBirth: z.string().nullable(),
+  description: z.string().nullable(),
+  addresses: z.array(z.unknown()),
+});
+export type Customer = z.infer<typeof customerSchema>;
+
 /** The whole in-memory state; also the JSON of the optional state file and of `/_control/state`. */
 export const stateSchema = z.object({
   nextOrderNumber: z.number().int(),
@@ -35,5 +48,6 @@ export const stateSchema = z.object({
   statuses: z.array(orderStatusSchema),
   orders: z.array(storedOrderSchema),
   articles: z.array(storedArticleSchema),
+  customers: z.array(customerSchema).default([]),
 });
 export type SimulatorState = z.infer<typeof stateSchema>;

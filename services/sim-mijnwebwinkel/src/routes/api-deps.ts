@@ -1,5 +1,6 @@
 import type { RateLimiter } from '@koppel/sim-kit';
 import type { ArticleStore } from '../domain/article-store.js';
+import type { CustomerStore } from '../domain/customer-store.js';
 import type { OrderStore } from '../domain/order-store.js';
 import type { StateHolder } from '../domain/state-holder.js';
 import type { ResolvedOptions } from '../options.js';
@@ -10,6 +11,7 @@ export type ApiDeps = {
   holder: StateHolder;
   orders: OrderStore;
   articles: ArticleStore;
+  customers: CustomerStore;
   /** The API's own rate limit (per store token). */
   rateLimiter: RateLimiter;
 };

@@ -6,7 +6,9 @@ import type { ApiDeps } from './api-deps.js';
 import { registerArticleRoutes } from './articles-routes.js';
 import { createAuthHook } from './auth-hook.js';
 import { registerOrderStatusRoutes } from './order-statuses-routes.js';
+import { registerCustomerRoutes } from './customers-routes.js';
 import { registerOrderRoutes } from './orders-routes.js';
+import { registerPostOrderRoute } from './post-order-routes.js';
 
 /** The simulated API under `/v1` and `/v2-beta` (notes 2.1), in its own scope. */
 export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
@@ -32,6 +34,8 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
         registerOrderRoutes(api, deps);
         registerOrderStatusRoutes(api, deps);
         registerArticleRoutes(api, deps);
+        registerPostOrderRoute(api, deps);
+        registerCustomerRoutes(api, deps);
       },
       { prefix: `/v${version}` },
     );

@@ -1,0 +1,120 @@
+/**
+ * The shop order: look-up before create, SKU check, create. The API cannot filter orders by a
+ * reference or comment, so the look-up lists the customer's orders (`debtor_email`, newest first,
+ * one page of LOOKUP_PAGE_LIMIT) and matches the `Koppel: <till reference>` line of
+ * `comments.internal` that every order Koppel creates carries (assumptions.ts).
+ */
+import type { CanonicalOrder } from '@koppel/contracts';
+import { LineKind } from '@koppel/contracts';
+import type { PreparedDocument, TargetDebtor, TargetDocument } from '@koppel/connector-sdk';
+import { z } from 'zod';
+import { ARTICLE_MAX_PAGES, ARTICLE_PAGE_LIMIT, LOOKUP_PAGE_LIMIT, ORDER_QUERY } from './assumptions.js';
+import type { MijnwebwinkelOrderBody } from './order-body.js';
+import { referenceLine } from './prepare-order.js';
+import { articleRefSchema, type ListedShopOrder, listedShopOrderSchema } from './target-api-schemas.js';
+import { mijnwebwinkelTargetErrors } from './target-errors.js';
+import type { MijnwebwinkelTargetSession } from './target-session.js';
+
+function toDocument(order: ListedShopOrder): TargetDocument {
+  return { targetId: order.uuid, number: order.number };
+}
+
+function carriesReference(order: ListedShopOrder, reference: string): boolean {
+  const wanted = referenceLine(reference);
+  return order.comments.split('\n').some((line) => line.trim() === wanted);
+}
+
+export async function findShopOrder(
+  session: MijnwebwinkelTargetSession,
+  prepared: PreparedDocument<MijnwebwinkelOrderBody>,
+): Promise<TargetDocument | null> {
+  const answer = await session.client.request({
+    method: 'GET',
+    path: '/orders',
+    query: {
+      debtor_email: prepared.body.debtor.email,
+      ordering: 'desc',
+      limit: String(LOOKUP_PAGE_LIMIT),
+    },
+  });
+  const parsed = z.array(listedShopOrderSchema).safeParse(answer);
+  if (!parsed.success) {
+    throw mijnwebwinkelTargetErrors.badResponse(
+      'Mijnwebwinkel answered GET /orders with an unexpected body',
+      parsed.error,
+    );
+  }
+  const found = parsed.data.find((order) => carriesReference(order, prepared.number));
+  return found ? toDocument(found) : null;
+}
+
+/** SKU → internal article id, paging `GET /articles` (no SKU filter in the spec). */
+export async function articleIdsBySku(session: MijnwebwinkelTargetSession): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (let page = 0; page < ARTICLE_MAX_PAGES; page += 1) {
+    const answer = await session.client.request({
+      method: 'GET',
+      path: '/articles',
+      query: { limit: String(ARTICLE_PAGE_LIMIT), offset: String(page * ARTICLE_PAGE_LIMIT) },
+    });
+    const parsed = z.array(articleRefSchema).safeParse(answer);
+    if (!parsed.success) {
+      throw mijnwebwinkelTargetErrors.badResponse(
+        'Mijnwebwinkel answered GET /articles with an unexpected body',
+        parsed.error,
+      );
+    }
+    for (const article of parsed.data)
+      if (article.sku !== '' && !ids.has(article.sku)) ids.set(article.sku, article.id);
+    if (parsed.data.length < ARTICLE_PAGE_LIMIT) return ids;
+  }
+  return ids;
+}
+
+export async function findMissingArticles(
+  session: MijnwebwinkelTargetSession,
+  order: CanonicalOrder,
+): Promise<string[]> {
+  const ids = await articleIdsBySku(session);
+  const skus = order.lines.filter((line) => line.kind === LineKind.PRODUCT).map((line) => line.sku);
+  return [...new Set(skus.filter((sku) => !ids.has(sku)))];
+}
+
+export async function createShopOrder(
+  session: MijnwebwinkelTargetSession,
+  prepared: PreparedDocument<MijnwebwinkelOrderBody>,
+  debtor: TargetDebtor,
+): Promise<TargetDocument> {
+  const ids = await articleIdsBySku(session);
+  const { totalGrossCents: _total, ...body } = prepared.body;
+  const orderlines = body.orderlines.map((line, index) => {
+    if (line.type === 'custom') return line;
+    const id = ids.get(line.sku);
+    if (id === undefined) {
+      throw mijnwebwinkelTargetErrors.invalidOrder(
+        `the shop has no article with SKU ${line.sku}`,
+        `lines[${index}].sku`,
+      );
+    }
+    return {
+      type: 'article',
+      quantity: line.quantity,
+      price_override: line.price_override,
+      articles: [{ id }],
+    };
+  });
+  const answer = await session.client.request({
+    method: 'POST',
+    path: '/orders',
+    query: { ...ORDER_QUERY },
+    body: { ...body, debtor: { ...body.debtor, id: debtor.targetId }, orderlines },
+  });
+  const parsed = listedShopOrderSchema.safeParse(answer);
+  if (!parsed.success) {
+    throw mijnwebwinkelTargetErrors.badResponse(
+      'Mijnwebwinkel answered POST /orders with an unexpected body',
+      parsed.error,
+    );
+  }
+  return toDocument(parsed.data);
+}

@@ -1,0 +1,127 @@
+import { appError } from '@koppel/errors';
+import type { FastifyInstance } from 'fastify';
+import { POST_ORDER_STATUS } from '../domain/assumptions.js';
+import type { CustomerStore } from '../domain/customer-store.js';
+import { formatDecimal, parseDecimal } from '../domain/money.js';
+import { type CreateOrderInput, createOrderInputSchema } from '../domain/order-input-schema.js';
+import { presentOrder } from '../domain/present-order.js';
+import type { ApiDeps } from './api-deps.js';
+import { parseInput } from './parse-input.js';
+import { type OrderPostable, orderPostableSchema, postOrderQuerySchema } from './post-order-schema.js';
+import { respond } from './respond.js';
+
+type PostAddress = OrderPostable['debtor']['address']['invoice'];
+
+function toAddress(a: PostAddress) {
+  return {
+    name: a.name,
+    zipcode: a.zipcode,
+    gender: a.gender ?? '',
+    company: a.company ?? '',
+    phone: a.phone ?? '',
+    street: a.street ?? '',
+    number: a.number ?? '',
+    city: a.city ?? '',
+    country_code: a.country_code ?? 'NL',
+  };
+}
+
+/** A custom line's unit price incl. VAT in cents: `amount_including_tax`, else `amount` + VAT half-up. */
+function includingCents(p: {
+  rate: string;
+  amount?: string | undefined;
+  amount_including_tax?: string | undefined;
+}): bigint {
+  if (p.amount_including_tax !== undefined) return parseDecimal(p.amount_including_tax, 2);
+  const micros = parseDecimal(p.amount ?? '0', 6);
+  const rate = parseDecimal(p.rate, 2);
+  const gross = micros * (10_000n + rate);
+  const scale = 10_000n * 10_000n; // micros → cents (÷10⁴) and the rate (÷10⁴)
+  const half = gross < 0n ? -scale / 2n : scale / 2n;
+  return (gross + half) / scale;
+}
+
+/** OrderPostable → the simulator's checkout input (`POST /_control/orders`), so both share one store. */
+function toCreateInput(body: OrderPostable, customers: CustomerStore): CreateOrderInput {
+  if (body.debtor.id !== undefined && !customers.find(body.debtor.id)) {
+    throw appError('VALIDATION_FAILED', 'no customer with this id', { field: 'debtor.id' });
+  }
+  if (body.business_model === 'B2B' && (body.debtor.address.invoice.company ?? '') === '') {
+    throw appError('VALIDATION_FAILED', 'B2B needs a company on the invoice address', {
+      field: 'debtor.address.invoice.company',
+    });
+  }
+  const lines = body.orderlines.map((line, i) => {
+    if (line.type === 'article') {
+      const article = line.articles?.[0];
+      if (!article)
+        throw appError('VALIDATION_FAILED', 'articles is required for the article type', {
+          field: `orderlines.${i}.articles`,
+        });
+      return {
+        type: 'article' as const,
+        article_id: article.id,
+        quantity: line.quantity,
+        ...(line.price_override !== undefined && {
+          unit_price: formatDecimal(parseDecimal(line.price_override, 2), 2),
+        }),
+        options: (article.options ?? []).map((o) => ({
+          list_option_id: o.list_option_id,
+          description: `optie ${o.list_option_id}`,
+        })),
+      };
+    }
+    if (!line.unit_price || !line.description) {
+      throw appError('VALIDATION_FAILED', 'a custom line needs description and unit_price', {
+        field: `orderlines.${i}`,
+      });
+    }
+    return {
+      type: 'custom' as const,
+      description: line.description,
+      quantity: line.quantity,
+      unit_price: formatDecimal(includingCents(line.unit_price), 2),
+      rate: line.unit_price.rate,
+    };
+  });
+  return createOrderInputSchema.parse({
+    ...(body.status !== undefined && { status: body.status }),
+    archived: body.archived ?? false,
+    business_model: body.business_model ?? 'B2C',
+    reference: body.reference ?? '',
+    discountcode: body.discountcode ?? '',
+    comments: { customer: '', internal: body.comments?.internal ?? '' },
+    ...(body.payment && {
+      payment: {
+        gateway_name: body.payment.gateway_name,
+        method_name: body.payment.method_name,
+        status_id: body.payment.status?.id ?? 0,
+      },
+    }),
+    debtor: {
+      id: body.debtor.id ?? null,
+      email: body.debtor.email,
+      link_to_account: body.debtor.link_to_account ?? false,
+      invoice: {
+        ...toAddress(body.debtor.address.invoice),
+        taxnumber: body.debtor.address.invoice.taxnumber ?? '',
+        bankaccount: body.debtor.address.invoice.bankaccount ?? '',
+      },
+      ...(body.debtor.address.delivery && { delivery: toAddress(body.debtor.address.delivery) }),
+    },
+    lines,
+    // "Ignore stock limitations on articles, mutations are still applied": stock always moves.
+    mutate_stock: true,
+  });
+}
+
+/** `POST /orders` (spec `postOrder`): creates the order, answers 200 with the Order. */
+export function registerPostOrderRoute(app: FastifyInstance, deps: ApiDeps): void {
+  app.post('/orders', async (request, reply) => {
+    const q = parseInput(postOrderQuerySchema, request.query, 'query');
+    const body = parseInput(orderPostableSchema, request.body ?? {}, 'body');
+    const order = deps.orders.create(toCreateInput(body, deps.customers));
+    reply.code(POST_ORDER_STATUS);
+    return respond(reply, q.format, 'order', presentOrder(order, deps.options));
+  });
+}
