@@ -94,7 +94,11 @@ t.test('a repeated webhook is acknowledged as duplicate and produces nothing aga
   const changed = await send(
     webhookBody(shoprenterOrder('2001'), shoprenterOrder('2002', '2', '2025-03-02 09:00:00')),
   );
-  t.same(changed.json(), { accepted: 1, duplicates: 1, ignored: 0 }, 'a status change of the same order is a new event');
+  t.same(
+    changed.json(),
+    { accepted: 1, duplicates: 1, ignored: 0 },
+    'a status change of the same order is a new event',
+  );
   const records = await harness.rawRecords();
   t.equal(records.length, afterFirst + 1);
   t.equal(records.at(-1)?.event.eventKey, 'order:2002:status:2');
@@ -119,7 +123,11 @@ t.test('a failed publish answers 503 and forgets the event, so the retry is take
 
   busDown = false;
   const retried = await send();
-  t.same(retried.json(), { accepted: 1, duplicates: 0, ignored: 0 }, 'the retry is accepted, not taken as a duplicate');
+  t.same(
+    retried.json(),
+    { accepted: 1, duplicates: 0, ignored: 0 },
+    'the retry is accepted, not taken as a duplicate',
+  );
   const mine = (await harness.rawRecords()).filter((r) => r.event.connectionId === connection.id);
   t.equal(mine.length, 1);
 });
