@@ -6,6 +6,11 @@
  * when non-zero. The webhook gives no VAT rate for fees, so it is inferred from net and gross;
  * discounts carry the products' rates (split pro rata when mixed). Amounts are taken in the
  * order currency [inferred: the webhook documents no per-line conversion].
+ * A product's net `price` has 4 decimals (5000 Ft gross at 5 % is "4761.9048"): when it is finer
+ * than the minor unit it is kept as the line's exact unit price, with `grossPrice` as the exact
+ * gross, and the line totals are rounded once from price × quantity (10 × 5000 Ft = 50000 Ft,
+ * not 10 × 4761.90 net = 49999.95 Ft gross). The REST path (map-rest-order.ts) carries the
+ * same `price`/`grossPrice` fields, so both ways in share this.
  * https://doc.shoprenter.hu/api/webhook.html
  */
 import type { OrderLine } from '@koppel/contracts';
@@ -14,7 +19,12 @@ import {
   buildPaymentFeeLine,
   buildProductLine,
   buildShippingLine,
+  EXACT_PRICE_SCALE,
+  type ExactUnitPrice,
   inferVatRateBp,
+  minorDigits,
+  normalizeExactPrice,
+  parseExactPrice,
 } from '@koppel/order-model';
 import {
   decodeFailed,
@@ -36,6 +46,32 @@ type FeeField = keyof Pick<
   | 'paymentGrossPrice'
 >;
 
+/** The text as an exact price (at most 4 decimals), or a DECODE_FAILED naming the field. */
+function exactText(value: string, field: string): string {
+  try {
+    return normalizeExactPrice(value);
+  } catch (error) {
+    throw decodeFailed(`${field} "${value}" is not an amount with at most 4 decimals`, field, error);
+  }
+}
+
+/**
+ * The exact unit price when the net `price` is finer than the minor unit ("4761.9048" HUF);
+ * undefined when it is whole minor units ("4500.0000"), which keeps the plain net rule.
+ */
+function exactUnitPrice(
+  product: ShoprenterOrderProduct,
+  currency: string,
+  path: string,
+): ExactUnitPrice | undefined {
+  if (product.price === '') return undefined;
+  const net = exactText(product.price, `${path}.price`);
+  const perMinorUnit = 10n ** BigInt(EXACT_PRICE_SCALE - minorDigits(currency));
+  if (parseExactPrice(net) % perMinorUnit === 0n) return undefined;
+  const gross = product.grossPrice === '' ? undefined : exactText(product.grossPrice, `${path}.grossPrice`);
+  return { currency, net, gross };
+}
+
 function productLine(product: ShoprenterOrderProduct, index: number, currency: string): OrderLine {
   const path = `orderProducts.orderProduct[${index}]`;
   if (product.currency !== '' && product.currency.toUpperCase() !== currency) {
@@ -52,6 +88,7 @@ function productLine(product: ShoprenterOrderProduct, index: number, currency: s
     quantity: requiredQuantity(product.quantity, `${path}.quantity`),
     unitPriceNet: requiredAmount(product.price, currency, `${path}.price`),
     vatRateBp: requiredVatRateBp(product.taxRate, `${path}.taxRate`),
+    exact: exactUnitPrice(product, currency, path),
   });
 }
 

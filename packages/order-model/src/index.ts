@@ -6,6 +6,14 @@ export { COUNTRY_NAMES } from './country-names.js';
 export { normalizeCountryName, resolveCountryCode } from './country-resolver.js';
 export { isPlausibleEmail, normalizeEmail } from './email.js';
 export {
+  EXACT_PRICE_SCALE,
+  exactLineTotal,
+  exactUnitMinor,
+  normalizeExactPrice,
+  parseExactPrice,
+  roundExactToMinor,
+} from './exact-price.js';
+export {
   type DecimalRounding,
   formatScaledDecimal,
   isKnownCurrency,
@@ -24,6 +32,7 @@ export {
   buildPaymentFeeLine,
   buildProductLine,
   buildShippingLine,
+  type ExactUnitPrice,
   type GrossLineInput,
   type NetLineInput,
 } from './order-lines.js';
