@@ -24,8 +24,9 @@ export type AcceptanceFixture = {
   vat: VatSituation;
   /**
    * True when a line's unit price has more decimals than the currency's minor unit (Shoprenter's
-   * 4-decimal net prices): the line keeps the shop's exact totals and `validateCanonicalOrder`
-   * reports `total_net` ≠ `unit_price_net × quantity` for it (README "Sub-cent unit prices").
+   * 4-decimal net prices, a gross-priced shop's net): the line carries the exact unit price
+   * (`unit_price_net_exact` / `unit_price_gross_exact`) and its totals are rounded once from it
+   * (README "Sub-cent unit prices").
    */
   subMinorUnitPrices: boolean;
 };

@@ -10,13 +10,11 @@ import {
   type CanonicalOrder,
   CanonicalOrderSchema,
   CustomerSchema,
-  LineKind,
   type OrderLine,
-  OrderLineSchema,
   PaymentStatus,
   type VatRounding,
 } from '@koppel/contracts';
-import { computeTotals, netFromGross } from '@koppel/order-model';
+import { buildProductLine, computeTotals } from '@koppel/order-model';
 
 export type CustomerInput = {
   email: string;
@@ -82,32 +80,27 @@ export function buildOrder(input: OrderInput): CanonicalOrder {
 }
 
 /**
- * A product line as Shoprenter prices it: a gross unit price, the net known to 4 decimals
- * (5000 Ft at 5 % → 4761.9048 Ft). The canonical line cannot carry a unit price finer than one
- * minor unit (`unit_price_net` is int64 minor units), so the line keeps the shop's exact line
- * totals (net = line gross / (1 + rate), rounded once) and an informational unit net rounded to
- * the minor unit; `total_net` is then not `unit_price_net × quantity` for quantities above 1
- * (README "Sub-cent unit prices").
+ * A product line priced at the shop's precision (order-model exact prices): a gross unit price
+ * and, for Shoprenter, the net to 4 decimals (5000 Ft at 5 % → 4761.9048 Ft). Each line total
+ * is exact unit price × quantity rounded once; without an exact net (a gross-priced shop) the
+ * net is the line's gross / (1 + rate), rounded once (README "Sub-cent unit prices").
  */
 export function buildGrossPricedLine(input: {
   name: string;
   sku: string;
   quantity: number;
-  unitPriceGross: bigint;
+  currency: string;
+  /** Decimal text in major units, as the shop gives it ("5000", "19.99"). */
+  unitPriceGross: string;
+  /** The shop's own 4-decimal net ("4761.9048"), when it states one. */
+  unitPriceNet?: string;
   vatRateBp: number;
 }): OrderLine {
-  const totalGross = input.unitPriceGross * BigInt(input.quantity);
-  const totalNet = netFromGross(totalGross, input.vatRateBp);
-  return create(OrderLineSchema, {
-    kind: LineKind.PRODUCT,
+  return buildProductLine({
     name: input.name,
     sku: input.sku,
     quantity: input.quantity,
-    unitPriceNet: netFromGross(input.unitPriceGross, input.vatRateBp),
-    unitPriceGross: input.unitPriceGross,
     vatRateBp: input.vatRateBp,
-    totalNet,
-    vatAmount: totalGross - totalNet,
-    totalGross,
+    exact: { currency: input.currency, net: input.unitPriceNet, gross: input.unitPriceGross },
   });
 }

@@ -7,7 +7,7 @@
  */
 import { type CanonicalOrder, LineKind, type OrderLine, VatRounding } from '@koppel/contracts';
 import { appError } from '@koppel/errors';
-import { vatBreakdownByRate } from '@koppel/order-model';
+import { parseExactPrice, vatBreakdownByRate } from '@koppel/order-model';
 import { accountviewError } from './errors.js';
 import { toLocalDate } from './local-date.js';
 import { resolveRevenueAccount, resolveVatCode, reverseChargeVatNumber } from './resolve-codes.js';
@@ -184,9 +184,13 @@ function mapLine(
       net: line.totalNet,
     };
   }
-  // The unit price from the line total keeps the source's precision (a gross-priced line's net
-  // unit price has more than two decimals); AccountView multiplies it back by the quantity.
-  const unitPrice4 = divideHalfAway(line.totalNet * 100n, BigInt(quantity));
+  // The source's exact net unit price (Shoprenter's 4 decimals) is ART_PX as it is; else the unit
+  // price from the line total keeps the source's precision (a gross-priced line's net unit price
+  // has more than two decimals). AccountView multiplies it back by the quantity, rounding once.
+  const unitPrice4 =
+    line.unitPriceNetExact !== ''
+      ? parseExactPrice(line.unitPriceNetExact)
+      : divideHalfAway(line.totalNet * 100n, BigInt(quantity));
   return {
     ...base,
     articleCode: articleCodeFor(line, kind, index, settings),

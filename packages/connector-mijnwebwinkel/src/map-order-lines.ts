@@ -5,7 +5,9 @@
  *
  * - one unit (or a discount / cost line): the line's gross kept exactly, net = gross / (1 + rate)
  *   half-up (`buildLineFromGross`);
- * - more units: unit net = line net / quantity half-up; when that unit net × quantity reproduces
+ * - more units whose unit gross (line gross / quantity) fits 4 decimals: that unit gross is the
+ *   line's exact price (order-model), the gross kept exactly and the net rounded once from it;
+ * - otherwise: unit net = line net / quantity half-up; when that unit net × quantity reproduces
  *   the gross within the one-cent VAT slack, the line keeps the gross exactly; otherwise the
  *   difference becomes a separate "(rounding)" line of the same kind and rate, so the order still
  *   adds up to the shop's `price.total` to the cent (README "Money").
@@ -22,6 +24,9 @@ import {
   buildLineFromGross,
   computeVat,
   divideHalfUp,
+  EXACT_PRICE_SCALE,
+  formatScaledDecimal,
+  minorDigits,
   netFromGross,
   parseMinorUnits,
   parseVatRateBp,
@@ -79,8 +84,15 @@ export function linesFromGross(
   quantity: number,
   gross: bigint,
   vatRateBp: number,
+  currency: string,
 ): OrderLine[] {
   if (quantity === 1) return [buildLineFromGross({ ...labels, kind, totalGross: gross, vatRateBp })];
+  // A unit gross that fits 4 decimals is the line's exact price: gross kept, net rounded once.
+  const scaled = gross * 10n ** BigInt(EXACT_PRICE_SCALE - minorDigits(currency));
+  if (scaled % BigInt(quantity) === 0n) {
+    const unitGross = formatScaledDecimal(scaled / BigInt(quantity), EXACT_PRICE_SCALE);
+    return [buildLine({ ...labels, kind, quantity, vatRateBp, exact: { currency, gross: unitGross } })];
+  }
   const unitNet = divideHalfUp(netFromGross(gross, vatRateBp), BigInt(quantity));
   const totalNet = unitNet * BigInt(quantity);
   const vat = gross - totalNet;
@@ -137,7 +149,7 @@ function mapLine(line: MijnwebwinkelOrderLine, index: number, currency: string):
       return [buildLineFromGross({ ...labels, name, kind, totalGross: amount, vatRateBp })];
     }
     // A line priced per rate is one unit per rate; a plain line keeps its quantity.
-    return linesFromGross({ ...labels, name }, kind, perRate ? 1 : line.quantity, gross, vatRateBp);
+    return linesFromGross({ ...labels, name }, kind, perRate ? 1 : line.quantity, gross, vatRateBp, currency);
   });
 }
 

@@ -1,15 +1,17 @@
 /**
- * Exported order → canonical lines. myShop prices include VAT (assumed-fields.ts), while a
- * canonical line is net per unit: unit net = unit gross / (1 + rate), half-up to the cent. The
- * line keeps the shop's gross total exactly (VAT = gross − net) whenever that VAT is within one
- * cent of the VAT on the net, which the canonical order allows; for larger quantities where it
- * is not, VAT is computed on the net and the line's gross may differ from the shop's by a few
- * cents (README "Money"). Shipping and payment costs are single lines known by their gross;
+ * Exported order → canonical lines. myShop prices include VAT (assumed-fields.ts), so a product
+ * line is gross-priced: the unit gross is kept as the line's exact unit price, the line's gross
+ * is unit gross × quantity (the shop's line total, exactly) and its net is that gross / (1 + rate)
+ * rounded once; the unit net is informational (order-model exact prices). Shipping and payment costs are single lines known by their gross;
  * discounts are split over the products' VAT rates (order-model).
  */
-import { create } from '@bufbuild/protobuf';
-import { LineKind, type OrderLine, OrderLineSchema } from '@koppel/contracts';
-import { buildDiscountLines, buildLineFromGross, computeVat, netFromGross } from '@koppel/order-model';
+import { LineKind, type OrderLine } from '@koppel/contracts';
+import {
+  buildDiscountLines,
+  buildLineFromGross,
+  buildProductLine,
+  toDecimalString,
+} from '@koppel/order-model';
 import { ASSUMED_FIELDS as F } from './assumed-fields.js';
 import { amountOf, decodeFailed, quantityOf, vatRateBpOf } from './decode-errors.js';
 import type { ExportCost, ExportLine, ExportOrder } from './order-schema.js';
@@ -30,26 +32,17 @@ function productLine(line: ExportLine, index: number, currency: string): OrderLi
       `${path}.${F.lineTotalIncl}`,
     );
   }
-  const unitNet = netFromGross(unitGross, vatRateBp);
-  const totalNet = unitNet * BigInt(quantity);
-  const onNet = computeVat(totalNet, vatRateBp);
-  const keepsGross = totalGross - totalNet - onNet;
-  const vatAmount = keepsGross >= -1n && keepsGross <= 1n ? totalGross - totalNet : onNet;
   const name = line[F.description] || line[F.articleCode];
   if (name === '') throw decodeFailed(`${path} has neither a description nor an article code`, path);
-  return create(OrderLineSchema, {
-    kind: LineKind.PRODUCT,
+  // Gross-priced: the line's gross is the shop's exactly, its net rounded once from it.
+  return buildProductLine({
     name,
     sku: line[F.articleCode],
     ean: line[F.ean],
     sourceLineId: line[F.productId],
     quantity,
-    unitPriceNet: unitNet,
-    unitPriceGross: unitGross,
     vatRateBp,
-    totalNet,
-    vatAmount,
-    totalGross: totalNet + vatAmount,
+    exact: { currency, gross: toDecimalString(unitGross, currency) },
   });
 }
 

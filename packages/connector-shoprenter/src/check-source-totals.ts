@@ -1,8 +1,9 @@
 /**
  * Cross-checks the totals computed from the lines against the order's own `total` (net),
- * `taxPrice` (VAT) and `totalGross`. Shoprenter rounds per unit with 4-decimal net prices, so
- * each line may differ by one minor unit; anything beyond one minor unit per line means a line
- * is missing or misread, and the order is rejected rather than booked wrong.
+ * `taxPrice` (VAT) and `totalGross`. Lines keep Shoprenter's 4-decimal unit prices and are rounded
+ * once per line, while the shop rounds its own totals its way, so each line may differ by one
+ * minor unit; anything beyond one minor unit per line means a line is missing or misread, and the
+ * order is rejected rather than booked wrong.
  * https://doc.shoprenter.hu/development/api/07_webhook.html (sample: total = net, totalGross, taxPrice)
  */
 import type { Totals } from '@koppel/contracts';

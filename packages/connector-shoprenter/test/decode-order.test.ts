@@ -89,14 +89,22 @@ t.test('a company order: 4-decimal prices, two rates, fees and a coupon split ov
     ]),
     [
       [LineKind.PRODUCT, 'Kávéfőző Pro', 2700, 7874016n, 2125984n, 10000000n],
-      [LineKind.PRODUCT, 'Szakácskönyv', 500, 1428570n, 71429n, 1499999n],
+      // 3 × 4761.9048 Ft rounded once: 14285.71 net, 15000.00 gross (was 3 × 4761.90 = 14999.99).
+      [LineKind.PRODUCT, 'Szakácskönyv', 500, 1428571n, 71429n, 1500000n],
       [LineKind.SHIPPING, 'GLS futárszolgálat', 2700, 157480n, 42520n, 200000n],
       [LineKind.PAYMENT_FEE, 'Utánvét', 2700, 39370n, 10630n, 50000n],
       [LineKind.DISCOUNT, 'Coupon TAVASZ10 (5 %)', 500, -62111n, -3106n, -65217n],
       [LineKind.DISCOUNT, 'Coupon TAVASZ10 (27 %)', 2700, -342349n, -92434n, -434783n],
     ],
   );
-  t.match(order.totals, { net: 9094976n, vat: 2155023n, gross: 11249999n });
+  // The shop's totalGross is 112500 Ft exactly; net/VAT split differs from the shop's by 1 fillér.
+  t.match(order.totals, { net: 9094977n, vat: 2155023n, gross: 11250000n });
+  t.same(
+    [order.lines[1]?.unitPriceNet, order.lines[1]?.unitPriceNetExact, order.lines[1]?.unitPriceGrossExact],
+    [476190n, '4761.9048', '5000.0000'],
+    'the exact unit price is kept next to the rounded display price',
+  );
+  t.equal(order.lines[0]?.unitPriceNetExact, '78740.1575');
   t.equal(order.lines[1]?.ean, '', 'empty gtin');
   t.equal(order.lines[0]?.ean, '5999999000017');
 });

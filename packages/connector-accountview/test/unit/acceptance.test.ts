@@ -7,6 +7,8 @@
  */
 import { EUR_FIXTURES } from '@koppel/acceptance-orders';
 import type { SessionServices } from '@koppel/connector-sdk';
+import { VatRounding } from '@koppel/contracts';
+import { buildProductLine, computeTotals, validateCanonicalOrder } from '@koppel/order-model';
 import t from 'tap';
 import { type AccountviewSession, accountviewConnector, en16931Violations } from '../../src/index.js';
 import { makeSettings } from '../fixtures/order-fixtures.js';
@@ -112,6 +114,37 @@ for (const documentType of ['sales-order', 'journal-page'] as const) {
     });
   }
 }
+
+t.test('a 4-decimal net unit price (Shoprenter in euro) is ART_PX as the shop gave it', async (t) => {
+  const base = EUR_FIXTURES.find((f) => f.name === 'nl-gross-priced-4-decimals')!.order;
+  const lines = [1, 10, 50].map((quantity) =>
+    buildProductLine({
+      name: 'Mok',
+      sku: '100240',
+      quantity,
+      vatRateBp: 2100,
+      exact: { currency: 'EUR', net: '16.5207', gross: '19.99' },
+    }),
+  );
+  const order = { ...base, lines, totals: computeTotals(lines, VatRounding.PER_LINE) };
+  t.same(validateCanonicalOrder(order), []);
+  const draft = accountviewConnector.prepareDocument(
+    order,
+    offlineSession({ ...settings, documentType: 'sales-order' }),
+  ).body;
+  t.same(
+    draft.lines.map((l) => [l.unitPrice4, l.net]),
+    [
+      [165207n, 1652n],
+      [165207n, 16521n],
+      [165207n, 82604n],
+    ],
+    'exact price × quantity rounded once: 16.52, 165.21, 826.04 (826.035 half away from zero)',
+  );
+  // Written out by hand: net 16.52 + 165.21 + 826.04, gross 19.99 + 199.90 + 999.50.
+  t.same([draft.net, draft.vat, draft.gross], [100777n, 21162n, 121939n]);
+  t.same(en16931Violations(draft), []);
+});
 
 t.test('a destination rate the connection has not mapped is refused naming the setting', async (t) => {
   const fixture = EUR_FIXTURES.find((f) => f.name === 'nl-oss-fr');

@@ -148,16 +148,23 @@ t.test('number as a string and price.tax as an object are read', async (t) => {
   t.equal(decoded.orderNumber, '1043');
 });
 
-t.test('many units keep the gross exactly: a rounding line when the unit net cannot', async (t) => {
+t.test('many units keep the gross exactly: an exact unit gross, else a rounding line', async (t) => {
   const labels = { name: 'Sok', sku: 'S', sourceLineId: 'x' };
-  const two = linesFromGross(labels, LineKind.PRODUCT, 2, 5800n, 2100);
+  const two = linesFromGross(labels, LineKind.PRODUCT, 2, 5800n, 2100, 'EUR');
   t.equal(two.length, 1);
   t.equal(two[0]?.totalGross, 5800n);
-  const ten = linesFromGross(labels, LineKind.PRODUCT, 10, 29000n, 2100);
-  t.equal(ten.length, 2, 'a rounding line');
-  t.equal(ten[1]?.name, 'Sok (rounding)');
-  t.equal((ten[0]?.totalGross ?? 0n) + (ten[1]?.totalGross ?? 0n), 29000n, 'to the cent');
-  t.equal(ten[0]?.totalNet, (ten[0]?.unitPriceNet ?? 0n) * 10n);
+  // 10 × 29.00: the unit gross is the line's exact price, net 290.00 / 1.21 rounded once.
+  const ten = linesFromGross(labels, LineKind.PRODUCT, 10, 29000n, 2100, 'EUR');
+  t.same(
+    ten.map((l) => [l.totalNet, l.vatAmount, l.totalGross, l.unitPriceGrossExact]),
+    [[23967n, 5033n, 29000n, '29.0000']],
+  );
+  // 100.06 over 3 units has no 4-decimal unit gross: the rounding line keeps it to the cent.
+  const three = linesFromGross(labels, LineKind.PRODUCT, 3, 10006n, 2100, 'EUR');
+  t.equal(three.length, 2, 'a rounding line');
+  t.equal(three[1]?.name, 'Sok (rounding)');
+  t.equal((three[0]?.totalGross ?? 0n) + (three[1]?.totalGross ?? 0n), 10006n, 'to the cent');
+  t.equal(three[0]?.totalNet, (three[0]?.unitPriceNet ?? 0n) * 3n);
 });
 
 t.test('addresses and names split', async (t) => {

@@ -104,7 +104,7 @@ t.test('a repeated webhook is acknowledged as duplicate and produces nothing aga
   t.equal(records.at(-1)?.event.eventKey, 'order:2002:status:2');
 });
 
-t.test('a failed publish answers 503 and forgets the event, so the retry is taken as new', async (t) => {
+t.test('a failed publish answers 503 and keeps the event, so the retry republishes it once', async (t) => {
   let busDown = true;
   const flaky: MessageBus = {
     ...harness.bus,
@@ -119,7 +119,8 @@ t.test('a failed publish answers 503 and forgets the event, so the retry is take
   const failed = await send();
   assertProblem(t, failed, 503, 'BUS_UNAVAILABLE');
   t.equal(failed.headers['retry-after'], '5', 'tells the source when to retry');
-  t.equal(await harness.inbox.count(connection.id), 0, 'the inbox row is forgotten');
+  t.equal(await harness.inbox.count(connection.id), 1, 'the inbox row and its event id are kept');
+  t.notOk(await harness.inbox.isPublished(connection.id, 'order:3001:status:1'), 'as not yet published');
 
   busDown = false;
   const retried = await send();
@@ -129,7 +130,8 @@ t.test('a failed publish answers 503 and forgets the event, so the retry is take
     'the retry is accepted, not taken as a duplicate',
   );
   const mine = (await harness.rawRecords()).filter((r) => r.event.connectionId === connection.id);
-  t.equal(mine.length, 1);
+  t.equal(mine.length, 1, 'one record on orders.raw');
+  t.equal(await harness.inbox.count(connection.id), 1, 'under the one inbox row');
 });
 
 t.test('a body over the size limit is 413 problem+json and produces nothing', async (t) => {
