@@ -2,6 +2,7 @@
  * The admin API over the real @koppel/connector-registry (buildAdminApp's default): the systems
  * it offers, their schemas, and a connection of each as services/embedded creates it.
  */
+import { sourceSystems, targetSystems } from '@koppel/connector-registry';
 import t from 'tap';
 import { AUTH, newConnectionBody, setupAdmin } from './helpers.js';
 
@@ -26,6 +27,8 @@ const realBody = (overrides: Record<string, unknown> = {}) =>
     settings: asperionDemoSettings(unreachable),
     credentials: { clientId: 'koppel', clientSecret: 'very-secret-value', refreshToken: 'refresh-1' },
     sourceSettings: { shopName: 'demo-shop', polling: { enabled: true, intervalSeconds: 300 } },
+    // Polling needs the shop's OAuth client (Shoprenter's rule across settings and credentials).
+    sourceCredentials: { clientId: 'shop-client', clientSecret: 'shop-secret' },
     ...overrides,
   });
 const post = (payload: object) =>
@@ -52,7 +55,13 @@ t.test(
     t.ok(doc.components.schemas['shoprenter.source.settings'], 'shoprenter settings');
     const body = doc.paths['/admin/v1/connections'].post.requestBody.content['application/json'].schema;
     t.ok(body.properties.targetSystem.enum.includes('asperion'));
-    t.notOk(body.properties.targetSystem.enum.includes('accountview'), 'no system without a connector');
+    t.same(
+      [...body.properties.targetSystem.enum].sort(),
+      targetSystems().sort(),
+      'exactly the registered targets are offered',
+    );
+    t.same([...body.properties.sourceSystem.enum].sort(), sourceSystems().sort(), 'and sources');
+    t.notOk(body.properties.targetSystem.enum.includes('exact-online'), 'no system without a connector');
   },
 );
 
