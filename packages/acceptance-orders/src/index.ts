@@ -7,3 +7,10 @@ export { EUR_FIXTURES } from './eur-fixtures.js';
 export type { AcceptanceFixture, ShopTotals, VatSituation } from './fixture-types.js';
 export { HUF_FIXTURES } from './huf-fixtures.js';
 export { buildGrossPricedLine, buildOrder, type CustomerInput, type OrderInput } from './order-builder.js';
+export {
+  buildTestCustomerRef,
+  buildTestOrder,
+  PIET_JANSEN,
+  type TestCustomerInput,
+  type TestOrderInput,
+} from './test-order-builder.js';

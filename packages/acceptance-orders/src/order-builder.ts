@@ -3,18 +3,9 @@
  * customer (person or company, country, VAT number) and lines made with the order-model helpers,
  * so every line is internally consistent and money is exact bigint minor units.
  */
-import { create } from '@bufbuild/protobuf';
-import { timestampFromDate } from '@bufbuild/protobuf/wkt';
-import {
-  AddressSchema,
-  type CanonicalOrder,
-  CanonicalOrderSchema,
-  CustomerSchema,
-  type OrderLine,
-  PaymentStatus,
-  type VatRounding,
-} from '@koppel/contracts';
-import { buildProductLine, computeTotals } from '@koppel/order-model';
+import { type CanonicalOrder, type OrderLine, PaymentStatus, type VatRounding } from '@koppel/contracts';
+import { buildProductLine } from '@koppel/order-model';
+import { buildTestOrder } from './test-order-builder.js';
 
 export type CustomerInput = {
   email: string;
@@ -40,42 +31,22 @@ export type OrderInput = {
 };
 
 export function buildOrder(input: OrderInput): CanonicalOrder {
-  const { customer } = input;
-  const address = create(AddressSchema, {
-    firstName: customer.firstName,
-    lastName: customer.lastName,
-    companyName: customer.companyName,
-    street: customer.street,
-    houseNumber: customer.houseNumber,
-    postcode: customer.postcode,
-    city: customer.city,
-    countryCode: customer.countryCode,
-  });
-  return create(CanonicalOrderSchema, {
+  return buildTestOrder({
     connectionId: 'acceptance',
     tenantId: 'acceptance',
-    sourceSystem: 'shoprenter',
-    externalId: `ext-${input.orderNumber}`,
     orderNumber: input.orderNumber,
-    createdAt: timestampFromDate(new Date('2025-03-03T10:15:00Z')),
+    createdAt: new Date('2025-03-03T10:15:00Z'),
     currency: input.currency,
-    paymentStatus: PaymentStatus.PAID,
-    paymentMethodCode: 'BANK_TRANSFER',
-    paymentMethodName: 'Bank transfer',
-    shippingMethodCode: 'POST',
-    shippingMethodName: 'Post',
-    customer: create(CustomerSchema, {
-      email: customer.email,
-      firstName: customer.firstName,
-      lastName: customer.lastName,
-      companyName: customer.companyName,
-      vatNumber: customer.vatNumber,
-    }),
-    billingAddress: address,
-    shippingAddress: address,
+    customer: input.customer,
     lines: input.lines,
-    totals: computeTotals(input.lines, input.rounding),
-    vatRounding: input.rounding,
+    rounding: input.rounding,
+    extra: {
+      paymentStatus: PaymentStatus.PAID,
+      paymentMethodCode: 'BANK_TRANSFER',
+      paymentMethodName: 'Bank transfer',
+      shippingMethodCode: 'POST',
+      shippingMethodName: 'Post',
+    },
   });
 }
 

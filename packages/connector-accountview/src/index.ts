@@ -18,9 +18,9 @@ export {
   type DocumentDraft,
   type DraftLine,
   documentNumber,
-  lineVatAmounts,
   mapDocument,
 } from './map-document.js';
+export { lineVatAmounts } from '@koppel/order-model';
 export { type AccountviewWriteBody, centsToDecimal, scaled4ToDecimal, toWriteBody } from './payload.js';
 export { type AccountviewSession, openSession } from './session.js';
 export {

@@ -5,12 +5,12 @@
  * kept at AccountView's four decimals. Where quantity × unit price cannot reach the shop's line
  * total to the cent, the difference is an explicit rounding line, never dropped.
  */
-import { type CanonicalOrder, LineKind, type OrderLine, VatRounding } from '@koppel/contracts';
+import { type CanonicalOrder, LineKind, type OrderLine } from '@koppel/contracts';
 import { appError } from '@koppel/errors';
-import { parseExactPrice, vatBreakdownByRate } from '@koppel/order-model';
+import { lineVatAmounts, parseExactPrice, reverseChargeVatNumber } from '@koppel/order-model';
 import { accountviewError } from './errors.js';
 import { toLocalDate } from './local-date.js';
-import { resolveRevenueAccount, resolveVatCode, reverseChargeVatNumber } from './resolve-codes.js';
+import { resolveRevenueAccount, resolveVatCode } from './resolve-codes.js';
 import type { AccountviewSettings } from './settings.js';
 
 export type DraftLineKind = 'product' | 'shipping' | 'payment-fee' | 'discount' | 'rounding';
@@ -265,29 +265,6 @@ function roundingLines(
     });
   }
   return result;
-}
-
-/**
- * Each line's VAT so the lines add up to the order's VAT under its rounding method: per line as
- * the order has them; per rate, the difference between the rate's VAT (rounded once) and the sum
- * of its lines goes to the rate's largest line (README "Money").
- */
-export function lineVatAmounts(lines: readonly OrderLine[], rounding: VatRounding): bigint[] {
-  const amounts = lines.map((line) => line.vatAmount);
-  if (rounding !== VatRounding.PER_RATE) return amounts;
-  for (const base of vatBreakdownByRate(lines)) {
-    let largest = -1;
-    let assigned = 0n;
-    lines.forEach((line, index) => {
-      if (line.vatRateBp !== base.vatRateBp) return;
-      assigned += line.vatAmount;
-      const current = lines[largest];
-      if (current === undefined || abs(line.totalNet) > abs(current.totalNet)) largest = index;
-    });
-    const amount = amounts[largest];
-    if (amount !== undefined) amounts[largest] = amount + (base.vat - assigned);
-  }
-  return amounts;
 }
 
 function assertShopTotals(order: CanonicalOrder, net: bigint, vat: bigint): void {

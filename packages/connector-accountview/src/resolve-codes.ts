@@ -3,26 +3,9 @@
  * (rate, country) rule wins over a rate-only rule. VAT codes and ledger accounts are
  * administration-specific (`VA1`, README "Vendor facts"), so they are configured, never guessed.
  */
+import { describeVatRate as describe, findRateRule as findRule } from '@koppel/connector-sdk';
 import { accountviewError } from './errors.js';
 import type { RevenueAccountRule, VatCodeRule } from './settings.js';
-
-type RateRule = { vatRateBp: number; countryCode?: string | undefined };
-
-function findRule<R extends RateRule>(
-  rules: readonly R[],
-  vatRateBp: number,
-  country: string,
-): R | undefined {
-  const ofRate = rules.filter((rule) => rule.vatRateBp === vatRateBp);
-  return (
-    ofRate.find((rule) => rule.countryCode === country) ??
-    ofRate.find((rule) => rule.countryCode === undefined)
-  );
-}
-
-function describe(vatRateBp: number, country: string): string {
-  return `${vatRateBp / 100} %${country ? ` (${country})` : ''}`;
-}
 
 export function resolveVatCode(
   rules: readonly VatCodeRule[],
@@ -57,31 +40,4 @@ export function resolveRevenueAccount(
       },
     );
   return rule.accountNumber;
-}
-
-/** EU member states; a VAT number's prefix is the country code, but Greece's is EL. */
-const EU_VAT_PREFIX: Readonly<Record<string, string>> = Object.freeze(
-  Object.fromEntries(
-    'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE'
-      .split(' ')
-      .map((code) => [code, code === 'GR' ? 'EL' : code]),
-  ),
-);
-
-/**
- * The customer's VAT number (spaces, dots and dashes removed) when the order is an EU B2B
- * reverse-charge sale: a VAT number in the VIES format of the customer's own member state, a
- * state other than the shop's, and every line at 0 %. Undefined otherwise.
- */
-export function reverseChargeVatNumber(
-  vatNumber: string,
-  countryCode: string,
-  homeCountry: string,
-  lineRatesBp: readonly number[],
-): string | undefined {
-  const prefix = EU_VAT_PREFIX[countryCode];
-  const normalized = vatNumber.replace(/[\s.-]/g, '').toUpperCase();
-  if (prefix === undefined || countryCode === homeCountry) return undefined;
-  if (!new RegExp(`^${prefix}[0-9A-Z+*]{2,12}$`).test(normalized)) return undefined;
-  return lineRatesBp.every((rate) => rate === 0) ? normalized : undefined;
 }

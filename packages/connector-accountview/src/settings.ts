@@ -5,14 +5,16 @@
  * is often self-hosted, so the API base URL is always the customer's (README "Settings").
  * Field names of the API are from the public clients listed in README.md.
  */
+import {
+  countryCodeSchema,
+  type RateLimitOptions,
+  rateLimitSchema,
+  reverseChargeLegalTextSchema,
+  timeZoneSchema,
+  vatRateBpSchema,
+} from '@koppel/connector-sdk';
 import { z } from 'zod';
 
-const countryCodeSchema = z
-  .string()
-  .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country code in upper case, e.g. "NL"');
-
-/** VAT rate in basis points (2100 = 21 %). */
-const vatRateBpSchema = z.number().int().min(0).max(10_000);
 const codeSchema = z.string().trim().min(1).max(20);
 
 /**
@@ -44,15 +46,10 @@ export const paymentMappingSchema = z.object({
   creditDays: z.number().int().min(0).max(365).optional(),
 });
 
-/** Client-side token bucket per connection; the simulator allows 20/s per token (README). */
-export const rateLimitSchema = z.object({
-  /** Sustained requests per second of one connection. */
-  requestsPerSecond: z.number().positive(),
-  /** Requests allowed at once after a quiet spell. */
-  burst: z.number().int().positive(),
-});
+export { type RateLimitOptions, rateLimitSchema };
 
-export const DEFAULT_RATE_LIMIT: Readonly<z.infer<typeof rateLimitSchema>> = Object.freeze({
+/** Client-side token bucket per connection; the simulator allows 20/s per token (README). */
+export const DEFAULT_RATE_LIMIT: Readonly<RateLimitOptions> = Object.freeze({
   requestsPerSecond: 8,
   burst: 8,
 });
@@ -66,7 +63,7 @@ export const reverseChargeSchema = z.object({
   vatCode: codeSchema,
   /** Revenue account of reverse-charge journal-page lines; the 0 % rule's account when absent. */
   accountNumber: codeSchema.optional(),
-  legalText: z.string().min(1).max(120).default('BTW verlegd / VAT reverse-charged'),
+  legalText: reverseChargeLegalTextSchema,
 });
 
 const baseSettingsSchema = z.object({
@@ -111,10 +108,7 @@ const baseSettingsSchema = z.object({
   /** Check that every product SKU exists as an article (`AK1`) before booking. */
   checkProducts: z.boolean().default(true),
   /** IANA time zone of the administration: AccountView stores local datetimes without zone. */
-  timeZone: z
-    .string()
-    .default('Europe/Amsterdam')
-    .refine((zone) => isKnownTimeZone(zone), 'unknown IANA time zone'),
+  timeZone: timeZoneSchema('Europe/Amsterdam'),
   rateLimit: rateLimitSchema.default(DEFAULT_RATE_LIMIT),
 });
 
@@ -148,13 +142,3 @@ export type AccountviewSettingsInput = z.input<typeof settingsSchema>;
 export type AccountviewCredentials = z.infer<typeof credentialsSchema>;
 export type VatCodeRule = z.infer<typeof vatCodeRuleSchema>;
 export type RevenueAccountRule = z.infer<typeof revenueAccountRuleSchema>;
-export type RateLimitOptions = z.infer<typeof rateLimitSchema>;
-
-function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-CA', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -4,13 +4,13 @@
  * order line, amount excl. VAT [I], with its ledger account, VAT code and VAT amount. Money stays
  * bigint minor units here; `toSalesInvoiceBody` turns it into JSON numbers at the edge.
  */
-import { type CanonicalOrder, LineKind, type OrderLine, VatRounding } from '@koppel/contracts';
+import { type CanonicalOrder, LineKind, type OrderLine } from '@koppel/contracts';
 import { appError } from '@koppel/errors';
-import { vatBreakdownByRate } from '@koppel/order-model';
+import { lineVatAmounts, reverseChargeVatNumber } from '@koppel/order-model';
 import { asperionError } from './errors.js';
 import type { AsperionSettings } from './settings.js';
 import { toBookDate } from './book-date.js';
-import { resolveRevenueAccount, resolveVatCode, reverseChargeVatNumber } from './resolve-ledger.js';
+import { resolveRevenueAccount, resolveVatCode } from './resolve-ledger.js';
 
 export type InvoiceMappingSettings = Pick<
   AsperionSettings,
@@ -121,30 +121,6 @@ export function mapInvoice(order: CanonicalOrder, settings: InvoiceMappingSettin
   };
 }
 
-/**
- * Each line's VAT so the lines add up to the order's VAT under its rounding method. Per line:
- * as the order has them. Per rate: VAT is rounded once on each rate's base, and the difference
- * to the sum of the lines' VAT (a cent or two) goes to the rate's largest line, so lines and
- * header agree as the Belastingdienst requires of either method (targets.md §5).
- */
-export function lineVatAmounts(lines: readonly OrderLine[], rounding: VatRounding): bigint[] {
-  const amounts = lines.map((line) => line.vatAmount);
-  if (rounding !== VatRounding.PER_RATE) return amounts;
-  for (const base of vatBreakdownByRate(lines)) {
-    let largest = -1;
-    let assigned = 0n;
-    lines.forEach((line, index) => {
-      if (line.vatRateBp !== base.vatRateBp) return;
-      assigned += line.vatAmount;
-      const current = lines[largest];
-      if (current === undefined || abs(line.totalNet) > abs(current.totalNet)) largest = index;
-    });
-    const amount = amounts[largest];
-    if (amount !== undefined) amounts[largest] = amount + (base.vat - assigned);
-  }
-  return amounts;
-}
-
 type ReverseChargeLines = { vatCode: string; ledgerAccountId: number | undefined; note: string };
 
 /**
@@ -210,8 +186,4 @@ function lineDescription(line: OrderLine): string {
   const text =
     line.kind === LineKind.PRODUCT || line.kind === LineKind.UNSPECIFIED ? `${name} x${line.quantity}` : name;
   return text.slice(0, MAX_DESCRIPTION);
-}
-
-function abs(value: bigint): bigint {
-  return value < 0n ? -value : value;
 }

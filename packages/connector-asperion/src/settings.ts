@@ -7,14 +7,15 @@
  * administration usually has (sales journal "VK", invoice prefix "WEB-").
  * Field names of the API are from targets.md §1 (ASP-GO `types.go`), see README.md.
  */
+import {
+  countryCodeSchema,
+  type RateLimitOptions,
+  rateLimitSchema,
+  reverseChargeLegalTextSchema,
+  timeZoneSchema,
+  vatRateBpSchema,
+} from '@koppel/connector-sdk';
 import { z } from 'zod';
-
-const countryCodeSchema = z
-  .string()
-  .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country code in upper case, e.g. "NL"');
-
-/** VAT rate in basis points (2100 = 21 %). */
-const vatRateBpSchema = z.number().int().min(0).max(10_000);
 
 /** A ledger account id of `/v1/ledgeraccounts` (an integer such as 8000). */
 const ledgerAccountIdSchema = z.number().int().positive();
@@ -39,18 +40,13 @@ export const vatCodeRuleSchema = z.object({
   vatCode: z.string().min(1),
 });
 
+export { type RateLimitOptions, rateLimitSchema };
+
 /**
  * Client-side token bucket per connection. Asperion publishes no limit (targets.md §1.9); 4/s
  * with a burst of 8 keeps a busy shop well clear of the simulator's 300 per minute.
  */
-export const rateLimitSchema = z.object({
-  /** Sustained requests per second of one connection. */
-  requestsPerSecond: z.number().positive(),
-  /** Requests allowed at once after a quiet spell. */
-  burst: z.number().int().positive(),
-});
-
-export const DEFAULT_RATE_LIMIT: Readonly<z.infer<typeof rateLimitSchema>> = Object.freeze({
+export const DEFAULT_RATE_LIMIT: Readonly<RateLimitOptions> = Object.freeze({
   requestsPerSecond: 4,
   burst: 8,
 });
@@ -66,7 +62,7 @@ export const reverseChargeSchema = z.object({
   /** Revenue account of reverse-charge lines; the 0 % rule's account when absent. */
   ledgerAccountId: ledgerAccountIdSchema.optional(),
   /** Text on the invoice, followed by the customer's VAT number. */
-  legalText: z.string().min(1).max(120).default('BTW verlegd / VAT reverse-charged'),
+  legalText: reverseChargeLegalTextSchema,
 });
 
 export const settingsSchema = z.object({
@@ -101,10 +97,7 @@ export const settingsSchema = z.object({
   /** Check that every product SKU exists as an article (`/v1/articles`) before booking. */
   checkProducts: z.boolean().default(false),
   /** IANA time zone in which the order's timestamp becomes the invoice date and book period. */
-  timeZone: z
-    .string()
-    .default('Europe/Amsterdam')
-    .refine((zone) => isKnownTimeZone(zone), 'unknown IANA time zone'),
+  timeZone: timeZoneSchema('Europe/Amsterdam'),
   /** Language of Asperion's validation messages, which reach the order journey (targets.md §1.1). */
   language: z.enum(['nl-NL', 'en-US']).default('en-US'),
   rateLimit: rateLimitSchema.default(DEFAULT_RATE_LIMIT),
@@ -121,16 +114,6 @@ export const credentialsSchema = z.object({
 export type AsperionSettings = z.infer<typeof settingsSchema>;
 export type AsperionSettingsInput = z.input<typeof settingsSchema>;
 export type AsperionCredentials = z.infer<typeof credentialsSchema>;
-export type RateLimitOptions = z.infer<typeof rateLimitSchema>;
 export type RevenueAccountRule = z.infer<typeof revenueAccountRuleSchema>;
 export type VatCodeRule = z.infer<typeof vatCodeRuleSchema>;
 export type ReverseChargeSettings = z.infer<typeof reverseChargeSchema>;
-
-function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-CA', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

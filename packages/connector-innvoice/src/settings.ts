@@ -5,6 +5,7 @@
  * account's registration name (`company`) and the pad (`invoicePadId`) its documents go to.
  * Vendor facts: README.md "Vendor facts".
  */
+import { type RateLimitOptions, rateLimitSchema, timeZoneSchema } from '@koppel/connector-sdk';
 import { z } from 'zod';
 
 /** The 0 % labels InnVoice takes in `AfaSzoveg` (NAV exemption categories, README "VAT"). */
@@ -29,14 +30,10 @@ export const ZERO_VAT_LABELS = [
 export const zeroVatLabelSchema = z.enum(ZERO_VAT_LABELS);
 export type ZeroVatLabel = z.infer<typeof zeroVatLabelSchema>;
 
+export { type RateLimitOptions, rateLimitSchema };
+
 /** Client-side token bucket per connection; InnVoice publishes no limit (README). */
-export const rateLimitSchema = z.object({
-  /** Sustained requests per second of one connection. */
-  requestsPerSecond: z.number().positive(),
-  /** Requests allowed at once after a quiet spell. */
-  burst: z.number().int().positive(),
-});
-export const DEFAULT_RATE_LIMIT: Readonly<z.infer<typeof rateLimitSchema>> = Object.freeze({
+export const DEFAULT_RATE_LIMIT: Readonly<RateLimitOptions> = Object.freeze({
   requestsPerSecond: 1,
   burst: 4,
 });
@@ -70,10 +67,7 @@ export const settingsSchema = z.object({
   /** Name of the rounding line on the document. */
   roundingLineName: z.string().min(1).max(100).default('Kerekítés'),
   /** IANA time zone in which the order's timestamp becomes the issue and fulfilment date. */
-  timeZone: z
-    .string()
-    .default('Europe/Budapest')
-    .refine((zone) => isKnownTimeZone(zone), 'unknown IANA time zone'),
+  timeZone: timeZoneSchema('Europe/Budapest'),
   rateLimit: rateLimitSchema.default(DEFAULT_RATE_LIMIT),
 });
 
@@ -86,13 +80,3 @@ export const credentialsSchema = z.object({
 export type InnvoiceSettings = z.infer<typeof settingsSchema>;
 export type InnvoiceSettingsInput = z.input<typeof settingsSchema>;
 export type InnvoiceCredentials = z.infer<typeof credentialsSchema>;
-export type RateLimitOptions = z.infer<typeof rateLimitSchema>;
-
-function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-CA', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

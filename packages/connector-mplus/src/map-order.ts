@@ -5,6 +5,7 @@
  */
 import type { CanonicalOrder } from '@koppel/contracts';
 import { appError } from '@koppel/errors';
+import { EU_MEMBER_STATES } from '@koppel/order-model';
 import { checkDocumentArithmetic, type DocumentTotals } from './en16931-check.js';
 import { mplusError } from './errors.js';
 import { type MplusLineDraft, type MplusVatMethod, mapLines, toCents } from './map-lines.js';
@@ -37,11 +38,6 @@ export type MplusOrderDraft = {
   totals: DocumentTotals;
   lines: MplusLineDraft[];
 };
-
-/** EU member states: a 0 % B2B order to one of them other than the home country is reverse charge. */
-const EU = new Set(
-  'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE'.split(' '),
-);
 
 export function extOrderId(order: CanonicalOrder, prefix: string): string {
   return `${prefix}${order.orderNumber}`;
@@ -100,7 +96,7 @@ export function chooseVatMethod(order: CanonicalOrder, settings: MplusSettings):
   const noVat = order.lines.every((line) => line.vatAmount === 0n && line.vatRateBp === 0);
   const reverseCharge =
     (order.customer?.vatNumber ?? '').trim() !== '' &&
-    EU.has(country) &&
+    EU_MEMBER_STATES.has(country) &&
     country !== settings.homeCountry &&
     noVat;
   if (reverseCharge || settings.vatMethod === 'shifted') {

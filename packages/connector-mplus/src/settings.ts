@@ -5,14 +5,8 @@
  * them again when it opens a session. The host and the secret have no defaults; the employee
  * defaults to 999999, the super user every Mplus tenant has (README "Vendor facts").
  */
+import { countryCodeSchema, timeZoneSchema, vatRateBpSchema } from '@koppel/connector-sdk';
 import { z } from 'zod';
-
-const countryCodeSchema = z
-  .string()
-  .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country code in upper case, e.g. "NL"');
-
-/** VAT rate in basis points (2100 = 21 %). */
-const vatRateBpSchema = z.number().int().min(0).max(10_000);
 
 /**
  * An Mplus article number (`xsd:long`, numeric only): a JSON number or a string of digits, kept
@@ -95,10 +89,7 @@ export const settingsSchema = z.object({
   /** Article of the explicit rounding line (per-rate VAT rounding of the shop, README "Money"). */
   roundingArticleNumber: articleNumberSchema.optional(),
   /** IANA time zone in which the order's timestamp becomes its financial date. */
-  timeZone: z
-    .string()
-    .default('Europe/Amsterdam')
-    .refine((zone) => isKnownTimeZone(zone), 'unknown IANA time zone'),
+  timeZone: timeZoneSchema('Europe/Amsterdam'),
   /** Timeout of one SOAP call in ms; the runner's timeout when absent. */
   requestTimeoutMs: z.number().int().min(100).max(600_000).optional(),
 });
@@ -114,12 +105,3 @@ export type MplusSettingsInput = z.input<typeof settingsSchema>;
 export type MplusCredentials = z.infer<typeof credentialsSchema>;
 export type TaxCodeRule = z.infer<typeof taxCodeRuleSchema>;
 export type RevenueAccountRule = z.infer<typeof revenueAccountRuleSchema>;
-
-function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-CA', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

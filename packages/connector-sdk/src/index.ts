@@ -21,6 +21,17 @@ export {
   targetTransientStatusError,
   targetTransportError,
 } from './http/target-errors.js';
+export {
+  countryCodeSchema,
+  describeVatRate,
+  findRateRule,
+  type RateLimitOptions,
+  type RateRule,
+  rateLimitSchema,
+  reverseChargeLegalTextSchema,
+  timeZoneSchema,
+  vatRateBpSchema,
+} from './settings/index.js';
 export type {
   AnySourceConnector,
   BookedOrder,

@@ -5,6 +5,7 @@
 export { COUNTRY_NAMES } from './country-names.js';
 export { normalizeCountryName, resolveCountryCode } from './country-resolver.js';
 export { isPlausibleEmail, normalizeEmail } from './email.js';
+export { EU_MEMBER_STATES, normalizeVatNumber, reverseChargeVatNumber } from './eu-vat-number.js';
 export {
   EXACT_PRICE_SCALE,
   exactLineTotal,
@@ -36,7 +37,7 @@ export {
   type GrossLineInput,
   type NetLineInput,
 } from './order-lines.js';
-export { computeTotals, type RateBase, vatBreakdownByRate } from './order-totals.js';
+export { computeTotals, lineVatAmounts, type RateBase, vatBreakdownByRate } from './order-totals.js';
 export { type StreetAddress, splitStreetAndHouseNumber } from './street-address.js';
 export { type OrderProblem, validateCanonicalOrder } from './validate-order.js';
 export {

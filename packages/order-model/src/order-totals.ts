@@ -32,3 +32,31 @@ export function computeTotals(lines: readonly OrderLine[], rounding: VatRounding
   }
   return create(TotalsSchema, { net, vat, gross: net + vat });
 }
+
+/**
+ * Each line's VAT so the lines add up to the order's VAT under its rounding method. Per line:
+ * as the order has them. Per rate: VAT is rounded once on each rate's base, and the difference
+ * to the sum of the lines' VAT (a cent or two) goes to the rate's largest line, so lines and
+ * header agree as the Belastingdienst requires of either method.
+ */
+export function lineVatAmounts(lines: readonly OrderLine[], rounding: VatRounding): bigint[] {
+  const amounts = lines.map((line) => line.vatAmount);
+  if (rounding !== VatRounding.PER_RATE) return amounts;
+  for (const base of vatBreakdownByRate(lines)) {
+    let largest = -1;
+    let assigned = 0n;
+    lines.forEach((line, index) => {
+      if (line.vatRateBp !== base.vatRateBp) return;
+      assigned += line.vatAmount;
+      const current = lines[largest];
+      if (current === undefined || magnitude(line.totalNet) > magnitude(current.totalNet)) largest = index;
+    });
+    const amount = amounts[largest];
+    if (amount !== undefined) amounts[largest] = amount + (base.vat - assigned);
+  }
+  return amounts;
+}
+
+function magnitude(value: bigint): bigint {
+  return value < 0n ? -value : value;
+}
