@@ -38,7 +38,10 @@ export function ignoredReasonOf(
   if (prefix !== undefined)
     return `extOrderId ${ext} starts with ${prefix}: an order put into Mplus from a shop`;
   const at = enteredAt(order);
-  if (since !== undefined && at !== undefined && at < Date.parse(since)) return `entered before ${since}`;
+  // Mplus gives whole seconds: an order taken in the same second as `since` (but after it) must
+  // not be lost, so `since` is compared at the same precision.
+  const sinceSecond = since === undefined ? undefined : Math.floor(Date.parse(since) / 1000) * 1000;
+  if (sinceSecond !== undefined && at !== undefined && at < sinceSecond) return `entered before ${since}`;
   if (!relation?.email?.trim()) return 'the relation has no e-mail (a walk-in sale)';
   return undefined;
 }

@@ -173,4 +173,10 @@ t.test("Koppel's own orders, history and walk-in sales are ignored", async (t) =
   t.match(ignoredReasonOf(base, relation, settings, '2025-03-02T00:00:00Z'), /before/);
   t.match(ignoredReasonOf(base, { relationNumber: '1' }, settings, undefined), /e-mail/);
   t.equal(ignoredReasonOf(base, relation, settings, '2025-03-01T00:00:00Z'), undefined);
+  t.equal(
+    ignoredReasonOf(base, relation, settings, '2025-03-01T12:00:00.400Z'),
+    undefined,
+    'an order in the same (whole) second as since is not lost: Mplus gives whole seconds',
+  );
+  t.match(ignoredReasonOf(base, relation, settings, '2025-03-01T12:00:01.000Z'), /before/);
 });
