@@ -1,6 +1,6 @@
 /**
  * zod schemas of the Asperion responses the connector reads (field names of ASP-GO `types.go`,
- * targets.md §1.5-§1.6). Loose: Asperion's objects carry many more fields, and a debtor update
+ * README.md). Loose: Asperion's objects carry many more fields, and a debtor update
  * sends the record back whole, so unknown fields are kept.
  */
 import { z } from 'zod';
@@ -27,7 +27,7 @@ export const salesInvoiceSchema = z
   .loose();
 export type AsperionSalesInvoice = z.infer<typeof salesInvoiceSchema>;
 
-/** Article field names are not public (targets.md §1.8): `code` is the article number [I]. */
+/** Article field names are not public (README.md): `code` is the article number [I]. */
 export const articleSchema = z.object({ code: textId }).loose();
 
 /**
@@ -39,19 +39,19 @@ export function entitySchema<T>(item: z.ZodType<T>): z.ZodType<T> {
   return z.union([wrapped.transform((value): T => value._data), item]);
 }
 
-/** `/v1/administrations` item (targets.md §1.4). */
+/** `/v1/administrations` item (README.md). */
 export const administrationSchema = z.object({ id: z.number().int(), name: z.string().nullish() }).loose();
 
 /** `/v1/journals` item; `type` is not documented, so it is not relied on. */
 export const journalSchema = z.object({ id: textId }).loose();
 
-/** `/v1/vatcodes` item (targets.md §1.7). */
+/** `/v1/vatcodes` item (README.md). */
 export const vatCodeSchema = z.object({ id: textId, salesCode: z.boolean().nullish() }).loose();
 
-/** `/v1/ledgeraccounts` item (targets.md §1.4). */
+/** `/v1/ledgeraccounts` item (README.md). */
 export const ledgerAccountSchema = z
   .object({ id: z.number().int(), disabled: z.boolean().nullish() })
   .loose();
 
-/** `/v1/paymentconditions` item (targets.md §1.4). */
+/** `/v1/paymentconditions` item (README.md). */
 export const paymentConditionSchema = z.object({ id: z.number().int() }).loose();

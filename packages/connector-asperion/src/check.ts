@@ -1,7 +1,7 @@
 /**
  * The connection check: each credential and setting tried against Asperion (or the simulator),
  * in words a shop owner understands. Order matters: the log-in is tried first (identity server),
- * then the administration (the API refuses a tenant the user may not open with 403, targets.md
+ * then the administration (the API refuses a tenant the user may not open with 403, README.md
  * §1.3), then the bookkeeping references the invoices use. A failing step stops the check, since
  * what follows cannot be tried without it.
  */

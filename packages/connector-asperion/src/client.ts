@@ -1,5 +1,5 @@
 /**
- * HTTP client of the Asperion REST API (targets.md §1.1-§1.3, https://help.asperion.nl/api_en.aspx):
+ * HTTP client of the Asperion REST API (README.md, https://help.asperion.nl/api_en.aspx):
  * Bearer token, numeric administration in `X-Tenant-Id`, JSON in and out, lists wrapped in
  * `{ _data, _meta }`, errors as ASP.NET ProblemDetails. It does not retry (the delivery pipeline
  * does, from `retryable`), except once after a 401 with a freshly refreshed token. A token bucket
@@ -20,7 +20,7 @@ export type AsperionClientOptions = {
   /** Timeout of one request including its body (ms, default 30 000). */
   timeoutMs?: number;
   rateLimit?: RateLimitOptions;
-  /** Language of Asperion's validation messages (targets.md §1.1). */
+  /** Language of Asperion's validation messages (README.md). */
   language?: 'nl-NL' | 'en-US';
 };
 

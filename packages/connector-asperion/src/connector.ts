@@ -1,6 +1,6 @@
 /**
  * The Asperion target connector: the delivery pipeline's steps (prepare, dedupe, debtor by
- * e-mail, product check, invoice) as calls of the Asperion REST API (targets.md §1, §6), plus a
+ * e-mail, product check, invoice) as calls of the Asperion REST API (README.md), plus a
  * connection check. Mapping is pure (`map-*.ts`); a session holds one connection's settings,
  * token cache and rate limiter (`session.ts`).
  */

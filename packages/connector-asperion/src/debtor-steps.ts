@@ -1,5 +1,5 @@
 /**
- * Debtor steps of the Asperion connector: find by e-mail, create, update (targets.md §1.5, §6.1).
+ * Debtor steps of the Asperion connector: find by e-mail, create, update (README.md).
  * With a default debtor configured every order is booked on that one debtor, and no debtor is
  * created or changed.
  */
@@ -98,7 +98,7 @@ export async function updateDebtor(
     });
     return toTargetDebtor(updated);
   } catch (error) {
-    // PUT is not in the public sources (targets.md §1.4 lists GET + POST): where Asperion does
+    // PUT is not in the public sources (README.md lists GET + POST): where Asperion does
     // not allow it, the order is still booked on the debtor as it is.
     if (isAppError(error) && error.details?.status === 405) return toTargetDebtor(existing);
     throw error;

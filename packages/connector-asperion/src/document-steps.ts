@@ -1,6 +1,6 @@
 /**
  * Document steps of the Asperion connector: the invoice prepared without side effects, dedupe by
- * invoice number, product check, invoice creation (targets.md §1.6, §6.1).
+ * invoice number, product check, invoice creation (README.md).
  */
 import type { PreparedDocument, TargetDebtor, TargetDocument } from '@koppel/connector-sdk';
 import { type CanonicalOrder, LineKind } from '@koppel/contracts';
@@ -50,7 +50,7 @@ export async function findMissingProducts(
   ];
   const missing: string[] = [];
   for (const sku of skus) {
-    // `Code` follows the PascalCase-filter rule of targets.md §1.2 for the article number [I].
+    // `Code` follows the PascalCase-filter rule of README.md for the article number [I].
     const articles = await session.client.list(
       '/v1/articles',
       { Code: sku, Code_comparison: 'Equals' },

@@ -5,7 +5,7 @@
 import { AppError, type AppErrorOptions } from '@koppel/errors';
 
 export const asperionErrorCatalogue = {
-  /** Asperion keeps no currency on invoices; the books are in euro (targets.md §5, README). */
+  /** Asperion keeps no currency on invoices; the books are in euro (README.md). */
   CURRENCY_NOT_SUPPORTED: { httpStatus: 422, retryable: false },
 } as const satisfies Record<string, { httpStatus: number; retryable: boolean }>;
 

@@ -1,6 +1,6 @@
 /**
  * The JSON body of `POST /v1/salesinvoiceswithlines`. Asperion takes amounts as JSON numbers
- * (targets.md §6.2), so minor units are formatted as exact decimal text and turned into a number
+ * (README.md), so minor units are formatted as exact decimal text and turned into a number
  * only here: a number parsed from at most 2 decimals serialises back to the same text.
  */
 import { toDecimalNumber } from '@koppel/order-model';

@@ -1,8 +1,8 @@
 /**
  * Koppel customer → Asperion debtor (`POST /v1/debtors`, field names of ASP-GO `types.go`,
- * targets.md §1.5). A company becomes a company debtor with the contact person in
+ * README.md). A company becomes a company debtor with the contact person in
  * `attentionTo`; a person becomes a debtor named after them. Asperion has one `address` string,
- * so street, house number and addition are joined (targets.md §6.9).
+ * so street, house number and addition are joined (README.md).
  */
 import { type Address, type CanonicalOrder, type CustomerRef, DebtorKind } from '@koppel/contracts';
 import { normalizeEmail } from '@koppel/order-model';
@@ -64,7 +64,7 @@ export function streetLine(address: Pick<Address, 'street' | 'houseNumber' | 'ho
     .join(' ');
 }
 
-/** Dutch postcodes as "1234 AB" (the form Dutch bookkeeping shows, targets.md §6.8); others as given. */
+/** Dutch postcodes as "1234 AB" (the form Dutch bookkeeping shows, README.md); others as given. */
 export function formatPostCode(postcode: string, countryCode: string): string {
   const trimmed = postcode.trim();
   const dutch = /^(\d{4})\s*([A-Za-z]{2})$/.exec(trimmed);

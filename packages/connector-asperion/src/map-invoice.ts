@@ -1,6 +1,6 @@
 /**
  * Canonical order → Asperion sales invoice with lines (`POST /v1/salesinvoiceswithlines`,
- * targets.md §1.6). Lines are financial (no article or quantity field [C-code]): one line per
+ * README.md). Lines are financial (no article or quantity field [C-code]): one line per
  * order line, amount excl. VAT [I], with its ledger account, VAT code and VAT amount. Money stays
  * bigint minor units here; `toSalesInvoiceBody` turns it into JSON numbers at the edge.
  */
@@ -46,7 +46,7 @@ export type SalesInvoiceDraft = {
   journalId: string;
   description: string;
   paymentConditionId: number | undefined;
-  /** 1 Concept or 3 InLedger (status list in targets.md §1.6). */
+  /** 1 Concept or 3 InLedger (status list in README.md). */
   status: 1 | 3;
   amountExclVat: bigint;
   vatAmount: bigint;
@@ -56,7 +56,7 @@ export type SalesInvoiceDraft = {
 
 /**
  * Asperion keeps no currency on debtors or invoices: the administration's books are in euro
- * (targets.md §5 "Currency", README "Vendor facts"), so any other currency is refused.
+ * (README.md "Currency", README "Vendor facts"), so any other currency is refused.
  */
 const BOOK_CURRENCY = 'EUR';
 const MAX_DESCRIPTION = 255;

@@ -1,7 +1,7 @@
 /**
  * Picks the Asperion VAT code and revenue ledger account of a line from the connection's rules:
  * an exact (rate, country) rule wins over a rate-only rule. VAT codes are administration-specific
- * ids of `/v1/vatcodes` (targets.md §1.7), so they are configured, never guessed.
+ * ids of `/v1/vatcodes` (README.md), so they are configured, never guessed.
  */
 import { describeVatRate as describe, findRateRule as findRule, type RateRule } from '@koppel/connector-sdk';
 import { appError } from '@koppel/errors';

@@ -26,7 +26,7 @@ export function openSession(
     clientId: credentials.clientId,
     clientSecret: credentials.clientSecret,
     refreshToken: credentials.refreshToken,
-    // Asperion spends the old refresh token on every refresh (targets.md §1.1): the new one is
+    // Asperion spends the old refresh token on every refresh (README.md): the new one is
     // stored sealed before the session uses it again.
     onRefreshTokenRotated: (refreshToken) => services.saveCredentials({ refreshToken }),
     // Replicas share the connection's refresh token: each refresh runs under a lock on the

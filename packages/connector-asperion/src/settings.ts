@@ -5,7 +5,7 @@
  * OpenAPI document; the connector registry parses them again when it opens a session.
  * URLs and secrets have no defaults; bookkeeping choices default to what a Dutch webshop
  * administration usually has (sales journal "VK", invoice prefix "WEB-").
- * Field names of the API are from targets.md §1 (ASP-GO `types.go`), see README.md.
+ * Field names of the API are from the ASP-GO `types.go` (see README.md).
  */
 import {
   countryCodeSchema,
@@ -43,7 +43,7 @@ export const vatCodeRuleSchema = z.object({
 export { type RateLimitOptions, rateLimitSchema };
 
 /**
- * Client-side token bucket per connection. Asperion publishes no limit (targets.md §1.9); 4/s
+ * Client-side token bucket per connection. Asperion publishes no limit (README.md); 4/s
  * with a burst of 8 keeps a busy shop well clear of the simulator's 300 per minute.
  */
 export const DEFAULT_RATE_LIMIT: Readonly<RateLimitOptions> = Object.freeze({
@@ -98,7 +98,7 @@ export const settingsSchema = z.object({
   checkProducts: z.boolean().default(false),
   /** IANA time zone in which the order's timestamp becomes the invoice date and book period. */
   timeZone: timeZoneSchema('Europe/Amsterdam'),
-  /** Language of Asperion's validation messages, which reach the order journey (targets.md §1.1). */
+  /** Language of Asperion's validation messages, which reach the order journey (README.md). */
   language: z.enum(['nl-NL', 'en-US']).default('en-US'),
   rateLimit: rateLimitSchema.default(DEFAULT_RATE_LIMIT),
 });

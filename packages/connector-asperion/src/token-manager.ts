@@ -1,6 +1,6 @@
 /**
  * OAuth 2.0 tokens of one Asperion connection. Asperion's identity server (IdentityServer paths
- * `/connect/token`, client id and secret in the form body - "AuthStyleInParams", targets.md §1.1,
+ * `/connect/token`, client id and secret in the form body - "AuthStyleInParams", README.md,
  * https://help.asperion.nl/api_en.aspx) issues short-lived access tokens and rotates the refresh
  * token on every refresh: the old one stops working, so each new one is saved before it is used
  * again. With several replicas of a connector sharing one connection, a refresh runs under the

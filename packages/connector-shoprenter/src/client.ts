@@ -2,7 +2,7 @@
  * Shoprenter REST client (OAuth API): a client-credentials token cached until shortly before it
  * expires (3600 s, no refresh token), Bearer calls on `<apiBase>/api/...` with
  * `Accept: application/json` (the default answer is XML) and the mandatory `Content-Type`, and
- * a client-side limit of 3 requests per second per shop, the documented limit (shops.md 1.1, 1.2).
+ * a client-side limit of 3 requests per second per shop, the documented limit (README.md).
  * https://doc.shoprenter.hu/development/api/12_acquiring_an_access_token.html
  * https://doc.shoprenter.hu/development/api/01_constraints_requirements.html
  */
@@ -17,7 +17,7 @@ import {
   type ShoprenterSettings,
 } from './settings.js';
 
-/** Documented: 3 requests / application / shop / second; 429 beyond (shops.md 1.2). */
+/** Documented: 3 requests / application / shop / second; 429 beyond (README.md). */
 export const REQUESTS_PER_SECOND = 3;
 /**
  * Requests are spaced evenly, one per SPACING_MS: a burst-allowing bucket (3 at once, then 3/s)

@@ -8,7 +8,7 @@ export const shoprenterErrors = {
   /** Token refused (400/401 at the token endpoint) or an API 401/403 with a fresh token. */
   authFailed: (message: string, field: string, status: number) =>
     new AppError('SOURCE_AUTH_FAILED', message, { httpStatus: 502, field, details: { status } }),
-  /** 429: Shoprenter documents no Retry-After, so wait at least a second (shops.md 1.2). */
+  /** 429: Shoprenter documents no Retry-After, so wait at least a second (README.md). */
   rateLimited: (retryAfterSeconds: number) =>
     new AppError('SOURCE_RATE_LIMITED', 'Shoprenter answered 429 Too Many Requests', {
       httpStatus: 429,

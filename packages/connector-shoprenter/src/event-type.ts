@@ -47,7 +47,7 @@ export function inferEventType(order: NormalizedObject): ShoprenterEventType {
   return hasConfirmOnlyProductField(order) ? ORDER_CONFIRM : ORDER_STATUS_CHANGE;
 }
 
-/** Order events Shoprenter sends (shops.md 1.8); `abandoned_cart` carries order-shaped bodies too. */
+/** Order events Shoprenter sends (README.md); `abandoned_cart` carries order-shaped bodies too. */
 export const ORDER_WEBHOOK_EVENTS: readonly string[] = [ORDER_CONFIRM, ORDER_STATUS_CHANGE, ABANDONED_CART];
 
 /**

@@ -1,7 +1,7 @@
 /**
  * A REST order (`GET /orders?full=1`) with its lines (`/orderProducts?orderId=`) and totals
  * (`/orderTotals?orderId=`) → the same normalised payload a webhook gives for the order, so one
- * `decodeOrder` serves both ways in. Differences from the webhook that this bridges (shops.md 1.5):
+ * `decodeOrder` serves both ways in. Differences from the webhook that this bridges (README.md):
  * REST lines have no `quantity` (stock1..stock4 hold it); the REST order's `total` is gross and it
  * has no net total, VAT total, fee prices or currency code, all of which come from `/orderTotals`
  * (SHIPPING and PAYMENT net, TAX, TOTAL gross, the currency from `valueText`, e.g. "2.400 Huf");
@@ -136,7 +136,7 @@ export function restOrderToPayload(bundle: RestOrderBundle, storeName: string): 
     ...address('payment'),
     paymentTaxnumber: order.taxNumber,
     taxNumber: order.taxNumber,
-    // The webhook's shippingMethodCode is the mode's extension (shops.md 1.8 field table).
+    // The webhook's shippingMethodCode is the mode's extension (README.md).
     shippingMethodName: order.shippingMethodName,
     shippingMethodCode: order.shippingMethodExtension,
     shippingNetPrice: shippingNet,
@@ -155,7 +155,7 @@ export function restOrderToPayload(bundle: RestOrderBundle, storeName: string): 
       status: status.id,
       statusText: status.text,
       comment: '',
-      // REST has no history date on the order; its last update is the closest (shops.md 1.5).
+      // REST has no history date on the order; its last update is the closest (README.md).
       dateAdded: order.dateUpdated.replace('T', ' '),
     },
     orderProducts: { orderProduct: lines.map((line) => lineOf(line, sums.currency)) },

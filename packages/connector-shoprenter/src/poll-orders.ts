@@ -1,6 +1,6 @@
 /**
  * The reconciliation poll: orders updated since the cursor (`/orders?updatedAtMin=&full=1`, all
- * pages: page is 0-based, limit at most 200, the last page has `next: null`; shops.md 1.3), in
+ * pages: page is 0-based, limit at most 200, the last page has `next: null`; README.md), in
  * (dateUpdated, innerId) order, at most ORDERS_PER_POLL per call, each with its lines, totals
  * and status name, as the same events the webhook gives. Abandoned carts are left out
  * (`excludeAbandonedCart=1`): Koppel books placed orders only.
@@ -25,7 +25,7 @@ import type { ShoprenterSettings } from './settings.js';
 
 /** Orders turned into events per poll call: each costs two more calls at 3 calls/s. */
 export const ORDERS_PER_POLL = 20;
-/** The documented maximum page size (shops.md 1.3). */
+/** The documented maximum page size (README.md). */
 const PAGE_LIMIT = '200';
 /** A runaway guard: 100 pages of 200 is more than one interval of any shop's updates. */
 const MAX_PAGES = 100;

@@ -1,6 +1,6 @@
 /**
  * zod schemas of the REST answers the poll reads (`Accept: application/json`): every scalar is
- * a string, empty ones may be `{}` or `null`, links are `{"href": ...}` (shops.md 1.2, 1.3, 1.5).
+ * a string, empty ones may be `{}` or `null`, links are `{"href": ...}` (README.md).
  * Only the fields Koppel uses are named; the rest pass through unread.
  * https://doc.shoprenter.hu/api/order.html
  */
@@ -71,7 +71,7 @@ export const restOrderProductSchema = z.object({
   price: text,
   grossPrice: text,
   taxRate: text,
-  /** The REST line has no quantity: stock1..stock4 are the quantities per warehouse (shops.md 1.5). */
+  /** The REST line has no quantity: stock1..stock4 are the quantities per warehouse (README.md). */
   stock1: text,
   stock2: text,
   stock3: text,
@@ -85,7 +85,7 @@ export const restOrderTotalSchema = z.object({
   valueText: text,
 });
 
-/** A collection page (shops.md 1.3): `next` is null on the last page. */
+/** A collection page (README.md): `next` is null on the last page. */
 export function collectionSchema<Item extends z.ZodType>(item: Item) {
   return z.object({
     items: z.preprocess((value) => (value === null || value === '' ? [] : value), z.array(item)),

@@ -40,7 +40,7 @@ export const shoprenterConnector: SourceConnector<
     split: splitShoprenterWebhook,
   }),
   poller: Object.freeze({
-    // Webhooks are at most once and undocumented as to retries (shops.md 1.8): poll as a net.
+    // Webhooks are at most once and undocumented as to retries (README.md): poll as a net.
     role: 'reconciliation' as const,
     initialCursor,
     poll: pollOrders,

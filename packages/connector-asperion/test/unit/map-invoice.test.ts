@@ -116,7 +116,7 @@ t.test('book date is read in the administration time zone', async (t) => {
 });
 
 t.test('per-rate rounding moves the rounding difference to the largest line of the rate', async (t) => {
-  // 37.50 + 12.50 at 21 %: per line 7.88 + 2.63 = 10.51, per rate 10.50 (targets.md §5).
+  // 37.50 + 12.50 at 21 %: per line 7.88 + 2.63 = 10.51, per rate 10.50 (README.md).
   const lines = [
     buildProductLine({ name: 'A', sku: 'A', quantity: 1, unitPriceNet: 3750n, vatRateBp: 2100 }),
     buildProductLine({ name: 'B', sku: 'B', quantity: 1, unitPriceNet: 1250n, vatRateBp: 2100 }),
