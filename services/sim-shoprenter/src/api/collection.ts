@@ -13,7 +13,7 @@ function pageParam(query: Query, name: 'page' | 'limit', fallback: number): numb
 /**
  * A paged collection as in `fixtures/api/order/response/json/get_page.json`: page is 0-based,
  * limit at most 200, `next`/`previous` null at the ends, items are links unless `full=1`
- * (then each item is the full resource, shops.md 1.3). Page out of range -> 400/40008.
+ * (then each item is the full resource, README.md). Page out of range -> 400/40008.
  */
 export function renderCollection<T>(
   items: readonly T[],

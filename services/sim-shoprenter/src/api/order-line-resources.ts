@@ -40,7 +40,7 @@ function findRow<T>(
 const lines = (o: StoredOrder): StoredOrderLine[] => o.lines;
 const totals = (o: StoredOrder): StoredOrderTotal[] => o.totals;
 
-/** `/orderProducts` and `/orderTotals` (read side), filtered by `orderId` (shops.md 1.5). */
+/** `/orderProducts` and `/orderTotals` (read side), filtered by `orderId` (README.md). */
 export const orderLineRoutes: ApiRoute[] = [
   {
     method: 'GET',

@@ -39,7 +39,7 @@ const orderFilters = [
   'externalInfo',
 ];
 
-/** The `/orders` collection filters, sr-api-docs `fixtures/api/order/data.json` (shops.md 1.5). */
+/** The `/orders` collection filters, sr-api-docs `fixtures/api/order/data.json` (README.md). */
 export function filterOrders(orders: readonly StoredOrder[], query: Query): StoredOrder[] {
   assertAllowedParams(query, orderFilters);
   const innerId = intParam(query, 'innerId');
@@ -84,7 +84,7 @@ export function findOrder(ctx: ApiContext, id: string, path: string): StoredOrde
 }
 
 /**
- * `PUT /orders/{id}`: status change by `{"orderStatus": {"id": ...}}` [INF shops.md 1.5], comment,
+ * `PUT /orders/{id}`: status change by `{"orderStatus": {"id": ...}}` [INF README.md], comment,
  * and `invoiceId` / `invoicePrefix`, which the order resource's field list marks writable (an
  * invoicing integration writes its invoice number back). Values are strings like every scalar;
  * their length limit is undocumented (assumptions.invoiceIdMaxLength).

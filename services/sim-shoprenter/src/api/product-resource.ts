@@ -57,7 +57,7 @@ function byId(ctx: ApiContext, id: string, path: string): StoredProduct {
   return product;
 }
 
-/** productExtend writes may name the product by `?sku=` (404/40033 when unknown), shops.md 1.6. */
+/** productExtend writes may name the product by `?sku=` (404/40033 when unknown), README.md. */
 function bySku(ctx: ApiContext, query: Query): StoredProduct {
   assertAllowedParams(query, ['sku']);
   const sku = query.sku;

@@ -18,7 +18,7 @@ function toDecimal(field: string, value: unknown): string {
 
 /**
  * Applies a product write body (flat or `{"data":{}}`, already unwrapped) to a product: stock1..4
- * as integers (numbers or numeric strings), prices as decimals (shops.md 1.6 "Updating stock").
+ * as integers (numbers or numeric strings), prices as decimals (README.md "Updating stock").
  */
 export function applyProductWrite(
   product: StoredProduct,

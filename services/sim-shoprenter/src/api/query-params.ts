@@ -5,7 +5,7 @@ import { ShoprenterError } from '../errors.js';
 
 export type Query = Record<string, string>;
 
-/** Paging parameters every collection takes (shops.md 1.3). */
+/** Paging parameters every collection takes (README.md). */
 export const pagingParams = ['page', 'limit', 'full'] as const;
 
 /** Unknown parameters answer 400/40010 "parameter not available" (assumptions.rejectUnknownQueryParameters). */

@@ -18,7 +18,7 @@ const delaySchema = z.object({
   delay: z.union([z.number().int().positive(), z.string().regex(/^\d+$/).transform(Number)]),
   delayUnit: z.enum(['day', 'hour']),
 });
-/** Single-object and array forms both appear in the docs (shops.md 1.8): accept both. */
+/** Single-object and array forms both appear in the docs (README.md): accept both. */
 const oneOrMany = <T extends z.ZodType>(schema: T) =>
   z.union([z.array(schema), schema.transform((v) => [v])]);
 const webhookSchema = z.object({

@@ -3,7 +3,7 @@ import { ShoprenterError } from '../errors.js';
 
 /**
  * Write bodies come flat (`{"stock1": 12}`, fixtures `request/put.json`) or wrapped
- * (`{"data": {...}}`, outer-ID and batch docs); both are accepted (shops.md 1.2). Nothing usable
+ * (`{"data": {...}}`, outer-ID and batch docs); both are accepted (README.md). Nothing usable
  * answers 400/40001 "Data parameter not found in POST/PUT!".
  */
 export function readWriteBody(body: unknown): Record<string, unknown> {

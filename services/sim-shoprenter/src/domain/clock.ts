@@ -1,6 +1,6 @@
 /**
  * Shoprenter prints dates without a zone (`2019-09-06T15:47:59`, history `2011-01-04 10:00:00`),
- * in shop-local time (shops.md 1.2). The simulator formats in a configurable IANA zone.
+ * in shop-local time (README.md). The simulator formats in a configurable IANA zone.
  */
 export type Clock = { now(): Date };
 

@@ -1,6 +1,6 @@
 /**
  * Amounts are exact decimals held as bigint ten-thousandths, the precision Shoprenter prints
- * (`"3990.0000"`, shops.md 1.2). Never a float; the only floats leave through the webhook fields the
+ * (`"3990.0000"`, README.md). Never a float; the only floats leave through the webhook fields the
  * vendor sample itself types as numbers (see webhook-payload.ts).
  */
 export type Amount = bigint;

@@ -1,7 +1,7 @@
 /**
  * Order statuses of a fresh shop. Shoprenter is built on OpenCart and its REST ids look like
  * OpenCart's (`orderStatus-order_status_id=1` = Pending in the fixtures); the rest of the list is
- * OpenCart's default set [INF] (assumptions.orderStatuses). Status 0 = abandoned cart (shops.md 1.5).
+ * OpenCart's default set [INF] (assumptions.orderStatuses). Status 0 = abandoned cart (README.md).
  */
 export type OrderStatus = { id: number; name: string; color: string };
 

@@ -3,7 +3,7 @@ import type { WebhookEvent } from './state.js';
 /**
  * The whitelistable order-event webhook fields and the events that carry them
  * (C = order_confirm, S = order_status_change, A = abandoned_cart), from sr-api-docs `api/webhook.md`
- * as listed in shops.md 1.8. The payload key is the name without its prefix (assumptions.webhookKeyRule).
+ * as listed in README.md. The payload key is the name without its prefix (assumptions.webhookKeyRule).
  */
 type Availability = 'CSA' | 'CS' | 'C' | 'S';
 export type FieldGroup = 'order' | 'orderHistory' | 'orderProduct' | 'notEmitted';

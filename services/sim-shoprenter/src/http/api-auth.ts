@@ -22,7 +22,7 @@ function fail(status: 401 | 403, message: string, challenge?: string): AuthResul
 
 /**
  * Bearer tokens on `/api/{resource}` (new API) and Basic `username:apiKey` on `/{resource}`
- * (classic API, deprecated: optionally 403), shops.md 1.1. Response bodies are undocumented
+ * (classic API, deprecated: optionally 403), README.md. Response bodies are undocumented
  * (assumptions.authFailureBody).
  */
 export function authenticate(

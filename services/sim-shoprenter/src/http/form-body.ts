@@ -1,6 +1,6 @@
 /**
  * `application/x-www-form-urlencoded` bodies as the official PHP client and the C# client send them
- * (`data[stock1]=12`, shops.md 1.10), turned into the nested object a JSON body would give.
+ * (`data[stock1]=12`, README.md), turned into the nested object a JSON body would give.
  */
 export type FormValue = string | { [key: string]: FormValue };
 

@@ -3,7 +3,7 @@ import { toXml } from './xml.js';
 
 export type Format = 'json' | 'xml';
 
-/** XML unless the client asks for JSON (shops.md 1.2: "Default response format is XML"). */
+/** XML unless the client asks for JSON (README.md: "Default response format is XML"). */
 export function responseFormat(request: FastifyRequest): Format {
   const accept = request.headers.accept ?? '';
   return /application\/json/i.test(accept) ? 'json' : 'xml';

@@ -4,7 +4,7 @@ import type { Clock } from '../domain/clock.js';
 /**
  * Access tokens of `POST /{shopName}/app/token`: JWT-shaped (header.payload.signature, HS256 with
  * a per-process key) whose payload carries scopes and expiry as the docs show when decoding the
- * middle segment (shops.md 1.1). Lifetime 3600 s by default; no refresh token in this grant.
+ * middle segment (README.md). Lifetime 3600 s by default; no refresh token in this grant.
  */
 export type TokenClaims = {
   aud: string;

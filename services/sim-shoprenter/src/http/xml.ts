@@ -1,7 +1,7 @@
 import { XMLBuilder } from 'fast-xml-parser';
 
 /**
- * JSON trees to XML. Shoprenter answers XML by default with root `<response>` (shops.md 1.2/1.3);
+ * JSON trees to XML. Shoprenter answers XML by default with root `<response>` (README.md/1.3);
  * JSON arrays appear in XML as `<items><item>...</item></items>`. Where the JSON already names its
  * elements (`{"request": [...]}` in batch, `{"order": [...]}` in webhooks) they repeat as such.
  */

@@ -55,7 +55,7 @@ function handler(mode: AuthMode, deps: ApiRouteDeps) {
   };
 }
 
-/** Bearer on `/api/*` (api2 host), Basic on `/*` (classic host); shops.md 1.1. */
+/** Bearer on `/api/*` (api2 host), Basic on `/*` (classic host); README.md. */
 export function registerApiRoutes(app: FastifyInstance, deps: ApiRouteDeps): void {
   const methods = ['GET', 'POST', 'PUT', 'DELETE'];
   app.route({ method: methods, url: '/api/*', handler: handler('bearer', deps) });

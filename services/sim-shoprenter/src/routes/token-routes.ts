@@ -5,7 +5,7 @@ import type { ResolvedOptions } from '../options.js';
 
 /**
  * `POST /{shopName}/app/token` (host oauth.app.shoprenter.net), client_credentials JSON body.
- * 200/400/401 shapes from `12_acquiring_an_access_token.md` (shops.md 1.1); the texts follow the
+ * 200/400/401 shapes from `12_acquiring_an_access_token.md` (README.md); the texts follow the
  * league/oauth2-server messages those shapes come from.
  */
 const tokenBodySchema = z.object({

@@ -6,7 +6,7 @@ import { href, type JsonObject, link, type ViewContext } from './view-context.js
 
 /**
  * `/orderProducts`: no `quantity` field; stock1..stock4 are the quantities ordered from warehouses
- * 1..4 (shops.md 1.5). The simulator books everything on warehouse 1 (assumptions.lineQuantityWarehouse).
+ * 1..4 (README.md). The simulator books everything on warehouse 1 (assumptions.lineQuantityWarehouse).
  */
 export function renderOrderProduct(order: StoredOrder, line: StoredOrderLine, ctx: ViewContext): JsonObject {
   const id = encodeResourceId('orderProduct', line.lineId);
@@ -52,7 +52,7 @@ export function renderOrderProduct(order: StoredOrder, line: StoredOrderLine, ct
   };
 }
 
-/** `"2.400 Huf"` style text (shops.md 1.5 sample): thousands with dots, HUF without decimals. */
+/** `"2.400 Huf"` style text (README.md sample): thousands with dots, HUF without decimals. */
 function valueText(value: string, currency: string): string {
   const decimals = currency === 'HUF' ? 0 : 2;
   const fixed = formatAmount(parseAmount(value), decimals);

@@ -71,7 +71,7 @@ export function renderOrder(order: StoredOrder, ctx: ViewContext): JsonObject {
     shippingZone: null,
     paymentCountry: countryLink(ctx, order.payment.countryCode),
     paymentZone: null,
-    // An abandoned cart has no status link (shops.md 1.5).
+    // An abandoned cart has no status link (README.md).
     orderStatus: order.statusId === 0 ? null : link(ctx, 'orderStatuses', 'orderStatus', order.statusId),
     language: link(ctx, 'languages', 'language', languageId(order.languageCode)),
     currency: currency === undefined ? null : link(ctx, 'currencies', 'currency', currency),

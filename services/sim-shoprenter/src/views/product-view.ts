@@ -53,7 +53,7 @@ export function renderProduct(p: StoredProduct, ctx: ViewContext): JsonObject {
   };
 }
 
-/** `/productExtend`: the product plus embedded descriptions (shops.md 1.6; one language, hu). */
+/** `/productExtend`: the product plus embedded descriptions (README.md; one language, hu). */
 export function renderProductExtend(p: StoredProduct, ctx: ViewContext): JsonObject {
   const base = renderProduct(p, ctx);
   const id = String(base.id);

@@ -4,7 +4,7 @@ import type { JsonObject, ViewContext } from './view-context.js';
 
 /**
  * `/webHooks` as sr-api-docs `fixtures/api/webhook` prints it; parameters and delay come back as
- * arrays (the example-doc form) whose entries carry a `webHook` back-link (shops.md 1.8).
+ * arrays (the example-doc form) whose entries carry a `webHook` back-link (README.md).
  */
 export function renderWebhook(hook: StoredWebhook, ctx: ViewContext): JsonObject {
   const id = encodeResourceId('webHook', hook.innerId);

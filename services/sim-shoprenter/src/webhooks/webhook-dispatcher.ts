@@ -30,7 +30,7 @@ const HOUR_MS = 3_600_000;
 
 /**
  * Delivers order webhooks: one POST per registered URL, at most once (no retry and no signature,
- * neither is documented: shops.md 1.8). Each attempt is recorded for `/_control/webhook-deliveries`.
+ * neither is documented: README.md). Each attempt is recorded for `/_control/webhook-deliveries`.
  */
 export function createWebhookDispatcher(options: WebhookDispatcherOptions): WebhookDispatcher {
   const { store, clock } = options;
