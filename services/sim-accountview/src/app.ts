@@ -57,7 +57,7 @@ export type AccountviewSimulator = {
   reset(): void;
 };
 
-/** Builds the AccountView Web API simulator (shared/connectors/README.md). Never listens. */
+/** Builds the AccountView Web API simulator (see README.md). Never listens. */
 export function buildAccountviewSimulator(options: AccountviewSimulatorOptions = {}): AccountviewSimulator {
   const clock = options.now ?? (() => new Date());
   const app = Fastify({ logger: options.logger ?? false, routerOptions: { caseSensitive: false } });

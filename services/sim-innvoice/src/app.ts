@@ -40,7 +40,7 @@ export type InnvoiceSimulator = {
 export const DEFAULT_CREDENTIALS = DEFAULT_COMPANY;
 
 /**
- * Builds the InnVoice XML API simulator (shared/connectors/README.md): API under `/{company}/`,
+ * Builds the InnVoice XML API simulator (see README.md): API under `/{company}/`,
  * `PrintUrl` PDFs, control (`/_control/*`) and sim-kit (`/_sim/*`). Never listens. API and print
  * routes share one scope with the kit, so injected faults never hit `/_control`.
  */

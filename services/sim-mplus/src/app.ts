@@ -51,7 +51,7 @@ export const DEFAULT_CREDENTIALS: Credentials = Object.freeze({
 });
 
 /**
- * Builds the MplusKASSA MplusQapi SOAP simulator (shared/connectors/README.md): SOAP at `POST /`,
+ * Builds the MplusKASSA MplusQapi SOAP simulator (see README.md): SOAP at `POST /`,
  * control (`/_control/*`) and sim-kit (`/_sim/*`). Never listens. The SOAP route lives in its own
  * scope with the kit, so injected faults and the controlled rate limit never hit `/_control`.
  */

@@ -1,6 +1,6 @@
 /**
  * Shoprenter's documented error statuses and inner codes
- * (sr-api-docs `development/api/02_status_codes.md`, summarised in shared/connectors/README.md).
+ * (sr-api-docs `development/api/02_status_codes.md`, summarised in README.md).
  * The body shape around them is not documented; see `domain/assumptions.ts` (errorBodyShape).
  */
 export const shoprenterErrorCatalogue = {

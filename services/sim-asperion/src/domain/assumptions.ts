@@ -1,5 +1,5 @@
 /**
- * Every detail the Asperion notes (shared/connectors/README.md) leave open, decided once
+ * Every detail the Asperion notes (see README.md) leave open, decided once
  * here so it can be corrected in one place when better sources appear. Each entry says why.
  * The README lists the same choices for readers who do not read code.
  */

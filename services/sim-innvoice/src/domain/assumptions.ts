@@ -1,5 +1,5 @@
 /**
- * Every detail the InnVoice notes (shared/connectors/README.md) leave open, decided once
+ * Every detail the InnVoice notes (see README.md) leave open, decided once
  * here so it can be corrected in one place. The README lists the same choices with reasons.
  */
 export const ASSUMPTIONS = Object.freeze({

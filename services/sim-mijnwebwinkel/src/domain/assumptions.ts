@@ -1,6 +1,6 @@
 /**
  * Every detail the MyOnlineStore Connect notes leave open, decided in one place so it can be
- * corrected when better evidence turns up. Sources: shared/connectors/README.md section 2
+ * corrected when better evidence turns up. Sources: README.md section 2
  * (spec/openapi.yaml of MyOnlineStore/public-api-docs, changelog, third-party SDK).
  * Each entry says why; the README repeats the list for users of the simulator.
  */

@@ -1,6 +1,6 @@
 /**
  * Every detail the myShop notes leave open, decided in one place so it can be corrected when a
- * real sample turns up. Sources: shared/connectors/README.md section 3 (vendor-authored
+ * real sample turns up. Sources: README.md section 3 (vendor-authored
  * MyshopRpcClient.php, the myShop order-management and product-list manual pages).
  * The README repeats this list; the export XML names live in export-xml-names.ts.
  */

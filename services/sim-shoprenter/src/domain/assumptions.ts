@@ -1,5 +1,5 @@
 /**
- * Every place where the Shoprenter notes (shared/connectors/README.md section 1) leave a detail open,
+ * Every place where the Shoprenter notes (README.md section 1) leave a detail open,
  * in one file so it can be corrected when a real shop shows otherwise. Each entry says what was
  * chosen and why; the README repeats the list for humans. Code reads its constants from here.
  */

@@ -1,6 +1,6 @@
 /**
  * Shoprenter resource ids are opaque base64 strings; decoded they read `<type>-<column>=<n>`, e.g.
- * `order-order_id=172` (shared/connectors/README.md, decoded from sr-api-docs fixtures). Clients must
+ * `order-order_id=172` (README.md, decoded from sr-api-docs fixtures). Clients must
  * not build them (FAQ), but the simulator issues them in exactly that scheme for realism.
  */
 export const resourceKinds = {
