@@ -52,3 +52,20 @@ export type {
   TargetDebtor,
   TargetDocument,
 } from './target-connector.js';
+export type {
+  CatalogPage,
+  CatalogProduct,
+  CatalogVariant,
+  ProductSinkCapability,
+  ProductSourceCapability,
+  ProductUpsertResult,
+} from './products.js';
+export type {
+  StockPush,
+  StockPushResult,
+  StockReading,
+  StockReadPage,
+  StockScope,
+  StockSinkCapability,
+  StockSourceCapability,
+} from './stock.js';

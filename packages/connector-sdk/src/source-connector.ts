@@ -1,6 +1,8 @@
 import type { CanonicalOrder } from '@koppel/contracts';
 import type { z } from 'zod';
 import type { CheckFinding, ConnectionContext, SessionServices } from './connection-context.js';
+import type { ProductSinkCapability } from './products.js';
+import type { StockSinkCapability } from './stock.js';
 
 /** The body of an inbound webhook as ingest received it, before any parsing. */
 export type WebhookInput = {
@@ -108,6 +110,10 @@ export type SourceConnector<Settings = unknown, Credentials = unknown, Session =
    * connection's settings ask; idempotent. Resolves with the fields written (none: settings off).
    */
   writeBack?(session: Session, booked: BookedOrder): Promise<{ written: readonly string[] }>;
+  /** Takes stock figures from the connection's books/POS (see stock.ts); needs `openSession`. */
+  stockSink?: StockSinkCapability<Session>;
+  /** Takes products from the connection's books/POS (see products.ts); needs `openSession`. */
+  productSink?: ProductSinkCapability<Session>;
 };
 
 /** A document a target booked for a source order (`orders.booked`), as write-back receives it. */

@@ -1,6 +1,8 @@
 import type { CanonicalOrder, CustomerRef } from '@koppel/contracts';
 import type { z } from 'zod';
 import type { CheckFinding, ConnectionContext, SessionServices } from './connection-context.js';
+import type { ProductSourceCapability } from './products.js';
+import type { StockSourceCapability } from './stock.js';
 
 /** A debtor (customer account) as the target knows it. */
 export type TargetDebtor = {
@@ -88,6 +90,10 @@ export type TargetConnector<Settings = unknown, Credentials = unknown, Session =
   ): Promise<TargetDocument>;
   /** Tries each credential and setting against the real (or simulated) system. */
   check(session: Session): Promise<CheckFinding[]>;
+  /** Reports stock for the connection's shop (see stock.ts). */
+  stockSource?: StockSourceCapability<Session>;
+  /** Reports the product catalogue for the connection's shop (see products.ts). */
+  productSource?: ProductSourceCapability<Session>;
 };
 
 /** A target connector whose types are erased, as registries and runners hold it. */
