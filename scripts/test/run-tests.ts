@@ -48,11 +48,9 @@ if (!tapArguments.length || process.env.KOPPEL_TEST_CHECKS === '1') {
   step('wire contracts (buf lint, generated code fresh, no breaking change)', 'bash', [
     'scripts/proto/check.sh',
   ]);
-  step('typecheck (tsc --noEmit in every workspace)', bin('turbo'), [
-    'run',
-    'typecheck',
-    '--output-logs=errors-only',
-  ]);
+  // One program over every workspace's src and test plus scripts/ (tsconfig.json): each shared
+  // package is parsed once, about ten times faster than a tsc per workspace (`npm run typecheck:workspaces`).
+  step('typecheck (tsc over every workspace and scripts/)', bin('tsc'), ['-p', 'tsconfig.json']);
 }
 const environment = { ...process.env, ...(await infrastructureEnvironment()) };
 step('tests (tap)', bin('tap'), tapArguments, { env: environment });
