@@ -5,6 +5,7 @@
  */
 export { EUR_FIXTURES } from './eur-fixtures.js';
 export type { AcceptanceFixture, ShopTotals, VatSituation } from './fixture-types.js';
+export { HU_EUR_FIXTURES } from './hu-eur-fixtures.js';
 export { HUF_FIXTURES } from './huf-fixtures.js';
 export { buildGrossPricedLine, buildOrder, type CustomerInput, type OrderInput } from './order-builder.js';
 export {

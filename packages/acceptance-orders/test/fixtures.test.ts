@@ -1,9 +1,9 @@
 import { LineKind } from '@koppel/contracts';
 import { formatScaledDecimal, validateCanonicalOrder } from '@koppel/order-model';
 import t from 'tap';
-import { type AcceptanceFixture, EUR_FIXTURES, HUF_FIXTURES } from '../src/index.js';
+import { type AcceptanceFixture, EUR_FIXTURES, HU_EUR_FIXTURES, HUF_FIXTURES } from '../src/index.js';
 
-const all = [...EUR_FIXTURES, ...HUF_FIXTURES];
+const all = [...EUR_FIXTURES, ...HUF_FIXTURES, ...HU_EUR_FIXTURES];
 
 t.test('names are unique and every fixture states totals that add up', async (t) => {
   t.equal(new Set(all.map((f) => f.name)).size, all.length);
@@ -53,7 +53,7 @@ t.test('coverage: quantities 1/10/50, NL 21/9/0, HU 27/18/5, fees, coupons, cros
   for (const quantity of [1, 10, 50]) t.ok(quantities.has(quantity), `quantity ${quantity}`);
   const kinds = new Set(all.flatMap((f) => f.order.lines.map((l) => l.kind)));
   for (const kind of [LineKind.SHIPPING, LineKind.PAYMENT_FEE, LineKind.DISCOUNT]) t.ok(kinds.has(kind));
-  for (const fixtures of [EUR_FIXTURES, HUF_FIXTURES]) {
+  for (const fixtures of [EUR_FIXTURES, HUF_FIXTURES, HU_EUR_FIXTURES]) {
     t.ok(fixtures.some((f) => f.vat.kind === 'reverse-charge'));
     t.ok(fixtures.some((f) => f.vat.kind === 'oss'));
   }

@@ -84,6 +84,7 @@ export async function check(session: AccountviewSession): Promise<CheckFinding[]
       'paymentFeeArticleCode',
       'discountArticleCode',
       'roundingArticleCode',
+      'textArticleCode',
     ] as const) {
       const code = settings[setting];
       if (code === undefined) continue;

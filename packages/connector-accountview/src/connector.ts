@@ -9,7 +9,9 @@ import { check } from './check.js';
 import { createDebtor, findDebtorByEmail, updateDebtor } from './debtor-steps.js';
 import { createDocument, findDocument, findMissingProducts, prepareDocument } from './document-steps.js';
 import type { DocumentDraft } from './map-document.js';
+import { accountviewProductSource } from './products/product-source.js';
 import { type AccountviewSession, openSession } from './session.js';
+import { accountviewStockSource } from './stock/stock-source.js';
 import {
   type AccountviewCredentials,
   type AccountviewSettings,
@@ -40,4 +42,6 @@ export const accountviewConnector: AccountviewConnector = Object.freeze({
   findMissingProducts,
   createDocument,
   check,
+  productSource: accountviewProductSource,
+  stockSource: accountviewStockSource,
 });

@@ -77,6 +77,8 @@ function journalPageBody(draft: DocumentDraft, debtorNumber: string): Accountvie
     ['CUR_CODE', 'C'],
   ];
   if (draft.creditDays !== undefined) headerFields.push(['CRED_DAYS', 'N']);
+  // The reverse-charge legal text as the page's note (AV-PAS writes COMMENT1 on DJ_PAGE; README "VAT").
+  if (draft.vatNote !== undefined) headerFields.push(['COMMENT1', 'C']);
   return toWriteBody({
     businessObject: 'DJ2',
     bookDate: draft.date,
@@ -94,6 +96,7 @@ function journalPageBody(draft: DocumentDraft, debtorNumber: string): Accountvie
           GROSS_FLG: false,
           CUR_CODE: draft.currency,
           CRED_DAYS: draft.creditDays === undefined ? null : String(draft.creditDays),
+          COMMENT1: draft.vatNote ?? null,
         },
       ],
     },

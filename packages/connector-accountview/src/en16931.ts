@@ -7,7 +7,7 @@
 import { computeVat } from '@koppel/order-model';
 import { accountviewError } from './errors.js';
 import type { DocumentDraft } from './map-document.js';
-import { divideHalfAway } from './map-document.js';
+import { divideHalfAway } from './divide-half-away.js';
 import { centsToDecimal } from './payload.js';
 
 export type En16931Violation = { rule: string; message: string };

@@ -31,4 +31,5 @@ export {
   DEFAULT_RATE_LIMIT,
   settingsSchema,
 } from './settings.js';
+export { accountviewStockSource } from './stock/stock-source.js';
 export { createTokenManager, type TokenManager, type TokenManagerOptions } from './token-manager.js';

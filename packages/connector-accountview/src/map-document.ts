@@ -9,11 +9,13 @@ import { type CanonicalOrder, LineKind, type OrderLine } from '@koppel/contracts
 import { appError } from '@koppel/errors';
 import { lineVatAmounts, parseExactPrice, reverseChargeVatNumber } from '@koppel/order-model';
 import { accountviewError } from './errors.js';
+import { divideHalfAway } from './divide-half-away.js';
+import { legalTextLines } from './legal-text-lines.js';
 import { toLocalDate } from './local-date.js';
 import { resolveRevenueAccount, resolveVatCode } from './resolve-codes.js';
 import type { AccountviewSettings } from './settings.js';
 
-export type DraftLineKind = 'product' | 'shipping' | 'payment-fee' | 'discount' | 'rounding';
+export type DraftLineKind = 'product' | 'shipping' | 'payment-fee' | 'discount' | 'rounding' | 'text';
 
 export type DraftLine = {
   kind: DraftLineKind;
@@ -46,7 +48,10 @@ export type DocumentDraft = {
   paymentTermsCode: string | undefined;
   creditDays: number | undefined;
   email: string;
-  /** Reverse charge: the legal text and the customer's VAT number the document must state. */
+  /**
+   * Reverse charge: the legal text and the customer's VAT number the document must state
+   * (`DJ_PAGE.COMMENT1`, or text lines of a sales order: `legal-text-lines.ts`).
+   */
   vatNote: string | undefined;
   lines: DraftLine[];
   net: bigint;
@@ -90,6 +95,8 @@ export function mapDocument(order: CanonicalOrder, settings: AccountviewSettings
   if (lines.length === 0)
     throw appError('VALIDATION_FAILED', 'order has no amounts to book', { field: 'order.lines' });
   if (settings.documentType === 'sales-order') lines.push(...roundingLines(order.lines, lines, settings));
+  if (settings.documentType === 'sales-order' && reverseCharge && settings.textArticleCode !== undefined)
+    lines.push(...legalTextLines(reverseCharge.note, settings.textArticleCode, reverseCharge.vatCode));
   const net = lines.reduce((sum, line) => sum + line.net, 0n);
   const vat = lines.reduce((sum, line) => sum + line.vat, 0n);
   assertShopTotals(order, net, vat);
@@ -282,16 +289,4 @@ function assertShopTotals(order: CanonicalOrder, net: bigint, vat: bigint): void
 
 function describeLine(line: OrderLine, kind: DraftLineKind): string {
   return (line.name.trim() || FALLBACK_NAMES[kind] || line.sku || 'Artikel').slice(0, MAX_DESCRIPTION);
-}
-
-/** a / b rounded half away from zero (b > 0), AccountView's rounding of amounts (NL, README). */
-export function divideHalfAway(a: bigint, b: bigint): bigint {
-  const quotient = abs(a) / b;
-  const rest = abs(a) % b;
-  const rounded = rest * 2n >= b ? quotient + 1n : quotient;
-  return a < 0n ? -rounded : rounded;
-}
-
-function abs(value: bigint): bigint {
-  return value < 0n ? -value : value;
 }

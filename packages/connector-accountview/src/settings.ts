@@ -99,6 +99,11 @@ const baseSettingsSchema = z.object({
   discountArticleCode: codeSchema.optional(),
   /** Article of the explicit rounding line a sales order gets when qty x unit price cannot hit the shop's cents. */
   roundingArticleCode: codeSchema.optional(),
+  /**
+   * Article of a sales order's text lines (the reverse-charge legal text, `ART_DESC1`, price 0);
+   * without it a sales order states reverse charge only by its VAT code (README "VAT").
+   */
+  textArticleCode: codeSchema.optional(),
   paymentMethods: z.array(paymentMappingSchema).default([]),
   /** Payment terms code / days when the order's payment method has no mapping. */
   defaultPaymentTermsCode: codeSchema.optional(),

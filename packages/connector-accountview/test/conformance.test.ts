@@ -17,6 +17,18 @@ await runTargetConformance(t, {
       credentials: av.credentials,
       wrongCredentials: { clientSecret: 'not-the-secret' },
       close: av.close,
+      stock: {
+        scope: { warehouses: [] },
+        sku: 'BOOK-1',
+        async setOnHand(onHand: number) {
+          const res = await av.sim.app.inject({
+            method: 'PUT',
+            url: '/_control/companies/default/stock',
+            payload: { rows: [{ artCode: 'BOOK-1', quantity: onHand }] },
+          });
+          if (res.statusCode !== 200) throw new Error(`setting stock failed: ${res.body}`);
+        },
+      },
     };
   },
   order() {

@@ -9,7 +9,9 @@ import { check } from './check.js';
 import { createDebtor, findDebtorByEmail, updateDebtor } from './debtor-steps.js';
 import { createDocument, findDocument, findMissingProducts, prepareDocument } from './document-steps.js';
 import type { SalesInvoiceBody } from './invoice-body.js';
+import { asperionProductSource } from './products/product-source.js';
 import { type AsperionSession, openSession } from './session.js';
+import { asperionStockSource } from './stock/stock-source.js';
 import {
   type AsperionCredentials,
   type AsperionSettings,
@@ -40,4 +42,6 @@ export const asperionConnector: AsperionConnector = Object.freeze({
   findMissingProducts,
   createDocument,
   check,
+  stockSource: asperionStockSource,
+  productSource: asperionProductSource,
 });

@@ -27,6 +27,7 @@ export {
   settingsSchema,
   type VatCodeRule,
 } from './settings.js';
+export { asperionStockSource } from './stock/stock-source.js';
 export {
   type AuthorizationCodeOptions,
   buildAuthorizeUrl,

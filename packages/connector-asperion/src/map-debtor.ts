@@ -4,8 +4,8 @@
  * `attentionTo`; a person becomes a debtor named after them. Asperion has one `address` string,
  * so street, house number and addition are joined (README.md).
  */
-import { type Address, type CanonicalOrder, type CustomerRef, DebtorKind } from '@koppel/contracts';
-import { normalizeEmail } from '@koppel/order-model';
+import type { CanonicalOrder, CustomerRef } from '@koppel/contracts';
+import { debtorParties, formatPostCode, streetLine } from '@koppel/order-model';
 
 export type DebtorBody = {
   name: string;
@@ -23,69 +23,25 @@ export type DebtorBody = {
 
 export type DebtorMappingSettings = { paymentConditionId?: number | undefined };
 
-export function isCompany(customer: CustomerRef, order: CanonicalOrder): boolean {
-  if (customer.kind === DebtorKind.COMPANY) return true;
-  if (customer.kind === DebtorKind.PERSON) return false;
-  return (order.customer?.companyName ?? '').trim() !== '';
-}
-
+/** The company/person split is `debtorParties` of `@koppel/order-model`, shared with every target. */
 export function mapDebtor(
   customer: CustomerRef,
   order: CanonicalOrder,
   settings: DebtorMappingSettings,
 ): DebtorBody {
-  const source = order.customer;
-  const contactName = joinName(
-    customer.contact?.firstName || source?.firstName,
-    customer.contact?.lastName || source?.lastName,
-  );
-  const email = customer.normalizedEmail || normalizeEmail(customer.contact?.email || source?.email || '');
-  const company = isCompany(customer, order);
-  const name = customer.displayName.trim() || (company ? source?.companyName?.trim() : contactName) || email;
-  const address = pickAddress(order);
-  const body: DebtorBody = { name, emailAddress: email };
-  setIfPresent(body, 'attentionTo', company ? contactName : '');
+  const parties = debtorParties(customer, order);
+  const address = parties.address;
+  const body: DebtorBody = { name: parties.name, emailAddress: parties.email };
+  setIfPresent(body, 'attentionTo', parties.isCompany ? parties.contactName : '');
   setIfPresent(body, 'address', address ? streetLine(address) : '');
   setIfPresent(body, 'addressLine2', address?.extraLine.trim() ?? '');
   setIfPresent(body, 'postCode', address ? formatPostCode(address.postcode, address.countryCode) : '');
   setIfPresent(body, 'city', address?.city.trim() ?? '');
   setIfPresent(body, 'countryCode', address?.countryCode ?? '');
-  setIfPresent(body, 'phoneNumber', (customer.contact?.phone || source?.phone || '').trim());
-  setIfPresent(body, 'vatNumber', company ? (source?.vatNumber ?? '').replace(/\s+/g, '').toUpperCase() : '');
+  setIfPresent(body, 'phoneNumber', parties.phone);
+  setIfPresent(body, 'vatNumber', parties.vatNumber);
   if (settings.paymentConditionId !== undefined) body.paymentConditionId = settings.paymentConditionId;
   return body;
-}
-
-/** "Kerkstraat" + "12" + "A" → "Kerkstraat 12 A" (PostNL writes the addition after a space). */
-export function streetLine(address: Pick<Address, 'street' | 'houseNumber' | 'houseNumberAddition'>): string {
-  return [address.street, address.houseNumber, address.houseNumberAddition]
-    .map((part) => part.trim())
-    .filter((part) => part !== '')
-    .join(' ');
-}
-
-/** Dutch postcodes as "1234 AB" (the form Dutch bookkeeping shows, README.md); others as given. */
-export function formatPostCode(postcode: string, countryCode: string): string {
-  const trimmed = postcode.trim();
-  const dutch = /^(\d{4})\s*([A-Za-z]{2})$/.exec(trimmed);
-  if (countryCode === 'NL' && dutch) return `${dutch[1]} ${dutch[2]?.toUpperCase()}`;
-  return trimmed;
-}
-
-/** The billing address, or the shipping address when the shop sent no billing address. */
-function pickAddress(order: CanonicalOrder): Address | undefined {
-  const filled = (address: Address | undefined): address is Address =>
-    address !== undefined && (address.street.trim() !== '' || address.city.trim() !== '');
-  if (filled(order.billingAddress)) return order.billingAddress;
-  if (filled(order.shippingAddress)) return order.shippingAddress;
-  return undefined;
-}
-
-function joinName(first: string | undefined, last: string | undefined): string {
-  return [first, last]
-    .map((part) => (part ?? '').trim())
-    .filter((part) => part !== '')
-    .join(' ');
 }
 
 type OptionalTextField = Exclude<keyof DebtorBody, 'name' | 'emailAddress' | 'paymentConditionId'>;

@@ -25,6 +25,18 @@ await runTargetConformance(t, {
       credentials,
       wrongCredentials: { clientSecret: 'not-the-secret' },
       close: () => sim.app.close(),
+      stock: {
+        scope: { warehouses: [] },
+        sku: 'BOOK-COOK-01',
+        async setOnHand(onHand: number) {
+          const res = await sim.app.inject({
+            method: 'PUT',
+            url: '/_control/articles/BOOK-COOK-01/stock',
+            payload: { currentStock: onHand, reservedStock: 0 },
+          });
+          if (res.statusCode !== 200) throw new Error(`setting stock failed: ${res.body}`);
+        },
+      },
     };
   },
   order() {

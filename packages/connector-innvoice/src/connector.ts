@@ -8,6 +8,7 @@ import { check } from './check.js';
 import { createDebtor, findDebtorByEmail, updateDebtor } from './debtor-steps.js';
 import { createDocument, findDocument, findMissingProducts, prepareDocument } from './document-steps.js';
 import type { InvoiceRecord } from './invoice-record.js';
+import { innvoiceProductSource } from './products/product-source.js';
 import { type InnvoiceSession, openSession } from './session.js';
 import {
   credentialsSchema,
@@ -15,6 +16,7 @@ import {
   type InnvoiceSettings,
   settingsSchema,
 } from './settings.js';
+import { innvoiceStockSource } from './stock/stock-source.js';
 
 export const INNVOICE_SYSTEM = 'innvoice';
 
@@ -42,4 +44,6 @@ export const innvoiceConnector: InnvoiceConnector = Object.freeze({
   findMissingProducts,
   createDocument,
   check,
+  stockSource: innvoiceStockSource,
+  productSource: innvoiceProductSource,
 });

@@ -22,3 +22,4 @@ export {
   settingsSchema,
   ZERO_VAT_LABELS,
 } from './settings.js';
+export { innvoiceStockSource } from './stock/stock-source.js';

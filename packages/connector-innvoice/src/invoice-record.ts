@@ -4,6 +4,7 @@
  * (`TetelNev1`, `TetelNev2`…; a single line without suffix, as the reference client sends it).
  * `client.ts` turns it into XML with fast-xml-parser, every value in CDATA.
  */
+import { currencyName } from './document-money.js';
 import { formatPrice } from './map-forint.js';
 import type { InvoiceDraft } from './map-invoice.js';
 
@@ -27,7 +28,7 @@ export function toInvoiceRecord(draft: InvoiceDraft): InvoiceRecord {
     SzamlaKelte: draft.issueDate,
     TeljesitesKelte: draft.fulfilmentDate,
     Hatarido: draft.dueDate,
-    Devizanem: 'Ft',
+    Devizanem: currencyName(draft.currency),
     FizetesiMod: draft.paymentMethod,
     Fizetve: flag(draft.paid),
     Eszamla: flag(draft.electronic),

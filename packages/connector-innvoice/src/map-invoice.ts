@@ -9,14 +9,20 @@ import { type CanonicalOrder, LineKind, PaymentStatus } from '@koppel/contracts'
 import { appError } from '@koppel/errors';
 import { type CheckedLine, checkEn16931, type VatCategory } from './en16931-check.js';
 import { innvoiceError } from './errors.js';
+import {
+  DOCUMENT_CURRENCIES,
+  type DocumentCurrency,
+  pricedLines,
+  toDocumentUnits,
+  toHundredths,
+} from './document-money.js';
 import { type Buyer, mapBuyer } from './map-buyer.js';
-import { innvoiceLineTotals, toForint, unitPriceFor } from './map-forint.js';
 import { vatLabelFor } from './map-vat-label.js';
 import type { InnvoiceSettings } from './settings.js';
 
 export type InvoiceLineDraft = CheckedLine & {
   name: string;
-  /** Gross unit price in hundredths of a forint (InnVoice takes 2 decimals). */
+  /** Gross unit price in hundredths of the currency (InnVoice takes 2 decimals). */
   unitPrice: bigint;
   quantity: number;
   unit: string;
@@ -28,6 +34,8 @@ export type InvoiceLineDraft = CheckedLine & {
 export type InvoiceDraft = {
   /** Koppel's stable reference of the order, the key of the document look-up. */
   orderReference: string;
+  /** `Devizanem`: forint, or euro where the connection accepts it (README "Money"). */
+  currency: DocumentCurrency;
   buyer: Buyer;
   padId: number;
   proforma: boolean;
@@ -43,7 +51,7 @@ export type InvoiceDraft = {
   warehouseId: number | undefined;
   lines: InvoiceLineDraft[];
   categories: VatCategory[];
-  /** Whole forints, as InnVoice will compute them. */
+  /** Whole forints (euro: cents), as InnVoice will compute them. */
   net: bigint;
   vat: bigint;
   gross: bigint;
@@ -61,13 +69,7 @@ export function orderReference(order: CanonicalOrder): string {
 }
 
 export function mapInvoice(order: CanonicalOrder, settings: InnvoiceSettings): InvoiceDraft {
-  if (order.currency !== 'HUF') {
-    throw innvoiceError(
-      'CURRENCY_NOT_SUPPORTED',
-      `this InnVoice connection books forint documents only; order ${order.orderNumber} is in "${order.currency}"`,
-      { field: 'order.currency', details: { currency: order.currency, accepted: ['HUF'] } },
-    );
-  }
+  const currency = documentCurrency(order, settings);
   const buyer = mapBuyer(order);
   const dates = documentDates(order, settings);
   const context = { buyerCountry: buyer.country, buyerTaxNumber: buyer.taxNumber };
@@ -82,31 +84,42 @@ export function mapInvoice(order: CanonicalOrder, settings: InnvoiceSettings): I
       `order.lines[${index}].vatRateBp`,
     );
     const quantity = line.quantity > 0 ? line.quantity : 1;
-    const unitPrice = unitPriceFor(toForint(line.totalGross), quantity);
-    lines.push({
-      name: (line.name.trim() || FALLBACK_NAMES[line.kind] || line.sku || 'Tétel').slice(0, MAX_NAME),
-      vatLabel: label,
-      ratePercent,
-      unitPrice,
+    for (const priced of pricedLines(
+      toDocumentUnits(line.totalGross, currency),
       quantity,
-      unit: 'db',
-      sku: stock && line.kind === LineKind.PRODUCT ? line.sku.trim() : '',
-      rounding: false,
-      ...innvoiceLineTotals(unitPrice, quantity, ratePercent),
-    });
+      ratePercent,
+      currency,
+    )) {
+      lines.push({
+        name: (line.name.trim() || FALLBACK_NAMES[line.kind] || line.sku || 'Tétel').slice(0, MAX_NAME),
+        vatLabel: label,
+        ratePercent,
+        unit: 'db',
+        sku: stock && line.kind === LineKind.PRODUCT ? line.sku.trim() : '',
+        rounding: false,
+        ...priced,
+      });
+    }
   });
   if (lines.length === 0) {
     throw appError('VALIDATION_FAILED', 'the order has no amounts to invoice', { field: 'order.lines' });
   }
-  const shopGross = toForint(order.totals?.gross ?? order.lines.reduce((s, l) => s + l.totalGross, 0n));
+  const shopGross = toDocumentUnits(
+    order.totals?.gross ?? order.lines.reduce((s, l) => s + l.totalGross, 0n),
+    currency,
+  );
   const difference = shopGross - lines.reduce((s, l) => s + l.gross, 0n);
   // Converting n lines and the total can leave at most half a forint each; more is no rounding.
   const bound = BigInt(lines.length + 1);
   if (difference > bound || -difference > bound) {
-    throw appError('VALIDATION_FAILED', `the order total differs from its lines by ${difference} Ft`, {
-      field: 'order.totals',
-      details: { shopGross: String(shopGross), difference: String(difference) },
-    });
+    throw appError(
+      'VALIDATION_FAILED',
+      `the order total differs from its lines by ${difference} (${currency})`,
+      {
+        field: 'order.totals',
+        details: { shopGross: String(shopGross), difference: String(difference) },
+      },
+    );
   }
   if (difference !== 0n) {
     // The explicit rounding line: what converting each line to forints left over, outside the
@@ -115,7 +128,7 @@ export function mapInvoice(order: CanonicalOrder, settings: InnvoiceSettings): I
       name: settings.roundingLineName,
       vatLabel: settings.roundingVatLabel,
       ratePercent: 0,
-      unitPrice: difference * 100n,
+      unitPrice: toHundredths(difference, currency),
       quantity: 1,
       unit: 'db',
       sku: '',
@@ -133,6 +146,7 @@ export function mapInvoice(order: CanonicalOrder, settings: InnvoiceSettings): I
   const draft = settings.finalisation === 'draft';
   return {
     orderReference: orderReference(order),
+    currency,
     buyer,
     padId: settings.invoicePadId,
     proforma: settings.documentType === 'proforma',
@@ -150,6 +164,24 @@ export function mapInvoice(order: CanonicalOrder, settings: InnvoiceSettings): I
     vat,
     gross,
   };
+}
+
+/**
+ * Forint always; euro when the connection lists it in `currencies`. InnVoice takes the currency
+ * (`Devizanem`) but no public source shows an exchange-rate element, so InnVoice's own rate
+ * applies to a euro document's forint VAT (README "Money").
+ */
+function documentCurrency(order: CanonicalOrder, settings: InnvoiceSettings): DocumentCurrency {
+  const accepted: readonly string[] = settings.currencies;
+  const currency = DOCUMENT_CURRENCIES.find((c) => c === order.currency);
+  if (currency === undefined || !accepted.includes(currency)) {
+    throw innvoiceError(
+      'CURRENCY_NOT_SUPPORTED',
+      `this InnVoice connection books ${accepted.join(' and ')} documents; order ${order.orderNumber} is in "${order.currency}"`,
+      { field: 'order.currency', details: { currency: order.currency, accepted } },
+    );
+  }
+  return currency;
 }
 
 function categoriesOf(lines: readonly InvoiceLineDraft[]): VatCategory[] {

@@ -41,9 +41,12 @@ export function vatLabelFor(
       { field, details: { vatRateBp, country } },
     );
   }
+  // An OSS sale at another member state's rate would need a label for that rate; InnVoice
+  // documents none (README "VAT": the missing vendor fact), so it is refused, never relabelled.
   throw innvoiceError(
     'VAT_RATE_NOT_SUPPORTED',
-    `InnVoice has no VAT label for ${vatRateBp / 100} %; Hungarian invoices take 27, 18, 5 or 0 %`,
+    `InnVoice documents no VAT label (AfaSzoveg) for ${vatRateBp / 100} %: its labels are 27%, 18%, 5% ` +
+      "and the 0 % exemption categories, so a sale at another country's rate (OSS) cannot be invoiced in InnVoice",
     { field, details: { vatRateBp, accepted: [2700, 1800, 500, 0] } },
   );
 }

@@ -7,6 +7,7 @@
  */
 import { type RateLimitOptions, rateLimitSchema, timeZoneSchema } from '@koppel/connector-sdk';
 import { z } from 'zod';
+import { DOCUMENT_CURRENCIES } from './document-money.js';
 
 /** The 0 % labels InnVoice takes in `AfaSzoveg` (NAV exemption categories, README "VAT"). */
 export const ZERO_VAT_LABELS = [
@@ -60,6 +61,11 @@ export const settingsSchema = z.object({
   electronicInvoice: z.boolean().default(true),
   /** Days from the issue date to the payment due date (`Hatarido`). */
   paymentDueDays: z.number().int().min(0).max(365).default(8),
+  /**
+   * Currencies documents may be in (`Devizanem`): forint, and euro with its cents. InnVoice
+   * documents no exchange-rate element, so a euro document gets InnVoice's own rate (README "Money").
+   */
+  currencies: z.array(z.enum(DOCUMENT_CURRENCIES)).min(1).default(['HUF']),
   /** Label of 0 % lines sold at home (e.g. `0% - AAM` for a subject-exempt seller); refused when absent. */
   domesticZeroVatLabel: zeroVatLabelSchema.optional(),
   /** Label of the rounding line, a difference outside the scope of VAT. */

@@ -7,18 +7,22 @@ import { checkMijnwebwinkel } from './check.js';
 import { createMijnwebwinkelClient } from './client.js';
 import { decodeMijnwebwinkelOrder, MIJNWEBWINKEL_SYSTEM } from './decode-order.js';
 import { cursorFor, describeCursor, initialCursor } from './poll-cursor.js';
-import { type MijnwebwinkelSession, pollOrders } from './poll-orders.js';
+import { pollOrders } from './poll-orders.js';
 import {
   type MijnwebwinkelCredentials,
   type MijnwebwinkelSettings,
   mijnwebwinkelCredentialsSchema,
   mijnwebwinkelSettingsSchema,
 } from './settings.js';
+import { mijnwebwinkelProductSink } from './products/product-sink.js';
+import { type MijnwebwinkelProductSession, openMijnwebwinkelProducts } from './products/product-session.js';
+import { mijnwebwinkelStockSink } from './stock/stock-sink.js';
+import { openMijnwebwinkelStock } from './stock/stock-session.js';
 
 export const mijnwebwinkelConnector: SourceConnector<
   MijnwebwinkelSettings,
   MijnwebwinkelCredentials,
-  MijnwebwinkelSession
+  MijnwebwinkelProductSession
 > = Object.freeze({
   system: MIJNWEBWINKEL_SYSTEM,
   displayName: 'Mijnwebwinkel',
@@ -33,12 +37,16 @@ export const mijnwebwinkelConnector: SourceConnector<
     describeCursor,
   }),
   pollingEnabled: (settings: MijnwebwinkelSettings) => ({ ...settings.polling }),
-  openSession(connection, services): MijnwebwinkelSession {
+  openSession(connection, services): MijnwebwinkelProductSession {
     return {
       client: createMijnwebwinkelClient(connection.settings, connection.credentials, services),
       settings: connection.settings,
       now: () => services.now(),
+      stock: openMijnwebwinkelStock(connection.settings, connection.credentials, services),
+      products: openMijnwebwinkelProducts(connection.settings, connection.credentials, services),
     };
   },
   check: checkMijnwebwinkel,
+  stockSink: mijnwebwinkelStockSink,
+  productSink: mijnwebwinkelProductSink,
 });

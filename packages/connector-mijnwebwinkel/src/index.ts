@@ -26,5 +26,13 @@ export {
   mijnwebwinkelCredentialsSchema,
   mijnwebwinkelSettingsSchema,
 } from './settings.js';
+export { ARTICLES_PER_UPSERT, mijnwebwinkelProductSink } from './products/product-sink.js';
+export type { MijnwebwinkelProductSession } from './products/product-session.js';
+export { shopPriceOf } from './products/shop-price.js';
 export { shopLocalToUtc, toShopLocal } from './shop-time.js';
+export { groupByArticle, MAX_PUSHES_PER_CALL } from './stock/push-stock.js';
+export { REREAD_AFTER_MS } from './stock/read-catalogue.js';
+export { REQUESTS_PER_SECOND } from './stock/stock-client.js';
+export { type MijnwebwinkelStockSession } from './stock/stock-session.js';
+export { mijnwebwinkelStockSink } from './stock/stock-sink.js';
 export * from './target/index.js';

@@ -177,6 +177,7 @@ async function checkLineArticles(session: MplusSession): Promise<CheckFinding[]>
     paymentFeeArticleNumber: s.paymentFeeArticleNumber,
     discountArticleNumber: s.discountArticleNumber,
     roundingArticleNumber: s.roundingArticleNumber,
+    textArticleNumber: s.textArticleNumber,
   }).flatMap(([key, value]) => (value === undefined ? [] : [[key, value] as const]));
   return guard(`${S}.shippingArticleNumber`, async () => {
     const found = new Set(

@@ -8,9 +8,11 @@ import type { TargetConnector } from '@koppel/connector-sdk';
 import { check } from './check.js';
 import { createDocument, findDocument, findMissingProducts, prepareDocument } from './document-steps.js';
 import type { MplusOrderDraft } from './map-order.js';
+import { mplusProductSource } from './products/product-source.js';
 import { createDebtor, findDebtorByEmail, updateDebtor } from './relation-steps.js';
 import { type MplusSession, openSession } from './session.js';
 import { credentialsSchema, type MplusCredentials, type MplusSettings, settingsSchema } from './settings.js';
+import { mplusStockSource } from './stock/stock-source.js';
 
 export const MPLUS_SYSTEM = 'mplus';
 
@@ -30,4 +32,6 @@ export const mplusConnector: MplusConnector = Object.freeze({
   findMissingProducts,
   createDocument,
   check,
+  stockSource: mplusStockSource,
+  productSource: mplusProductSource,
 });

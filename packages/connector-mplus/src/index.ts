@@ -28,3 +28,4 @@ export {
   settingsSchema,
 } from './settings.js';
 export { buildEnvelope, readEnvelope, type XmlNode } from './soap-envelope.js';
+export { mplusStockSource } from './stock/stock-source.js';

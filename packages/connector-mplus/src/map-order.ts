@@ -8,6 +8,7 @@ import { appError } from '@koppel/errors';
 import { EU_MEMBER_STATES } from '@koppel/order-model';
 import { checkDocumentArithmetic, type DocumentTotals } from './en16931-check.js';
 import { mplusError } from './errors.js';
+import { legalTextLine } from './legal-text-line.js';
 import { type MplusLineDraft, type MplusVatMethod, mapLines, toCents } from './map-lines.js';
 import { addressText } from './map-relation.js';
 import type { MplusSettings } from './settings.js';
@@ -57,6 +58,8 @@ export function mapOrder(order: CanonicalOrder, settings: MplusSettings): MplusO
   const country = order.shippingAddress?.countryCode || order.billingAddress?.countryCode || '';
   const vatMethod = chooseVatMethod(order, settings);
   const lines = mapLines(order, settings, vatMethod, country);
+  const legalText = legalTextLine(order, settings, vatMethod, country);
+  if (legalText) lines.push(legalText);
   const shop = order.totals;
   const totals = checkDocumentArithmetic(
     order,

@@ -5,7 +5,12 @@
  * them again when it opens a session. The host and the secret have no defaults; the employee
  * defaults to 999999, the super user every Mplus tenant has (README "Vendor facts").
  */
-import { countryCodeSchema, timeZoneSchema, vatRateBpSchema } from '@koppel/connector-sdk';
+import {
+  countryCodeSchema,
+  reverseChargeLegalTextSchema,
+  timeZoneSchema,
+  vatRateBpSchema,
+} from '@koppel/connector-sdk';
 import { z } from 'zod';
 
 /**
@@ -88,6 +93,13 @@ export const settingsSchema = z.object({
   discountArticleNumber: articleNumberSchema.optional(),
   /** Article of the explicit rounding line (per-rate VAT rounding of the shop, README "Money"). */
   roundingArticleNumber: articleNumberSchema.optional(),
+  /**
+   * Article of the text line that states the reverse-charge legal text on a VAT-shifted order
+   * (`Line.text`, price 0; README "VAT"); without it only the shifted VAT method says so.
+   */
+  textArticleNumber: articleNumberSchema.optional(),
+  /** Legal text of that line, followed by the customer's VAT number. */
+  reverseChargeLegalText: reverseChargeLegalTextSchema,
   /** IANA time zone in which the order's timestamp becomes its financial date. */
   timeZone: timeZoneSchema('Europe/Amsterdam'),
   /** Timeout of one SOAP call in ms; the runner's timeout when absent. */

@@ -17,6 +17,15 @@ await runTargetConformance(t, {
       credentials: { ...MPLUS_DEFAULT_CREDENTIALS },
       wrongCredentials: { secret: 'not-the-secret' },
       close: () => sim.app.close(),
+      stock: {
+        scope: { warehouses: ['1'] },
+        sku: '100237',
+        async setOnHand(onHand: number) {
+          const rows = [{ branchNumber: 1, articleNumber: 100237, quantity: onHand }];
+          const res = await sim.app.inject({ method: 'PUT', url: '/_control/stock', payload: { rows } });
+          if (res.statusCode !== 200) throw new Error(`setting stock failed: ${res.body}`);
+        },
+      },
     };
   },
   order() {

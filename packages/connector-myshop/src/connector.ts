@@ -7,15 +7,17 @@ import { checkMyshop } from './check.js';
 import { createMyshopClient } from './client.js';
 import { decodeMyshopOrder, MYSHOP_SYSTEM } from './decode-order.js';
 import { cursorFor, describeCursor, initialCursor } from './poll-cursor.js';
-import { type MyshopSession, pollOrders } from './poll-orders.js';
+import { pollOrders } from './poll-orders.js';
 import {
   type MyshopCredentials,
   type MyshopSettings,
   myshopCredentialsSchema,
   myshopSettingsSchema,
 } from './settings.js';
+import { type MyshopStockSession, openMyshopStock } from './stock/stock-session.js';
+import { myshopStockSink } from './stock/stock-sink.js';
 
-export const myshopConnector: SourceConnector<MyshopSettings, MyshopCredentials, MyshopSession> =
+export const myshopConnector: SourceConnector<MyshopSettings, MyshopCredentials, MyshopStockSession> =
   Object.freeze({
     system: MYSHOP_SYSTEM,
     displayName: 'myShop (mijnwinkel.nl)',
@@ -31,11 +33,14 @@ export const myshopConnector: SourceConnector<MyshopSettings, MyshopCredentials,
       describeCursor,
     }),
     pollingEnabled: (settings: MyshopSettings) => ({ ...settings.polling }),
-    openSession(connection, services): MyshopSession {
+    openSession(connection, services): MyshopStockSession {
+      const client = createMyshopClient(connection.settings, connection.credentials, services);
       return {
-        client: createMyshopClient(connection.settings, connection.credentials, services),
+        client,
         settings: connection.settings,
+        stock: openMyshopStock(connection.settings, connection.credentials, services, client),
       };
     },
     check: checkMyshop,
+    stockSink: myshopStockSink,
   });

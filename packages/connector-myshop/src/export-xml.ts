@@ -3,7 +3,8 @@
  * a string as in the document (nothing coerced), and the few header fields the poll needs. The
  * element names are assumed (assumed-fields.ts). README.md "Assumed export fields".
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseUntrustedXml } from '@koppel/connector-sdk';
+import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import { ASSUMED_FIELDS as F, REPEATED_ELEMENTS, TRUE_FLAG } from './assumed-fields.js';
 import { myshopErrors } from './errors.js';
@@ -45,13 +46,13 @@ export type OrderHeader = {
 
 export function parseExport(xml: string): ExportOrderTree[] {
   const text = xml.replace(/^\uFEFF/, '');
-  const verdict = XMLValidator.validate(text);
-  if (verdict !== true) {
+  const document = parseUntrustedXml(parser, text);
+  if (!document.ok) {
     throw myshopErrors.badResponse(
-      `myShop's order export is not well-formed XML (line ${verdict.err.line}): ${verdict.err.msg}`,
+      `myShop's order export is not accepted XML (line ${document.problem.line}): ${document.problem.message}`,
     );
   }
-  const parsed = documentSchema.safeParse(parser.parse(text));
+  const parsed = documentSchema.safeParse(document.value);
   if (!parsed.success) {
     throw myshopErrors.badResponse(`myShop's order export has no <${F.root}> of <${F.order}> elements`);
   }

@@ -21,6 +21,7 @@ export {
   targetTransientStatusError,
   targetTransportError,
 } from './http/target-errors.js';
+export { parseUntrustedXml, untrustedXmlProblem, type XmlProblem } from './xml/untrusted-xml.js';
 export {
   countryCodeSchema,
   describeVatRate,

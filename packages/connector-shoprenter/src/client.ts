@@ -42,6 +42,8 @@ export type ShoprenterClient = {
   get(path: string, query?: Record<string, string>): Promise<unknown>;
   /** PUT `/api<path>` with a JSON body (same limiter, token and errors as `get`); the parsed answer. */
   put(path: string, body: unknown): Promise<unknown>;
+  /** POST `/api<path>` with a JSON body, e.g. `/batch` (same limiter, token and errors); the parsed answer. */
+  post(path: string, body: unknown): Promise<unknown>;
 };
 
 export function createShoprenterClient(
@@ -116,7 +118,7 @@ export function createShoprenterClient(
     return fetchToken();
   }
 
-  async function call(method: 'GET' | 'PUT', path: string, query: Record<string, string>, body?: unknown) {
+  async function call(method: 'GET' | 'PUT' | 'POST', path: string, query: Record<string, string>, body?: unknown) {
     const search = new URLSearchParams(query).toString();
     const url = `${apiBase}${path}${search === '' ? '' : `?${search}`}`;
     for (let attempt = 1; ; attempt += 1) {
@@ -144,6 +146,7 @@ export function createShoprenterClient(
     token,
     get: (path, query = {}) => call('GET', path, query),
     put: (path, body) => call('PUT', path, {}, body),
+    post: (path, body) => call('POST', path, {}, body),
   };
 }
 

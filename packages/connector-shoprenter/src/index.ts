@@ -41,7 +41,12 @@ export {
   shoprenterOrderSchema,
   shoprenterWebhookPayloadSchema,
 } from './order-payload-schema.js';
+export { netOfGross, netPriceOf } from './products/net-price.js';
+export { PRODUCTS_PER_UPSERT, shoprenterProductSink } from './products/product-sink.js';
 export { shoprenterConnector } from './shoprenter-connector.js';
 export { mapShoprenterStatus, type StatusMapping } from './shoprenter-status-table.js';
 export { splitShoprenterWebhook } from './split-webhook.js';
+export { EAN_RESCAN_MS } from './stock/resolve-product-ids.js';
+export { STOCK_FIELD } from './stock/push-stock.js';
+export { shoprenterStockSink } from './stock/stock-sink.js';
 export { writeBackOrder } from './write-back.js';

@@ -18,6 +18,8 @@ import {
   shoprenterSourceSchema,
 } from './settings.js';
 import { splitShoprenterWebhook } from './split-webhook.js';
+import { shoprenterProductSink } from './products/product-sink.js';
+import { shoprenterStockSink } from './stock/stock-sink.js';
 import { JSON_CONTENT_TYPES, XML_CONTENT_TYPES } from './webhook-body-parser.js';
 import { writeBackOrder } from './write-back.js';
 
@@ -66,4 +68,6 @@ export const shoprenterConnector: SourceConnector<
   },
   check: checkShoprenter,
   writeBack: writeBackOrder,
+  stockSink: shoprenterStockSink,
+  productSink: shoprenterProductSink,
 });

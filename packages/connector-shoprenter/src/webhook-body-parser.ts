@@ -5,7 +5,8 @@
  * https://doc.shoprenter.hu/api/webhook.html
  */
 import { appError } from '@koppel/errors';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseUntrustedXml } from '@koppel/connector-sdk';
+import { XMLParser } from 'fast-xml-parser';
 import { type NormalizedValue, normalizeValue } from './payload-normalizer.js';
 
 export const JSON_CONTENT_TYPES: readonly string[] = ['application/json'];
@@ -44,12 +45,14 @@ const xmlParser = new XMLParser({
 });
 
 function parseXml(body: string): unknown {
-  const verdict = XMLValidator.validate(body);
-  if (verdict !== true) {
-    const { msg, line } = verdict.err;
-    throw appError('MALFORMED_BODY', `body is not well-formed XML (line ${line}): ${msg}`, { field: 'body' });
+  const parsed = parseUntrustedXml(xmlParser, body);
+  if (!parsed.ok) {
+    const { line, message } = parsed.problem;
+    throw appError('MALFORMED_BODY', `body is not accepted XML (line ${line}): ${message}`, {
+      field: 'body',
+    });
   }
-  return xmlParser.parse(body);
+  return parsed.value;
 }
 
 /** The body as a normalised tree; MALFORMED_BODY (field `body`) when it does not parse. */

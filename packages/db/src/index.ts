@@ -66,4 +66,64 @@ export {
   type PollScheduleRepository,
 } from './repositories/poll-schedule-repository.js';
 export * from './repositories/parked-record-repository.js';
+export { jsonbText, withoutNul } from './jsonb-text.js';
+export {
+  CONNECTION_PAUSED_CODE,
+  type ConnectionPauseRepository,
+  createConnectionPauseRepository,
+} from './repositories/connection-pause-repository.js';
+export {
+  createDeadLetterRepository,
+  type DeadLetter,
+  type DeadLetterFilter,
+  type DeadLetterRepository,
+  type NewDeadLetter,
+} from './repositories/dead-letter-repository.js';
+export {
+  createDeliveryRecordRepository,
+  type DeliveryRecord,
+  type DeliveryRecordRepository,
+} from './repositories/delivery-record-repository.js';
+export { STATUS_NEUTRAL_STAGES } from './repositories/order-summary-facts.js';
+export {
+  createOrderSummaryRepository,
+  type OrderSummary,
+  type OrderSummaryFilter,
+  type OrderSummaryRepository,
+  type ReconciliationRow,
+} from './repositories/order-summary-repository.js';
+export {
+  type ConnectionProductSettings,
+  createProductSettingsRepository,
+  type ProductSettingsRepository,
+} from './repositories/product-settings-repository.js';
+export {
+  createProductSyncItemRepository,
+  type ProductSyncItem,
+  type ProductSyncItemRepository,
+} from './repositories/product-sync-item-repository.js';
+export {
+  createProductSyncRunRepository,
+  type ProductSyncFence,
+  type ProductSyncRun,
+  type ProductSyncRunRepository,
+  type ProductSyncRunStatus,
+  type SentProduct,
+} from './repositories/product-sync-run-repository.js';
+export {
+  createProductSyncScheduleRepository,
+  type ProductSyncClaim,
+  type ProductSyncSchedule,
+  type ProductSyncScheduleRepository,
+} from './repositories/product-sync-schedule-repository.js';
+export * from './repositories/stock-applied-repository.js';
+export * from './repositories/stock-hold-repository.js';
+export * from './repositories/stock-observation-repository.js';
+export * from './repositories/stock-read-schedule-repository.js';
+export * from './repositories/stock-settings-repository.js';
+export * from './repositories/audit-log-repository.js';
+export * from './repositories/erasure-repository.js';
+export * from './repositories/retention-lease-repository.js';
+export * from './repositories/retention-purge-repository.js';
+export * from './repositories/retention-settings-repository.js';
 export type { Database } from './schema.js';

@@ -7,6 +7,11 @@ import * as parkedRecords from './migrations/0004-parked-records.js';
 import * as authFailures from './migrations/0005-auth-failures.js';
 import * as inboxClaims from './migrations/0007-inbox-claims.js';
 import * as documentRequested from './migrations/0008-document-requested.js';
+import * as stockSync from './migrations/0009-stock-sync.js';
+import * as productSync from './migrations/0010-product-sync.js';
+import * as operations from './migrations/0011-operations.js';
+import * as notifications from './migrations/0012-notifications.js';
+import * as retention from './migrations/0013-retention.js';
 import type { Database } from './schema.js';
 
 /** Migrations are listed in code (not read from disk) so bundles and tsx run them alike. */
@@ -18,6 +23,11 @@ const migrations: Record<string, Migration> = {
   '0005-auth-failures': authFailures,
   '0007-inbox-claims': inboxClaims,
   '0008-document-requested': documentRequested,
+  '0009-stock-sync': stockSync,
+  '0010-product-sync': productSync,
+  '0011-operations': operations,
+  '0012-notifications': notifications,
+  '0013-retention': retention,
 };
 
 /** Every migration's name, in the order they apply (tests compare it with what a database recorded). */

@@ -4,6 +4,14 @@
  */
 export { COUNTRY_NAMES } from './country-names.js';
 export { normalizeCountryName, resolveCountryCode } from './country-resolver.js';
+export {
+  type DebtorParties,
+  debtorAddress,
+  debtorParties,
+  formatPostCode,
+  isCompanyCustomer,
+  streetLine,
+} from './debtor-parties.js';
 export { isPlausibleEmail, normalizeEmail } from './email.js';
 export { EU_MEMBER_STATES, normalizeVatNumber, reverseChargeVatNumber } from './eu-vat-number.js';
 export {

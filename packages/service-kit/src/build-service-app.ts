@@ -1,4 +1,4 @@
-import { redactUrl } from '@koppel/telemetry';
+import { maskLogArguments, PERSONAL_DATA_LOG_PATHS, REDACTED, redactUrl } from '@koppel/telemetry';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Registry } from 'prom-client';
 import { installProblemHandler } from './problem-handler.js';
@@ -30,6 +30,9 @@ export function buildServiceApp(options: ServiceAppOptions): FastifyInstance {
       level: options.logLevel ?? 'info',
       base: { service: options.serviceName },
       serializers: { req: serializeRequest },
+      // Personal data never in a log line: payload keys censored, e-mails masked (@koppel/telemetry).
+      redact: { paths: [...PERSONAL_DATA_LOG_PATHS], censor: REDACTED },
+      hooks: { logMethod: maskLogArguments },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,

@@ -25,8 +25,12 @@ import { buildServiceApp } from './build-service-app.js';
 import type { PipelineStageDeps } from './run-consumer-deployable.js';
 import { runDeployable } from './run-deployable.js';
 import type { SourcePollerEnv } from './source-poller/source-poller-config.js';
+import { startProductSyncRole } from './product-sync/start-product-sync-role.js';
 import { startSourcePoller } from './source-poller/start-source-poller.js';
 import { startSourceWriteBack } from './source-write-back/start-source-write-back.js';
+import { startHoldRecorder } from './stock-reader/start-hold-recorder.js';
+import { startStockReader } from './stock-reader/start-stock-reader.js';
+import { startStockSink } from './stock-sink/start-stock-sink.js';
 import { startTargetConnector } from './target-runner/start-target-connector.js';
 import type { TargetRunnerEnv } from './target-runner/target-runner-config.js';
 
@@ -143,16 +147,37 @@ export async function startSourceRoles(
     connections: parts.connections,
     session,
   });
-  return [poller, writeBack];
+  // Products from the books/POS into this shop (issue 11), when the shop connector takes them.
+  const productSync = startProductSyncRole(connector, {
+    db: parts.db,
+    connections: parts.connections,
+    metrics: parts.metrics,
+    log: parts.log,
+    instanceId: config.POLLER_INSTANCE_ID ?? hostname(),
+    session,
+  });
+  // Stock from the books/POS into this shop (issue 11), when the shop connector takes it.
+  const stockSink = await startStockSink(connector, {
+    db: parts.db,
+    connections: parts.connections,
+    bus: parts.bus,
+    topicPrefix: parts.topicPrefix,
+    journey: parts.journey,
+    metrics: parts.metrics,
+    log: parts.log,
+    session,
+    instanceId: config.POLLER_INSTANCE_ID ?? hostname(),
+  });
+  return [productSync, poller, writeBack, stockSink];
 }
 
 /** The target role: the consumer of `deliveries.<system>`, tuned by the delivery env. */
-export function startTargetRole(
+export async function startTargetRole(
   connector: AnyTargetConnector,
   parts: ConnectorParts,
   config: TargetRunnerEnv,
 ): Promise<Stoppable> {
-  return startTargetConnector(connector, {
+  const consumer = await startTargetConnector(connector, {
     ...parts,
     requestTimeoutMs: config.TARGET_REQUEST_TIMEOUT_MS,
     retry: {
@@ -161,4 +186,18 @@ export function startTargetRole(
       maxDelayMs: config.DELIVERY_BACKOFF_MAX_MS,
     },
   });
+  // Stock from this books/POS system back into the shops (issue 11), when it reports stock:
+  // the reader, and the record of shop orders in flight that keeps a push from overselling.
+  const stockReader = startStockReader(connector, {
+    ...parts,
+    session: { requestTimeoutMs: config.TARGET_REQUEST_TIMEOUT_MS },
+  });
+  const holdRecorder = await startHoldRecorder(connector, parts);
+  return {
+    async stop() {
+      await stockReader?.stop();
+      await holdRecorder?.stop();
+      await consumer.stop();
+    },
+  };
 }

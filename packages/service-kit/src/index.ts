@@ -9,6 +9,13 @@ export { type ConnectorRoles, connectorEnvSchema, runConnector } from './run-con
 export { type PipelineStageDeps, runConsumerDeployable } from './run-consumer-deployable.js';
 export { type BackoffOptions, pollBackoffSeconds } from './source-poller/poll-backoff.js';
 export {
+  type ProductSyncDeps,
+  type ProductSyncRunner,
+  startProductSync,
+} from './product-sync/start-product-sync.js';
+export { type ProductSyncAttempt, runProductSync } from './product-sync/run-product-sync.js';
+export { type ProductSyncRoleDeps, startProductSyncRole } from './product-sync/start-product-sync-role.js';
+export {
   runSourcePoller,
   type SourcePollerEnv,
   sourcePollerEnvSchema,
@@ -23,6 +30,15 @@ export {
   type SourceWriteBackDeps,
   startSourceWriteBack,
 } from './source-write-back/start-source-write-back.js';
+export { type HoldRecorderDeps, startHoldRecorder } from './stock-reader/start-hold-recorder.js';
+export { STOCK_JOURNEY_ORDER_ID } from './stock-reader/stock-journey.js';
+export {
+  type StockReader,
+  type StockReaderDeps,
+  startStockReader,
+} from './stock-reader/start-stock-reader.js';
+export { type StockSink, type StockSinkDeps, startStockSink } from './stock-sink/start-stock-sink.js';
+export type { StockPusher } from './stock-sink/stock-pusher.js';
 export { type RunTargetConnectorOptions, runTargetConnector } from './target-runner/run-target-connector.js';
 export { startTargetConnector, type TargetConnectorDeps } from './target-runner/start-target-connector.js';
 export { type TargetRunnerEnv, targetRunnerEnvSchema } from './target-runner/target-runner-config.js';

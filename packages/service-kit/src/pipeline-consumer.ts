@@ -1,5 +1,5 @@
 import { type TopicSpec, topicName, topics } from '@koppel/contracts';
-import type { JourneyRepository } from '@koppel/db';
+import { CONNECTION_PAUSED_CODE, type JourneyRepository } from '@koppel/db';
 import {
   defaultRetryPolicy,
   type IncomingMessage,
@@ -66,8 +66,10 @@ export async function startPipelineConsumer(options: PipelineConsumerOptions): P
       );
       const facts = describe(message);
       if (facts.connectionId && facts.externalOrderId) {
+        // A paused connection's order waits: journaled as such, not as a failure being retried.
+        const stage = error.code === CONNECTION_PAUSED_CODE ? 'paused' : 'retrying';
         await options.journey
-          .record(facts.connectionId, facts.externalOrderId, 'retrying', {
+          .record(facts.connectionId, facts.externalOrderId, stage, {
             stage: options.stage,
             code: error.code,
             reason: error.message,
@@ -90,14 +92,34 @@ export async function startPipelineConsumer(options: PipelineConsumerOptions): P
       );
       const facts = describe(message);
       if (facts.connectionId && facts.externalOrderId) {
-        await options.journey.record(facts.connectionId, facts.externalOrderId, 'dead_lettered', {
-          stage: options.stage,
-          code: error.code,
-          reason: error.message,
-          field: error.field ?? null,
-          details: error.details ?? null,
-          attempts,
-        });
+        // The dead letter is stored with its journey row (one statement) before the record is
+        // committed: should that fail, the record is redelivered and dead-lettered again, stored once.
+        await options.journey.recordDeadLetter(
+          {
+            connectionId: facts.connectionId,
+            externalOrderId: facts.externalOrderId,
+            stage: options.stage,
+            sourceTopic: message.topic,
+            sourcePartition: message.partition,
+            sourceOffset: message.offset,
+            key: message.key,
+            payload: message.value,
+            headers: message.headers,
+            errorCode: error.code,
+            errorMessage: error.message,
+            errorField: error.field ?? null,
+            errorDetails: error.details ?? null,
+            attempts,
+          },
+          {
+            stage: options.stage,
+            code: error.code,
+            reason: error.message,
+            field: error.field ?? null,
+            details: error.details ?? null,
+            attempts,
+          },
+        );
       }
     },
   });

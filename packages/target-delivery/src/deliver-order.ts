@@ -16,6 +16,7 @@ import {
   productsMissing,
 } from './errors.js';
 import { keepLease, type LeaseKeeper } from './lease-keeper.js';
+import { toSentRequest } from './sent-request.js';
 
 export type DeliveryStores = {
   ledger: DeliveryLedgerRepository;
@@ -116,7 +117,11 @@ export async function deliverOrder<Session, Body>(
     const missing = await connector.findMissingProducts(session, order);
     if (missing.length > 0) throw productsMissing(missing);
     // Renews the lease once more and records the time the create goes out, for the next attempt.
-    const requestedAt = await stores.ledger.markDocumentRequested(lease, leaseMs);
+    const requestedAt = await stores.ledger.markDocumentRequested(
+      lease,
+      leaseMs,
+      toSentRequest(prepared, debtor),
+    );
     if (requestedAt === null) throw deliveryLeaseLost();
     const document = await createOnce(connector, session, stores, lease, prepared, debtor, requestedAt);
     keeper.stop();

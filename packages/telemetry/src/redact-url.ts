@@ -10,9 +10,15 @@ export const REDACTED = '[REDACTED]';
 const WEBHOOK_SECRET_PATH = /(\/webhooks\/[^/?#\s]+\/[^/?#\s]+\/)[^?#\s"']+/g;
 
 /**
+ * Query values are personal data as often as not (the activity log's `?q=` searches by customer
+ * e-mail; a target look-up asks `?emailAddress=`): every value is replaced, the names stay.
+ */
+const QUERY_VALUE = /([?&][^=&#\s"']+=)[^&#\s"']+/g;
+
+/**
  * A URL, path or any text (a span name, a log message) with every secret it may carry
  * replaced by `[REDACTED]`. The one redaction rule: request logging and tracing both use it.
  */
 export function redactUrl(text: string): string {
-  return text.replace(WEBHOOK_SECRET_PATH, `$1${REDACTED}`);
+  return text.replace(WEBHOOK_SECRET_PATH, `$1${REDACTED}`).replace(QUERY_VALUE, `$1${REDACTED}`);
 }

@@ -5,9 +5,23 @@ import {
   createConnectionRepository,
   createJourneyRepository,
   createPollScheduleRepository,
+  createProductSettingsRepository,
+  createProductSyncItemRepository,
+  createProductSyncRunRepository,
+  createProductSyncScheduleRepository,
+  createStockAppliedRepository,
+  createStockReadScheduleRepository,
+  createStockSettingsRepository,
   type DatabaseHandle,
 } from '@koppel/db';
+import type { MessageBus } from '@koppel/kafka';
 import { buildServiceApp, type ReadinessCheck, type ServiceAppOptions } from '@koppel/service-kit';
+import {
+  createNotificationStore,
+  createNotifier,
+  createWebhookChannel,
+  type Notifier,
+} from '@koppel/notifications';
 import type { FastifyInstance } from 'fastify';
 import { type AdminConnectors, loadRegistryConnectors } from './connectors/admin-connectors.js';
 import { describeSystems, toSystemComponents } from './connectors/describe-systems.js';
@@ -24,7 +38,13 @@ import { registerCheckRoutes } from './routes/check-routes.js';
 import { registerConnectionRoutes } from './routes/connection-routes.js';
 import { registerCursorRoutes } from './routes/cursor-routes.js';
 import { registerJourneyRoutes } from './routes/journey-routes.js';
+import { registerMappingRuleRoutes } from './routes/mapping-rule-routes.js';
+import { registerNotificationRoutes } from './routes/notification-routes.js';
+import { registerOperationsRoutes } from './routes/operations-routes.js';
+import { registerProductRoutes } from './routes/product-routes.js';
+import { registerStockRoutes } from './routes/stock-routes.js';
 import { registerSystemRoutes } from './routes/system-routes.js';
+import { registerTenantDataRoutes } from './routes/tenant-data-routes.js';
 
 /** Time a connection check gives each side (target, source), in milliseconds. */
 const DEFAULT_CHECK_TIMEOUT_MS = 15_000;
@@ -52,6 +72,13 @@ export type AdminDeps = {
   connectors?: AdminConnectors;
   /** Time a connection check gives each side, in milliseconds (default 15 000). */
   checkTimeoutMs?: number;
+  /**
+   * The pipeline's bus, where dead-letter replays are published (the embedded mode passes its
+   * own); without one, replays answer 503 REPLAY_UNAVAILABLE and everything else works.
+   */
+  bus?: MessageBus;
+  /** Sends notification test notices (the deployable's notifier); absent: built without e-mail. */
+  notifier?: Notifier;
 };
 
 /**
@@ -100,6 +127,36 @@ export async function buildAdminApp(deps: AdminDeps): Promise<FastifyInstance> {
       });
       await registerCursorRoutes(admin, { connections, schedules, connectors });
       await registerJourneyRoutes(admin, { connections, journey });
+      await registerProductRoutes(admin, {
+        connections,
+        settings: createProductSettingsRepository(deps.database.db),
+        schedules: createProductSyncScheduleRepository(deps.database.db),
+        runs: createProductSyncRunRepository(deps.database.db),
+        items: createProductSyncItemRepository(deps.database.db),
+        connectors,
+      });
+      await registerMappingRuleRoutes(admin, { connections, journey, connectors });
+      await registerStockRoutes(admin, {
+        connections,
+        settings: createStockSettingsRepository(deps.database.db),
+        schedules: createStockReadScheduleRepository(deps.database.db),
+        applied: createStockAppliedRepository(deps.database.db),
+      });
+      await registerOperationsRoutes(admin, { db: deps.database.db, connections, journey, bus: deps.bus });
+      await registerTenantDataRoutes(admin, { db: deps.database.db, apiKeys });
+      await registerNotificationRoutes(admin, {
+        db: deps.database.db,
+        cipher: deps.cipher,
+        connections,
+        notifier:
+          deps.notifier ??
+          createNotifier({
+            store: createNotificationStore(deps.database.db),
+            cipher: deps.cipher,
+            webhook: createWebhookChannel(),
+            log: app.log,
+          }),
+      });
     },
     { prefix: '/admin/v1' },
   );

@@ -35,10 +35,27 @@ const adminEnvSchema = z.object({
   ADMIN_API_KEYS: apiKeysSchema,
   /** Public base URL (scheme://host[:port][/path]) of ingest, where shops send webhooks. No default. */
   PUBLIC_WEBHOOK_BASE_URL: z.url({ protocol: /^https?$/ }),
+  /** Kafka bootstrap brokers (comma separated host:port); unset: dead-letter replays answer 503. */
+  KAFKA_BROKERS: z
+    .string()
+    .optional()
+    .transform((raw) =>
+      raw
+        ?.split(',')
+        .map((b) => b.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().min(1)).min(1).optional()),
   /** Wrong API keys one source address may present per window (count); then 429. */
   AUTH_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(10),
   /** Length of the wrong-API-key window, in seconds. */
   AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+  /** SMTP server for notification e-mails, e.g. smtp://user:pass@mail.example.com:587; unset: no e-mail. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** Sender address of notification e-mails. */
+  NOTIFY_FROM: z.email().default('koppel@localhost'),
+  /** How often the notifier looks for new problems, in milliseconds. */
+  NOTIFY_SCAN_MS: z.coerce.number().int().min(1000).default(30_000),
   /** pino log level (fatal..trace, silent). */
   LOG_LEVEL: logLevelSchema.default('info'),
   /** OTLP/HTTP traces endpoint URL, e.g. http://otel-collector:4318/v1/traces; unset: no export. */

@@ -15,6 +15,10 @@ export const adminErrorCatalogue = {
   CURSOR_RESET_REFUSED: { httpStatus: 422, retryable: false },
   /** Too many wrong API keys from this address; Retry-After says when to try again. */
   AUTH_RATE_LIMITED: { httpStatus: 429, retryable: true },
+  /** The replay could book a document twice unless the operator confirms it is not in the target. */
+  REPLAY_NEEDS_CONFIRMATION: { httpStatus: 409, retryable: false },
+  /** This admin API has no message bus to replay to (standalone admin without KAFKA_BROKERS). */
+  REPLAY_UNAVAILABLE: { httpStatus: 503, retryable: false },
 } as const satisfies Record<string, { httpStatus: number; retryable: boolean }>;
 
 export type AdminErrorCode = keyof typeof adminErrorCatalogue;
@@ -62,4 +66,26 @@ export const adminErrors = {
     adminError('UNKNOWN_SYSTEM', `Koppel has no connector for ${system}`, { field }),
   cursorResetRefused: (field: string, reason: string) =>
     adminError('CURSOR_RESET_REFUSED', `the source cannot start from there: ${reason}`, { field }),
+  invalidPageCursor: () =>
+    appError('VALIDATION_FAILED', 'the cursor is not one this API handed out; start again without it', {
+      field: 'query.cursor',
+    }),
+  invalidPeriod: (field: string, message: string) => appError('VALIDATION_FAILED', message, { field }),
+  deadLetterNotFound: (connectionId: string, id: string) =>
+    appError('NOT_FOUND', `no dead letter ${id} on connection ${connectionId}`, {
+      field: 'params.deadLetterId',
+    }),
+  replayNeedsConfirmation: (message: string, details: Record<string, unknown>) =>
+    adminError('REPLAY_NEEDS_CONFIRMATION', message, { field: 'body.confirmedNotInTarget', details }),
+  deadLetterPurged: (id: string) =>
+    appError(
+      'CONFLICT',
+      `dead letter ${id} was emptied by the retention purge: nothing is left to replay; send the order again from the shop`,
+      { field: 'params.deadLetterId' },
+    ),
+  replayUnavailable: () =>
+    adminError(
+      'REPLAY_UNAVAILABLE',
+      'this admin API has no message bus: set KAFKA_BROKERS to replay dead letters',
+    ),
 };

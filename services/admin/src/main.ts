@@ -23,13 +23,36 @@ const { createCredentialCipher, createPostgresDatabase, migrateToLatest, parseCr
 );
 const { installGracefulShutdown } = await import('@koppel/service-kit');
 const { createMetricsRegistry } = await import('@koppel/telemetry');
+const { createKafkaBus } = await import('@koppel/kafka');
 const { buildAdminApp } = await import('./app.js');
+const { startRetentionPurgeLoop } = await import('./retention/retention-purge-loop.js');
+const notifications = await import('@koppel/notifications');
 
 const database = createPostgresDatabase(config.DATABASE_URL);
 await migrateToLatest(database.db);
+// Only dead-letter replays publish; the dead letter names its full topic (prefix included).
+const bus = config.KAFKA_BROKERS
+  ? createKafkaBus({ brokers: config.KAFKA_BROKERS, clientId: 'koppel-admin' })
+  : undefined;
+const cipher = createCredentialCipher(parseCredentialsKey(config.CREDENTIALS_KEY));
+const notifier = notifications.createNotifier({
+  store: notifications.createNotificationStore(database.db),
+  cipher,
+  ...(config.SMTP_URL
+    ? { email: notifications.createEmailChannel({ smtpUrl: config.SMTP_URL, from: config.NOTIFY_FROM }) }
+    : {}),
+  webhook: notifications.createWebhookChannel(),
+  // The app's logger, once built below (the notifier logs only after its first scan).
+  log: {
+    info: (facts, message) => app.log.info(facts, message),
+    warn: (facts, message) => app.log.warn(facts, message),
+  },
+});
 const app = await buildAdminApp({
   database,
-  cipher: createCredentialCipher(parseCredentialsKey(config.CREDENTIALS_KEY)),
+  bus,
+  notifier,
+  cipher,
   apiKeys: config.ADMIN_API_KEYS,
   authFailurePolicy: {
     perAddress: config.AUTH_FAILURES_PER_ADDRESS,
@@ -40,9 +63,16 @@ const app = await buildAdminApp({
   logLevel: config.LOG_LEVEL,
 });
 await app.listen({ port: config.PORT, host: config.HOST });
+// Every admin replica scans; the per-problem claim in Postgres lets one notice out.
+const notifierLoop = notifications.startNotifierLoop(notifier, app.log, config.NOTIFY_SCAN_MS);
+// Every admin replica runs the schedule; the purge lease lets one of them purge per round.
+const purgeLoop = startRetentionPurgeLoop({ db: database.db, log: app.log });
 installGracefulShutdown(
   [
+    { name: 'notifier', run: () => notifierLoop.stop() },
+    { name: 'retention purge', run: () => purgeLoop.stop() },
     { name: 'http', run: () => app.close() },
+    { name: 'bus', run: async () => bus?.close() },
     { name: 'database', run: () => database.close() },
     { name: 'tracing', run: () => tracing.shutdown() },
   ],

@@ -17,8 +17,16 @@ import type { MessageBus, RetryPolicy, Subscription } from '@koppel/kafka';
 import { startMapping } from '@koppel/mapping';
 import {
   type SourcePollerDeps,
+  type StockReader,
+  type StockReaderDeps,
+  type StockSink,
+  type StockSinkDeps,
+  startHoldRecorder,
+  startProductSyncRole,
   startSourcePoller,
   startSourceWriteBack,
+  startStockReader,
+  startStockSink,
   startTargetConnector,
 } from '@koppel/service-kit';
 import type { ServiceMetrics } from '@koppel/telemetry';
@@ -41,11 +49,18 @@ export type PipelineInfrastructure = {
   withoutTargetConnectors?: boolean;
   /** Poller timing (tests poll faster than production's defaults). */
   poller?: Pick<SourcePollerDeps, 'tickMs' | 'scheduleSyncMs' | 'backoff' | 'leaseMs'>;
+  /** Stock reader and pusher timing (tests read and push faster than production's defaults). */
+  stock?: {
+    reader?: Pick<StockReaderDeps, 'tickMs' | 'scheduleSyncMs' | 'backoff' | 'leaseMs'>;
+    pusher?: StockSinkDeps['pusher'];
+  };
 };
 
 export type RunningPipeline = {
   ingestApp: FastifyInstance;
   connections: ConnectionRepository;
+  /** The stock readers (books/POS with stock) and sinks (shops taking stock) running here. */
+  stock: { readers: StockReader[]; sinks: StockSink[] };
   stop(): Promise<void>;
 };
 
@@ -105,6 +120,35 @@ export async function startPipeline(infra: PipelineInfrastructure): Promise<Runn
     });
     if (writeBack) subscriptions.push(writeBack);
   }
+  // Stock flows back: a reader and the in-flight order record per books/POS with stock, a sink
+  // per shop that takes stock (issue 11).
+  const stockReaders: StockReader[] = [];
+  const stockSinks: StockSink[] = [];
+  if (!infra.withoutTargetConnectors) {
+    for (const connector of targetConnectors) {
+      const log = logFor(`connector-${connector.system}`);
+      const reader = startStockReader(connector, {
+        ...shared,
+        log,
+        db: infra.db,
+        connections,
+        ...infra.stock?.reader,
+      });
+      if (reader) stockReaders.push(reader);
+      const holds = await startHoldRecorder(connector, { ...shared, log, db: infra.db });
+      if (holds) subscriptions.push(holds);
+    }
+  }
+  for (const connector of sourceConnectors) {
+    const sink = await startStockSink(connector, {
+      ...shared,
+      log: logFor(`connector-${connector.system}`),
+      db: infra.db,
+      connections,
+      pusher: infra.stock?.pusher,
+    });
+    if (sink) stockSinks.push(sink);
+  }
   const schedules = createPollScheduleRepository(infra.db);
   const pollers = polledSourceConnectors().map((connector) =>
     startSourcePoller(connector, {
@@ -116,11 +160,25 @@ export async function startPipeline(infra: PipelineInfrastructure): Promise<Runn
       ...infra.poller,
     }),
   );
+  // Products flow back too: a product sync runner per shop that takes products (issue 11).
+  const productSyncs = sourceConnectors.flatMap((connector) => {
+    const runner = startProductSyncRole(connector, {
+      db: infra.db,
+      connections,
+      metrics: infra.metrics,
+      log: logFor(`connector-${connector.system}`),
+    });
+    return runner ? [runner] : [];
+  });
   return {
     ingestApp,
     connections,
+    stock: { readers: stockReaders, sinks: stockSinks },
     async stop() {
+      for (const reader of stockReaders) await reader.stop();
+      for (const productSync of productSyncs) await productSync.stop();
       for (const poller of pollers) await poller.stop();
+      for (const sink of stockSinks) await sink.stop();
       for (const s of subscriptions) await s.stop();
       await ingestApp.close();
     },

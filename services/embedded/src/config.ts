@@ -33,6 +33,10 @@ const embeddedEnvSchema = z.object({
   /** 32-byte credentials key (hex/base64); when unset one is generated and kept in the data folder. */
   CREDENTIALS_KEY: z.string().optional(),
   LOG_LEVEL: logLevelSchema.default('warn'),
+  /** SMTP server for notification e-mails (smtp://host:port); unset: notifications by webhook only. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** Sender address of notification e-mails. */
+  NOTIFY_FROM: z.email().default('koppel@localhost'),
 });
 
 export type EmbeddedConfig = z.infer<typeof embeddedEnvSchema>;

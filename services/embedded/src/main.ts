@@ -1,5 +1,12 @@
 import { tracing } from '@koppel/telemetry/register';
-import { buildAdminApp } from '@koppel/admin';
+import { buildAdminApp, startRetentionPurgeLoop } from '@koppel/admin';
+import {
+  createEmailChannel,
+  createNotificationStore,
+  createNotifier,
+  createWebhookChannel,
+  startNotifierLoop,
+} from '@koppel/notifications';
 import {
   createConnectionRepository,
   createCredentialCipher,
@@ -63,9 +70,21 @@ const pipeline = await startPipeline({
   logLevel: config.LOG_LEVEL,
 });
 await pipeline.ingestApp.listen({ port: config.KOPPEL_INGEST_PORT, host });
+const notifier = createNotifier({
+  store: createNotificationStore(database.db),
+  cipher,
+  ...(config.SMTP_URL
+    ? { email: createEmailChannel({ smtpUrl: config.SMTP_URL, from: config.NOTIFY_FROM }) }
+    : {}),
+  webhook: createWebhookChannel(),
+  log: pipeline.ingestApp.log.child({ service: 'notifier' }),
+});
 const admin = await buildAdminApp({
   database,
+  notifier,
   cipher,
+  // The same bus as the pipeline: dead-letter replays go onto the embedded log.
+  bus,
   apiKeys,
   publicWebhookBaseUrl: url(config.KOPPEL_INGEST_PORT),
   registry: metrics.registry,
@@ -73,6 +92,12 @@ const admin = await buildAdminApp({
   readiness,
 });
 await admin.listen({ port: config.KOPPEL_ADMIN_PORT, host });
+const notifierLoop = startNotifierLoop(notifier, pipeline.ingestApp.log, 10_000);
+// Payloads and personal data older than each tenant's retention go, in small batches (README).
+const purgeLoop = startRetentionPurgeLoop({
+  db: database.db,
+  log: pipeline.ingestApp.log.child({ service: 'retention' }),
+});
 await waitForPollSchedules(database.db, connections, DEMOS);
 
 const column = (text: string, width: number) => text.padEnd(width);
@@ -87,6 +112,8 @@ ${DEMOS.map((demo) => `  ${column(demo.id, 26)} ${demo.title}`).join('\n')}`);
 
 installGracefulShutdown(
   [
+    { name: 'notifier', run: () => notifierLoop.stop() },
+    { name: 'retention purge', run: () => purgeLoop.stop() },
     { name: 'pipeline', run: () => pipeline.stop() },
     { name: 'admin', run: () => admin.close() },
     { name: 'simulators', run: () => simulators.close() },

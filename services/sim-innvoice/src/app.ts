@@ -12,6 +12,7 @@ import {
 } from '@koppel/sim-kit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { controlRoutes, type SimulatorControl } from './control/control-routes.js';
+import { productControlRoutes } from './control/product-control-routes.js';
 import type { InnvoiceState, InvoiceDocument } from './domain/model.js';
 import { DEFAULT_COMPANY, DEFAULT_SEED } from './domain/seed-data.js';
 import { InnvoiceSeedSchema } from './domain/seed-schema.js';
@@ -107,6 +108,7 @@ export function buildInnvoiceSimulator(input: InnvoiceSimulatorOptions = {}): In
     apiRateLimiter,
   };
   app.register(controlRoutes, { prefix: '/_control', control });
+  app.register(productControlRoutes, { prefix: '/_control', control });
   installDocumentControl(app, {
     mode,
     documents: () => state.companies.flatMap((c) => c.documents.map((d) => toDocumentRef(c.name, d))),

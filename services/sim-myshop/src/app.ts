@@ -5,6 +5,7 @@ import { createShopStore, type ShopStore, type StoreContext } from './domain/sho
 import { stateSchema } from './domain/state.js';
 import { type MyshopSimulatorOptions, resolveOptions } from './options.js';
 import { registerControlRoutes } from './routes/control-routes.js';
+import { registerProductListRoutes } from './routes/productlist-routes.js';
 import type { RpcDeps } from './routes/rpc-deps.js';
 import { renderFault, sendInvalidRequest } from './routes/rpc-response.js';
 import { registerRpcRoutes } from './routes/rpc-routes.js';
@@ -54,6 +55,7 @@ export function buildMyshopSimulator(input: MyshopSimulatorOptions = {}): Myshop
     kit = installSimulatorKit(rpc, { renderFault });
     rpc.setNotFoundHandler((_request, reply) => sendInvalidRequest(reply, 'INVALID_PARAMETER'));
     registerRpcRoutes(rpc, deps);
+    registerProductListRoutes(rpc, deps);
   });
   return {
     app,

@@ -7,7 +7,7 @@ import type { TargetDebtor } from '@koppel/connector-sdk';
 import type { CanonicalOrder } from '@koppel/contracts';
 import t from 'tap';
 import { accountviewConnector as av, type AccountviewSession } from '../../src/index.js';
-import { makeCustomer, makeOrder } from '../fixtures/order-fixtures.js';
+import { buildProductLine, buildShippingLine, makeCustomer, makeOrder } from '../fixtures/order-fixtures.js';
 import {
   createCredentialStore,
   mintRefreshToken,
@@ -91,6 +91,61 @@ t.test('DJ2: a person debtor, found again by e-mail and updated, and a journal p
     order,
   );
   t.equal(retried?.number, 'WEB-DJ-2');
+});
+
+t.test('reverse charge: the legal text in DJ_PAGE.COMMENT1, or as sales-order text lines', async (t) => {
+  const reverseCharge = {
+    homeCountry: 'NL',
+    reverseCharge: {
+      vatCode: '3',
+      legalText: 'BTW verlegd / VAT reverse-charged, art. 138 Richtlijn 2006/112/EG',
+    },
+  };
+  const order = (orderNumber: string) => {
+    const built = makeOrder({
+      orderNumber,
+      companyName: 'Müller GmbH',
+      country: 'DE',
+      email: 'einkauf@mueller.example',
+      lines: [
+        buildProductLine({
+          name: 'T-shirt',
+          sku: 'TS-RED-M',
+          quantity: 2,
+          unitPriceNet: 2066n,
+          vatRateBp: 0,
+        }),
+        buildShippingLine({ name: 'DHL', unitPriceNet: 413n, vatRateBp: 0 }),
+      ],
+    });
+    if (built.customer) built.customer.vatNumber = 'DE 123456789';
+    return built;
+  };
+  const note = 'BTW verlegd / VAT reverse-charged, art. 138 Richtlijn 2006/112/EG DE123456789';
+  const journal = openTestSession(sim, { ...reverseCharge, documentType: 'journal-page' });
+  await book(journal, order('RC-1'));
+  const page = state().DJ_PAGE.find((p) => p.INV_NR === 'WEB-RC-1');
+  t.equal(page?.COMMENT1, note, 'the note of the page');
+  const salesOrder = openTestSession(sim, { ...reverseCharge, textArticleCode: 'TEXT' });
+  const { document } = await book(salesOrder, order('RC-2'));
+  const lines = state().SO_LINE.filter((l) => l.ORD_NR === document.number);
+  t.same(
+    lines.filter((l) => l.ART_CODE === 'TEXT').map((l) => [l.ART_DESC1, l.ORD_QTY, l.ART_PX, l.LINE_AMT]),
+    [
+      ['BTW verlegd / VAT reverse-charged, art. 138', '1', '0', '0'],
+      ['Richtlijn 2006/112/EG DE123456789', '1', '0', '0'],
+    ],
+    'the legal text in lines of at most 50 characters, adding nothing',
+  );
+  t.ok(
+    lines.every((l) => l.VAT_CODE === '3'),
+    'every line carries the reverse-charge code',
+  );
+  t.equal(
+    state().SO_HDR.find((h) => h.ORD_NR === document.number)?.ORD_AMT,
+    String(Number(order('RC-2').totals?.net) / 100),
+    'the order amount is the shop net',
+  );
 });
 
 t.test('a default debtor: every order on it, no debtor created or changed', async (t) => {

@@ -49,6 +49,7 @@ const settings = {
   shippingAccountNumber: undefined,
   homeCountry: 'NL',
   reverseCharge: { vatCode: 'VL', accountNumber: '8100', legalText: 'BTW verlegd / VAT reverse-charged' },
+  textArticleCode: 'TEXT',
 };
 
 function offlineSession(overrides: Parameters<typeof makeSettings>[0]): AccountviewSession {
@@ -87,7 +88,8 @@ for (const documentType of ['sales-order', 'journal-page'] as const) {
         'the lines, rounding included',
       );
       t.same(en16931Violations(draft), [], 'EN 16931 arithmetic holds');
-      const mapped = draft.lines.filter((line) => line.kind !== 'rounding');
+      const mapped = draft.lines.filter((line) => line.kind !== 'rounding' && line.kind !== 'text');
+      const text = draft.lines.filter((line) => line.kind === 'text');
       t.equal(mapped.length, fixture.order.lines.length, 'one document line per order line');
       const vat = fixture.vat;
       if (vat.kind === 'reverse-charge') {
@@ -95,6 +97,13 @@ for (const documentType of ['sales-order', 'journal-page'] as const) {
         if (documentType === 'journal-page')
           t.same(new Set(draft.lines.map((l) => l.accountNumber)), new Set(['8100']), 'its revenue account');
         t.equal(draft.vatNote, `BTW verlegd / VAT reverse-charged ${vat.customerVatNumber}`);
+        if (documentType === 'sales-order') {
+          t.same(
+            text.map((l) => [l.articleCode, l.description, l.quantity, l.unitPrice4, l.net]),
+            [['TEXT', `BTW verlegd / VAT reverse-charged ${vat.customerVatNumber}`, 1, 0n, 0n]],
+            'the legal text as a text line of price 0',
+          );
+        } else t.same(text, [], 'a journal page states it in COMMENT1, not as lines');
       } else if (vat.kind === 'oss') {
         const byRate = OSS[vat.countryCode as keyof typeof OSS] as Record<number, readonly [string, string]>;
         fixture.order.lines.forEach((line, index) => {
@@ -104,6 +113,7 @@ for (const documentType of ['sales-order', 'journal-page'] as const) {
             t.equal(mapped[index]?.accountNumber, account, `line ${index + 1}: ${vat.countryCode} account`);
         });
         t.equal(draft.vatNote, undefined);
+        t.same(text, [], 'no text line');
       } else {
         t.ok(
           draft.lines.every((l) => ['0', '1', '2'].includes(l.vatCode)),

@@ -49,7 +49,7 @@ t.test('create a debtor, then find it by e-mail; update changes the address', as
     attentionTo: 'Piet Jansen',
     address: 'Kerkstraat 12 A',
     postCode: '1234 AB',
-    vatNumber: 'NL0012.34567B01',
+    vatNumber: 'NL001234567B01',
   });
   const moved = makeOrder({ companyName: 'Jansen BV' });
   if (moved.billingAddress) moved.billingAddress.city = 'Amersfoort';

@@ -13,7 +13,7 @@ t.test('a company becomes a company debtor with the contact person in attentionT
     city: 'Utrecht',
     countryCode: 'NL',
     phoneNumber: '+31 30 1234567',
-    vatNumber: 'NL0012.34567B01',
+    vatNumber: 'NL001234567B01',
     paymentConditionId: 1,
   });
 });

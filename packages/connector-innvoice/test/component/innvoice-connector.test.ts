@@ -1,4 +1,5 @@
 /** The connector against the InnVoice simulator: documents, flags, stock notes, refusals, lost answers. */
+import { HU_EUR_FIXTURES } from '@koppel/acceptance-orders';
 import t from 'tap';
 import { findUnstockedSkus, innvoiceConnector as connector } from '../../src/index.js';
 import {
@@ -14,6 +15,8 @@ import { startHarness } from '../fixtures/simulator-harness.js';
 
 type SimDocument = {
   techId: string;
+  currency: string;
+  lines: { unitPrice: number; quantity: number; gross: number }[];
   kind: string;
   draft: boolean;
   number: string | null;
@@ -54,6 +57,27 @@ t.test('a final invoice with every kind of line: InnVoice totals are the shop to
   t.equal(doc?.gross, shopGross, 'gross (hundredths) to the forint');
   t.equal(doc?.emailedTo, 'jakab@gipsz.example', 'e-mailed to the customer');
   t.equal(doc?.buyer.taxNumber, '12345678-2-41', 'company with its tax number');
+});
+
+t.test('a euro invoice: Devizanem EUR, every amount to the cent', async (t) => {
+  const { sim, session } = await startHarness(t, { settings: { currencies: ['HUF', 'EUR'] } });
+  const fixture = HU_EUR_FIXTURES.find((f) => f.name === 'hu-eur-mixed-qty-10');
+  await book1(session, fixture!.order);
+  const [doc] = await simDocuments(sim);
+  t.equal(doc?.currency, 'EUR');
+  t.equal(doc?.gross, Number(fixture!.shop.gross), "InnVoice's gross is the shop's in cents");
+  t.same(
+    doc?.lines.map((l) => [l.unitPrice, l.quantity / 1000, l.gross]),
+    [
+      [3175, 10, 31750],
+      [1249, 5, 6245],
+      [1250, 5, 6250],
+      [392, 1, 392],
+      [393, 9, 3537],
+      [1257, 1, 1257],
+    ],
+    'unit prices in cents; a line that does not divide is two lines one cent apart',
+  );
 });
 
 t.test('a draft proforma is set aside and never e-mailed', async (t) => {

@@ -5,9 +5,10 @@
  * rounding line, and VAT differs from the shop's only by InnVoice's per-line forint rounding.
  * Reverse charge: `0% - KBA` on every line and the buyer's EU VAT number (`VevoAdoszam`). OSS:
  * InnVoice's labels know only the Hungarian rates, so a destination rate is refused before any
- * call, naming the line's rate.
+ * call, naming the line's rate. Euro (HU_EUR_FIXTURES, `currencies` with EUR): `Devizanem` EUR and
+ * every amount to the cent, no rounding line.
  */
-import { HUF_FIXTURES } from '@koppel/acceptance-orders';
+import { HU_EUR_FIXTURES, HUF_FIXTURES } from '@koppel/acceptance-orders';
 import type { SessionServices } from '@koppel/connector-sdk';
 import t from 'tap';
 import { type InnvoiceSession, innvoiceConnector, mapInvoice, toForint } from '../../src/index.js';
@@ -24,15 +25,19 @@ const services: SessionServices = {
   requestTimeoutMs: 1000,
 };
 const settings = makeSettings();
-const session: InnvoiceSession = innvoiceConnector.openSession(
-  {
-    connectionId: 'acceptance',
-    tenantId: 'acceptance',
-    settings,
-    credentials: { username: 'koppel', password: 'secret' },
-  },
-  services,
-);
+const openSession = (s: typeof settings): InnvoiceSession =>
+  innvoiceConnector.openSession(
+    {
+      connectionId: 'acceptance',
+      tenantId: 'acceptance',
+      settings: s,
+      credentials: { username: 'koppel', password: 'secret' },
+    },
+    services,
+  );
+const session = openSession(settings);
+const euroSettings = makeSettings({ currencies: ['HUF', 'EUR'] });
+const euroSession = openSession(euroSettings);
 
 for (const fixture of HUF_FIXTURES) {
   t.test(`${fixture.name}: ${fixture.description}`, async (t) => {
@@ -89,4 +94,66 @@ t.test('the Shoprenter 5000 Ft line at 5 % stays 5000 Ft a unit at every quantit
     ],
   );
   t.equal(draft.gross, 305000n);
+});
+
+for (const fixture of HU_EUR_FIXTURES) {
+  t.test(`${fixture.name}: ${fixture.description}`, async (t) => {
+    const vat = fixture.vat;
+    if (vat.kind === 'oss') {
+      t.throws(() => innvoiceConnector.prepareDocument(fixture.order, euroSession), {
+        code: 'VAT_RATE_NOT_SUPPORTED',
+        field: 'order.lines[0].vatRateBp',
+        message: /documents no VAT label/,
+        retryable: false,
+      });
+      return;
+    }
+    t.throws(() => innvoiceConnector.prepareDocument(fixture.order, session), {
+      code: 'CURRENCY_NOT_SUPPORTED',
+      field: 'order.currency',
+    });
+    const record = innvoiceConnector.prepareDocument(fixture.order, euroSession).body;
+    const draft = mapInvoice(fixture.order, euroSettings);
+    t.equal(record.Devizanem, 'EUR');
+    t.equal(draft.gross, fixture.shop.gross, 'gross to the cent');
+    t.equal(draft.net + draft.vat, draft.gross, 'net + VAT = gross');
+    t.same(
+      draft.lines.filter((l) => l.rounding),
+      [],
+      'no rounding line: every line is the shop line to the cent',
+    );
+    t.ok(
+      draft.lines.every((l) => l.unitPrice * BigInt(l.quantity) === l.gross),
+      'each line: unit price (cents) × quantity = its gross',
+    );
+    const units = (lines: { quantity: number }[]) => lines.reduce((s, l) => s + l.quantity, 0);
+    t.equal(
+      units(draft.lines),
+      units(fixture.order.lines),
+      'the quantities as ordered (stock moves by them)',
+    );
+    const vatDiff = draft.vat - fixture.shop.vat;
+    const bound = BigInt(Math.ceil(draft.lines.length / 2));
+    t.ok(vatDiff <= bound && vatDiff >= -bound, `VAT within per-line cent rounding (${vatDiff} cent)`);
+    if (vat.kind === 'reverse-charge') {
+      t.same(new Set(draft.lines.map((l) => l.vatLabel)), new Set(['0% - KBA']), 'intra-EU B2B label');
+      t.equal(record.VevoAdoszam, vat.customerVatNumber, "the buyer's VAT number on the document");
+    }
+  });
+}
+
+t.test('euro: a line whose cents do not divide by its quantity is two lines one cent apart', async (t) => {
+  const fixture = HU_EUR_FIXTURES.find((f) => f.name === 'hu-eur-mixed-qty-10');
+  const draft = mapInvoice(fixture!.order, euroSettings);
+  t.same(
+    draft.lines.map((l) => [l.name, l.quantity, l.unitPrice, l.gross]),
+    [
+      ['Póló', 10, 3175n, 31750n],
+      ['Könyv', 5, 1249n, 6245n],
+      ['Könyv', 5, 1250n, 6250n],
+      ['Kenyér', 1, 392n, 392n],
+      ['Kenyér', 9, 393n, 3537n],
+      ['GLS', 1, 1257n, 1257n],
+    ],
+  );
 });

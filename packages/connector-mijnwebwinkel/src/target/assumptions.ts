@@ -12,8 +12,11 @@
 export const REFERENCE_PREFIX = 'Koppel: ';
 
 /** `GET /orders` cannot filter by comment: the look-up lists the customer's orders
- * (`debtor_email`, documented filter), newest first, one page of this size. */
+ * (`debtor_email` and `start_date`, documented filters), newest first, pages of this size (the
+ * spec's maximum `limit`), `offset` on until a short page. */
 export const LOOKUP_PAGE_LIMIT = 100;
+/** A customer with more orders than this since the till order is refused, never guessed at. */
+export const LOOKUP_MAX_PAGES = 100;
 
 /** Articles have no `sku` filter (spec, notes): the SKU check pages `GET /articles` by this many. */
 export const ARTICLE_PAGE_LIMIT = 100;
@@ -41,6 +44,3 @@ export const ORDER_QUERY = {
 
 /** `unit_weight` is "required for custom articles"; till lines carry no weight. */
 export const CUSTOM_LINE_WEIGHT = '0';
-
-/** The store's currency: orders carry none in OrderPostable; Mijnwebwinkel shops sell in EUR. */
-export const STORE_CURRENCY = 'EUR';

@@ -31,7 +31,10 @@ export type OrderLineDraft = ArticleLineDraft | CustomLineDraft;
 export type MijnwebwinkelOrderBody = {
   status: number;
   comments: { internal: string };
-  business_model: 'B2C';
+  /** B2B for a company customer, B2C for a person; the store may narrow it (store-steps.ts). */
+  business_model: 'B2C' | 'B2B';
+  /** B2B only (spec): the till reference, also in `comments.internal`. */
+  reference?: string;
   payment: typeof TILL_PAYMENT;
   debtor: {
     email: string;
@@ -40,4 +43,8 @@ export type MijnwebwinkelOrderBody = {
   orderlines: OrderLineDraft[];
   /** The till's gross total in cents (as a string: bodies stay JSON-able), checked by the lines. */
   totalGrossCents: string;
+  /** Not sent: the order's currency, checked against the store's (`GET /store`). */
+  currency: string;
+  /** Not sent: the day before the till order (YYYY-MM-DD), the look-up's `start_date`. */
+  searchFrom: string;
 };

@@ -1,16 +1,24 @@
 /**
  * The shop order: look-up before create, SKU check, create. The API cannot filter orders by a
- * reference or comment, so the look-up lists the customer's orders (`debtor_email`, newest first,
- * one page of LOOKUP_PAGE_LIMIT) and matches the `Koppel: <till reference>` line of
- * `comments.internal` that every order Koppel creates carries (assumptions.ts).
+ * reference or comment, so the look-up pages through the customer's orders since the till
+ * order's day (`debtor_email`, `start_date`, newest first, `limit`/`offset`) and matches the
+ * `Koppel: <till reference>` line of `comments.internal` that every order Koppel creates carries
+ * (assumptions.ts). The store's currency and business models are read first (`GET /store`).
  */
 import type { CanonicalOrder } from '@koppel/contracts';
 import { LineKind } from '@koppel/contracts';
 import type { PreparedDocument, TargetDebtor, TargetDocument } from '@koppel/connector-sdk';
 import { z } from 'zod';
-import { ARTICLE_MAX_PAGES, ARTICLE_PAGE_LIMIT, LOOKUP_PAGE_LIMIT, ORDER_QUERY } from './assumptions.js';
+import {
+  ARTICLE_MAX_PAGES,
+  ARTICLE_PAGE_LIMIT,
+  LOOKUP_MAX_PAGES,
+  LOOKUP_PAGE_LIMIT,
+  ORDER_QUERY,
+} from './assumptions.js';
 import type { MijnwebwinkelOrderBody } from './order-body.js';
 import { referenceLine } from './prepare-order.js';
+import { allowedBusinessModel, assertStoreCurrency, readStore } from './store-steps.js';
 import { articleRefSchema, type ListedShopOrder, listedShopOrderSchema } from './target-api-schemas.js';
 import { mijnwebwinkelTargetErrors } from './target-errors.js';
 import type { MijnwebwinkelTargetSession } from './target-session.js';
@@ -28,24 +36,36 @@ export async function findShopOrder(
   session: MijnwebwinkelTargetSession,
   prepared: PreparedDocument<MijnwebwinkelOrderBody>,
 ): Promise<TargetDocument | null> {
-  const answer = await session.client.request({
-    method: 'GET',
-    path: '/orders',
-    query: {
-      debtor_email: prepared.body.debtor.email,
-      ordering: 'desc',
-      limit: String(LOOKUP_PAGE_LIMIT),
-    },
-  });
-  const parsed = z.array(listedShopOrderSchema).safeParse(answer);
-  if (!parsed.success) {
-    throw mijnwebwinkelTargetErrors.badResponse(
-      'Mijnwebwinkel answered GET /orders with an unexpected body',
-      parsed.error,
-    );
+  // Before any write: an order the store cannot take in its currency is refused here.
+  assertStoreCurrency(await readStore(session), prepared.body.currency);
+  for (let page = 0; page < LOOKUP_MAX_PAGES; page += 1) {
+    const answer = await session.client.request({
+      method: 'GET',
+      path: '/orders',
+      query: {
+        debtor_email: prepared.body.debtor.email,
+        start_date: prepared.body.searchFrom,
+        ordering: 'desc',
+        limit: String(LOOKUP_PAGE_LIMIT),
+        offset: String(page * LOOKUP_PAGE_LIMIT),
+      },
+    });
+    const parsed = z.array(listedShopOrderSchema).safeParse(answer);
+    if (!parsed.success) {
+      throw mijnwebwinkelTargetErrors.badResponse(
+        'Mijnwebwinkel answered GET /orders with an unexpected body',
+        parsed.error,
+      );
+    }
+    const found = parsed.data.find((order) => carriesReference(order, prepared.number));
+    if (found) return toDocument(found);
+    if (parsed.data.length < LOOKUP_PAGE_LIMIT) return null;
   }
-  const found = parsed.data.find((order) => carriesReference(order, prepared.number));
-  return found ? toDocument(found) : null;
+  // Not searched to the end: creating could book the till order twice.
+  throw mijnwebwinkelTargetErrors.invalidOrder(
+    `the customer has more than ${LOOKUP_MAX_PAGES * LOOKUP_PAGE_LIMIT} shop orders since the till order; Koppel cannot rule out that it was booked already`,
+    'customer.email',
+  );
 }
 
 /** SKU → internal article id, paging `GET /articles` (no SKU filter in the spec). */
@@ -86,7 +106,12 @@ export async function createShopOrder(
   debtor: TargetDebtor,
 ): Promise<TargetDocument> {
   const ids = await articleIdsBySku(session);
-  const { totalGrossCents: _total, ...body } = prepared.body;
+  const { totalGrossCents: _total, currency, searchFrom: _from, ...postable } = prepared.body;
+  const store = await readStore(session);
+  assertStoreCurrency(store, currency);
+  const businessModel = allowedBusinessModel(store, postable.business_model);
+  const { reference, ...rest } = postable;
+  const body = { ...rest, business_model: businessModel, ...(businessModel === 'B2B' ? { reference } : {}) };
   const orderlines = body.orderlines.map((line, index) => {
     if (line.type === 'custom') return line;
     const id = ids.get(line.sku);

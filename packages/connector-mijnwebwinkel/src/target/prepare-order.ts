@@ -6,7 +6,7 @@
  */
 import { type CanonicalOrder, LineKind, type Address as OrderAddress } from '@koppel/contracts';
 import type { PreparedDocument } from '@koppel/connector-sdk';
-import { CUSTOM_LINE_WEIGHT, REFERENCE_PREFIX, STORE_CURRENCY, TILL_PAYMENT } from './assumptions.js';
+import { CUSTOM_LINE_WEIGHT, REFERENCE_PREFIX, TILL_PAYMENT } from './assumptions.js';
 import type { MijnwebwinkelOrderBody, OrderLineDraft, PostableAddress } from './order-body.js';
 import { mijnwebwinkelTargetErrors } from './target-errors.js';
 import type { MijnwebwinkelTargetSettings } from './target-settings.js';
@@ -93,16 +93,19 @@ function lineGross(line: OrderLineDraft): bigint {
   return (price.startsWith('-') ? -abs : abs) * BigInt(line.quantity);
 }
 
+/**
+ * The shop order is created after the till order, so the look-up starts at the till order's day;
+ * one day earlier, because the shop dates orders in its own zone and the till's time is UTC.
+ */
+export function searchFromDate(order: CanonicalOrder): string {
+  const seconds = order.createdAt === undefined ? 0 : Number(order.createdAt.seconds);
+  return new Date((seconds - 86_400) * 1000).toISOString().slice(0, 10);
+}
+
 export function prepareMijnwebwinkelOrder(
   order: CanonicalOrder,
   settings: MijnwebwinkelTargetSettings,
 ): PreparedDocument<MijnwebwinkelOrderBody> {
-  if (order.currency !== STORE_CURRENCY) {
-    throw mijnwebwinkelTargetErrors.invalidOrder(
-      `the order is in ${order.currency || 'no currency'}; a Mijnwebwinkel shop order is in ${STORE_CURRENCY}`,
-      'currency',
-    );
-  }
   const email = order.customer?.email ?? '';
   if (email === '')
     throw mijnwebwinkelTargetErrors.invalidOrder('the order has no customer e-mail', 'customer.email');
@@ -117,14 +120,16 @@ export function prepareMijnwebwinkelOrder(
   }
   const reference = tillReferenceOf(order);
   const invoice = toAddress(order.billingAddress, order);
+  const company = invoice.company.trim() !== '';
   return {
     number: reference,
     body: {
       status: settings.orderStatus,
       comments: { internal: referenceLine(reference) },
-      // B2C always: B2B must be allowed by the store (spec "Business models"); a company name
-      // and VAT number still go on the invoice address.
-      business_model: 'B2C',
+      // A company's order is B2B with the till reference as its `reference` (spec "Business
+      // models": B2B needs the invoice address's company); the store may narrow it to B2C.
+      business_model: company ? 'B2B' : 'B2C',
+      ...(company ? { reference } : {}),
       payment: TILL_PAYMENT,
       debtor: {
         email,
@@ -135,6 +140,8 @@ export function prepareMijnwebwinkelOrder(
       },
       orderlines,
       totalGrossCents: String(total),
+      currency: order.currency,
+      searchFrom: searchFromDate(order),
     },
   };
 }

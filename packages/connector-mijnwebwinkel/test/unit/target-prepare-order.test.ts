@@ -89,6 +89,20 @@ t.test('lines, reference, debtor and payment', async (t) => {
   t.equal(body.debtor.address.invoice.number, '12 a');
   t.equal(body.payment.gateway_name, 'basic');
   t.equal(body.totalGrossCents, '3540');
+  t.equal(body.business_model, 'B2B', 'a company customer: B2B');
+  t.equal(body.reference, '2026-1001', 'with the till reference (B2B only)');
+  t.equal(body.currency, 'EUR', "the order's currency, checked against the store's");
+});
+
+t.test('a person is B2C, without reference; the look-up starts the day before the till order', async (t) => {
+  const person = tillOrder([{ quantity: 1, rate: 2100, gross: 100n }], {
+    customer: { email: 'anna@example.nl', firstName: 'Anna', lastName: 'de Vries' },
+    createdAt: { seconds: BigInt(Date.parse('2026-03-01T00:30:00Z') / 1000), nanos: 0 },
+  });
+  const { body } = prepareMijnwebwinkelOrder(person, settings);
+  t.equal(body.business_model, 'B2C');
+  t.equal(body.reference, undefined);
+  t.equal(body.searchFrom, '2026-02-28');
 });
 
 t.test('refusals name the field', async (t) => {
@@ -100,7 +114,6 @@ t.test('refusals name the field', async (t) => {
       t.ok(isAppError(error) && error.code === 'VALIDATION_FAILED' && error.field === field, field);
     }
   };
-  refused(tillOrder([{ quantity: 1, rate: 2100, gross: 100n }], { currency: 'HUF' }), 'currency');
   refused(tillOrder([{ quantity: 1, rate: 2100, gross: 100n, sku: '' }]), 'lines[0].sku');
   refused(tillOrder([{ quantity: -1, rate: 2100, gross: -100n }]), 'lines[0].quantity');
   refused(tillOrder([{ quantity: 1, rate: 2100, gross: 100n }], { totals: { gross: 101n } }), 'totals.gross');

@@ -150,7 +150,7 @@ export function decodeTillOrder(payload: Uint8Array, context: DecodeContext): Ca
   if (!VAT_METHODS.has(method)) throw decodeFailed(`unknown VAT method "${method}"`, 'order.vatMethod');
   if (order.lineList.length === 0) throw decodeFailed('the order has no lines', 'order.lineList');
   const lines = order.lineList.flatMap((line, index) =>
-    mapTillLine(line, method as VatMethod, `order.lineList.line[${index}]`),
+    mapTillLine(line, method as VatMethod, `order.lineList.line[${index}]`, currency),
   );
   const total = BigInt(order.totalInclAmount);
   const difference = total - computeTotals(lines, VatRounding.PER_LINE).gross;

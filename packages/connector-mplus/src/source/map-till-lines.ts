@@ -3,13 +3,19 @@
  * shop"). Mplus prices a line as `price × quantity / 10^decimalPlaces`, then `discountPercentage`,
  * then `discountAmount`, each rounded half away from zero to whole cents (WSDL `LineData`; the
  * rule the till applies). With `VAT-METHOD-INCLUSIVE` that amount is the line's gross and is kept
- * to the cent (net = gross / (1 + rate) half-up); with `-EXCLUSIVE` it is the net and VAT is added
- * per line; `-SHIFTED` / `-NONE` carry no VAT. A non-whole quantity (1.25 kg) becomes one unit
- * whose name carries the quantity, so the amount is still exact.
+ * to the cent (net = gross / (1 + rate) half-up, once per line); with `-EXCLUSIVE` it is the net
+ * and VAT is added per line; `-SHIFTED` / `-NONE` carry no VAT. The unit price is the till's exact
+ * one (`unit_price_*_exact`), never rounded before the line total. A non-whole quantity (1.25 kg)
+ * becomes one unit whose name carries the quantity, so the amount is still exact.
  */
-import { create } from '@bufbuild/protobuf';
-import { LineKind, type OrderLine, OrderLineSchema } from '@koppel/contracts';
-import { buildLine, buildLineFromGross, computeVat, divideHalfUp, netFromGross } from '@koppel/order-model';
+import { LineKind, type OrderLine } from '@koppel/contracts';
+import {
+  buildLine,
+  buildLineFromGross,
+  divideHalfUp,
+  EXACT_PRICE_SCALE,
+  formatScaledDecimal,
+} from '@koppel/order-model';
 import { decodeFailed } from './decode-errors.js';
 import type { TillLine } from './api-schemas.js';
 
@@ -66,71 +72,67 @@ function wholeQuantity(line: TillLine): number | undefined {
   return whole >= 1 ? whole : undefined;
 }
 
-/** A gross-priced line of `quantity` units kept to the cent; an explicit rounding line if needed. */
-function linesFromGross(labels: Labels, quantity: number, gross: bigint, vatRateBp: number): OrderLine[] {
-  if (quantity === 1)
-    return [buildLineFromGross({ ...labels, kind: LineKind.PRODUCT, totalGross: gross, vatRateBp })];
-  const unitNet = divideHalfUp(netFromGross(gross, vatRateBp), BigInt(quantity));
-  const totalNet = unitNet * BigInt(quantity);
-  const vat = gross - totalNet;
-  const slack = vat - computeVat(totalNet, vatRateBp);
-  if (slack >= -1n && slack <= 1n) {
-    return [
-      create(OrderLineSchema, {
-        ...labels,
-        ean: '',
-        kind: LineKind.PRODUCT,
-        quantity,
-        unitPriceNet: unitNet,
-        unitPriceGross: divideHalfUp(gross, BigInt(quantity)),
-        vatRateBp,
-        totalNet,
-        vatAmount: vat,
-        totalGross: gross,
-      }),
-    ];
-  }
-  const main = buildLine({ ...labels, kind: LineKind.PRODUCT, quantity, unitPriceNet: unitNet, vatRateBp });
-  const rest = buildLineFromGross({
-    ...labels,
-    name: `${labels.name} (rounding)`,
-    kind: LineKind.PRODUCT,
-    totalGross: gross - main.totalGross,
-    vatRateBp,
-  });
-  return [main, rest];
-}
-
 type Labels = { name: string; sku: string; sourceLineId: string };
 
-export function mapTillLine(line: TillLine, vatMethod: VatMethod, field: string): OrderLine[] {
+/**
+ * `quantity` units whose line amount is `amount` cents (gross for INCLUSIVE, net for EXCLUSIVE),
+ * priced at the till's exact unit price: the till's own `price` when no discount applied, else
+ * amount ÷ quantity at the canonical order's 4 decimals (`unit_price_*_exact`). The line totals
+ * are that price × quantity rounded once (order-model `buildLine`), and the net of a gross line
+ * is rounded once from the line's gross, never from a rounded unit price. Where 4 decimals
+ * cannot carry amount ÷ quantity back to the cent (quantities of 100 and more with a discount),
+ * the cent is an explicit rounding line.
+ */
+function exactLines(
+  labels: Labels,
+  quantity: number,
+  amount: bigint,
+  vatRateBp: number,
+  currency: string,
+  priced: 'gross' | 'net',
+): OrderLine[] {
+  const unit = formatScaledDecimal(divideHalfUp(amount * CENT_TO_EXACT, BigInt(quantity)), EXACT_PRICE_SCALE);
+  const main = buildLine({
+    ...labels,
+    kind: LineKind.PRODUCT,
+    quantity,
+    vatRateBp,
+    exact: priced === 'gross' ? { currency, gross: unit } : { currency, net: unit },
+  });
+  const rest = amount - (priced === 'gross' ? main.totalGross : main.totalNet);
+  if (rest === 0n) return [main];
+  const rounding = { ...labels, name: `${labels.name} (rounding)`, kind: LineKind.PRODUCT, vatRateBp };
+  return [
+    main,
+    priced === 'gross'
+      ? buildLineFromGross({ ...rounding, totalGross: rest })
+      : buildLine({ ...rounding, quantity: 1, unitPriceNet: rest }),
+  ];
+}
+
+/** One cent in 10^-4 major units (Mplus money is cents, README "Till orders to the shop"). */
+const CENT_TO_EXACT = 100n;
+
+export function mapTillLine(
+  line: TillLine,
+  vatMethod: VatMethod,
+  field: string,
+  currency: string,
+): OrderLine[] {
   const amount = lineAmountCents(line, vatMethod, field);
   const vatRateBp = vatRateBpOf(line, vatMethod, field);
   const whole = wholeQuantity(line);
   const baseName = line.text?.trim() || `Article ${line.articleNumber}`;
-  const fraction = whole === undefined;
-  const quantityText = fraction
-    ? ` (${(Number(line.data.quantity) / 10 ** Number(line.data.decimalPlaces ?? '0')).toString()})`
-    : '';
+  const quantityText =
+    whole === undefined
+      ? ` (${(Number(line.data.quantity) / 10 ** Number(line.data.decimalPlaces ?? '0')).toString()})`
+      : '';
   const labels: Labels = {
     name: `${baseName}${quantityText}`,
     // The article number is the SKU the shop knows the product by (README "Till orders to the shop").
     sku: line.articleNumber,
     sourceLineId: line.lineId ?? '',
   };
-  const quantity = whole ?? 1;
-  if (vatMethod === 'VAT-METHOD-EXCLUSIVE') {
-    const exact = quantity > 1 && amount % BigInt(quantity) === 0n;
-    return [
-      buildLine({
-        ...labels,
-        kind: LineKind.PRODUCT,
-        quantity: exact ? quantity : 1,
-        unitPriceNet: exact ? amount / BigInt(quantity) : amount,
-        vatRateBp,
-        ...(exact ? {} : { name: `${labels.name}${quantity > 1 ? ` (${quantity}×)` : ''}` }),
-      }),
-    ];
-  }
-  return linesFromGross(labels, quantity, amount, vatRateBp);
+  const priced = vatMethod === 'VAT-METHOD-EXCLUSIVE' ? 'net' : 'gross';
+  return exactLines(labels, whole ?? 1, amount, vatRateBp, currency, priced);
 }

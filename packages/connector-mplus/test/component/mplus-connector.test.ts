@@ -35,6 +35,34 @@ t.test('findOrder before create; a second create finds the order instead of book
   );
 });
 
+t.test('reverse charge: VAT-shifted, the legal text on a text line of price 0', async (t) => {
+  const { sim, session } = await startHarness(t, { settings: { textArticleNumber: 995 } });
+  const order = makeOrder({
+    orderNumber: '5002',
+    companyName: 'Müller GmbH',
+    vatNumber: 'de 123 456 789',
+    country: 'DE',
+    email: 'einkauf@mueller.example',
+    lines: [
+      buildProductLine({ name: 'T-shirt', sku: '100234', quantity: 2, unitPriceNet: 2066n, vatRateBp: 0 }),
+    ],
+  });
+  const prepared = connector.prepareDocument(order, session);
+  const debtor = await connector.createDebtor(session, makeCustomer(order), order);
+  await connector.createDocument(session, prepared, debtor);
+  const stored = sim.store.state().orders.find((o) => o.extOrderId === 'WEB-5002');
+  t.equal(stored?.vatMethod, 'VAT-METHOD-SHIFTED');
+  t.same(
+    stored?.lines.map((l) => [l.articleNumber, l.text, l.quantity, l.vatCode]),
+    [
+      [100234, 'T-shirt', 2, 3],
+      [995, 'BTW verlegd / VAT reverse-charged DE123456789', 1, 3],
+    ],
+    'the text line states the legal text and the VAT number',
+  );
+  t.equal(stored?.totalExclAmount, 4132, 'and adds nothing to the amounts');
+});
+
 t.test('relations: a person, a company with its contact, found by e-mail and updated', async (t) => {
   const { sim, session } = await startHarness(t);
   const person = makeOrder({ email: 'Piet@Example.NL' });

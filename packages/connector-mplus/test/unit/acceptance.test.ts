@@ -49,6 +49,7 @@ const settings: Partial<MplusSettingsInput> = {
   homeCountry: 'NL',
   reverseChargeTaxCode: 9,
   paymentFeeArticleNumber: 996,
+  textArticleNumber: 995,
 };
 
 function offlineSession(overrides: Partial<MplusSettingsInput>): MplusSession {
@@ -91,12 +92,28 @@ for (const vatMethod of ['inclusive', 'exclusive'] as const) {
       const sent = draft.lines.reduce((s, l) => s + l.unitPrice * l.quantity - l.discount, 0n);
       const expected = draft.vatMethod === 'VAT-METHOD-INCLUSIVE' ? fixture.shop.gross : fixture.shop.net;
       t.equal(sent, expected, `the lines as Mplus computes them (${draft.vatMethod})`);
-      const mapped = draft.lines.filter((line) => !line.rounding);
+      const isText = (line: (typeof draft.lines)[number]) =>
+        'articleNumber' in line.article && line.article.articleNumber === '995';
+      const mapped = draft.lines.filter((line) => !line.rounding && !isText(line));
+      const text = draft.lines.filter(isText);
       t.equal(mapped.length, fixture.order.lines.length, 'one Mplus line per order line');
       const vat = fixture.vat;
       if (vat.kind === 'reverse-charge') {
         t.equal(draft.vatMethod, 'VAT-METHOD-SHIFTED', 'reverse charge is VAT-shifted');
         t.same(new Set(draft.lines.map((l) => l.vatCode)), new Set([9]), 'the reverse-charge VAT code');
+        t.same(
+          text.map((l) => [l.article, l.text, l.quantity, l.unitPrice, l.discount]),
+          [
+            [
+              { articleNumber: '995' },
+              `BTW verlegd / VAT reverse-charged ${vat.customerVatNumber}`,
+              1n,
+              0n,
+              0n,
+            ],
+          ],
+          'the legal text on a text line of price 0',
+        );
         const customer = create(CustomerRefSchema, {
           kind: DebtorKind.COMPANY,
           displayName: fixture.order.customer?.companyName ?? '',
@@ -108,6 +125,7 @@ for (const vatMethod of ['inclusive', 'exclusive'] as const) {
           'VAT number on the relation',
         );
       } else if (vat.kind === 'oss') {
+        t.same(text, [], 'no legal text');
         const byRate = OSS[vat.countryCode as keyof typeof OSS] as Record<number, readonly [number, number]>;
         fixture.order.lines.forEach((line, index) => {
           t.same(

@@ -180,3 +180,38 @@ t.test("Koppel's own orders, history and walk-in sales are ignored", async (t) =
   );
   t.match(ignoredReasonOf(base, relation, settings, '2025-03-01T12:00:01.000Z'), /before/);
 });
+
+t.test("the till's exact unit price is kept; the line totals are rounded once", async (t) => {
+  const decode = (data: Record<string, string>, total: string, vatMethod = 'VAT-METHOD-INCLUSIVE') =>
+    decodeTillOrder(payload([{ articleNumber: '100236', text: 'Mok', data }], total, { vatMethod }), context);
+  const plain = decode({ quantity: '3', price: '333', vatPercentage: '21' }, '999');
+  t.equal(plain.lines.length, 1, 'one line, no rounding line');
+  t.match(plain.lines[0], {
+    quantity: 3,
+    unitPriceGrossExact: '3.3300',
+    totalGross: 999n,
+    totalNet: 826n, // 9.99 / 1.21 rounded once, not 3 × round(3.33 / 1.21) = 825
+    vatAmount: 173n,
+  });
+  const discounted = decode(
+    { quantity: '3', price: '1000', vatPercentage: '21', discountAmount: '1' },
+    '2999',
+  );
+  t.match(discounted.lines, [{ quantity: 3, unitPriceGrossExact: '9.9967', totalGross: 2999n }]);
+  const many = decode({ quantity: '150', price: '1000', vatPercentage: '9', discountAmount: '2' }, '149998');
+  t.match(
+    many.lines.map((l) => [l.quantity, l.unitPriceGrossExact, l.totalGross]),
+    [
+      [150, '9.9999', 149999n],
+      [1, '', -1n],
+    ],
+    'where 4 decimals cannot carry the cent back, an explicit rounding line',
+  );
+  t.equal(many.totals?.gross, 149998n);
+  const exclusive = decode(
+    { quantity: '3', priceExcl: '333', vatPercentage: '21' },
+    '1209',
+    'VAT-METHOD-EXCLUSIVE',
+  );
+  t.match(exclusive.lines, [{ quantity: 3, unitPriceNetExact: '3.3300', totalNet: 999n, vatAmount: 210n }]);
+});

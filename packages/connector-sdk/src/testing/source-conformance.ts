@@ -5,6 +5,8 @@ import type { Test } from 'tap';
 import type { DecodeContext, SourceEvent } from '../source-connector.js';
 import type { SourceConformanceHarness } from './conformance-harness.js';
 import { createCountingServices } from './conformance-services.js';
+import { runProductSinkConformance } from './product-sink-conformance.js';
+import { runStockSinkConformance } from './stock-sink-conformance.js';
 
 const contextFor = (event: SourceEvent): DecodeContext => ({
   connectionId: 'conformance',
@@ -69,6 +71,15 @@ export async function runSourceConformance(t: Test, harness: SourceConformanceHa
         t.ok(isAppError(error) && error.field, 'naming the field');
       }
     });
+  }
+
+  // Shop connectors that take stock: the sink check against their simulator (stock-sink-conformance.ts).
+  if (connector.stockSink && harness.startStockSink) {
+    await runStockSinkConformance(t, connector, harness.startStockSink);
+  }
+  // Shop connectors that take products: the product sink check (product-sink-conformance.ts).
+  if (connector.productSink && harness.startProductSink) {
+    await runProductSinkConformance(t, connector, harness.startProductSink);
   }
 
   const poller = connector.poller;

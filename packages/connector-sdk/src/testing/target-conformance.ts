@@ -4,6 +4,7 @@ import type { Test } from 'tap';
 import type { ConnectionContext } from '../connection-context.js';
 import type { TargetConformanceHarness } from './conformance-harness.js';
 import { createCountingServices } from './conformance-services.js';
+import { runStockConformance } from './stock-conformance.js';
 
 function contextOf(settings: unknown, credentials: unknown): ConnectionContext<unknown, unknown> {
   return { connectionId: 'conformance', tenantId: 'conformance', settings, credentials };
@@ -93,4 +94,13 @@ export async function runTargetConformance(t: Test, harness: TargetConformanceHa
     const again = await connector.findDocument(session, prepared, order);
     t.equal(again?.number, document.number, 'the look-up finds the document by its number');
   });
+
+  if (connector.stockSource)
+    await runStockConformance(
+      t,
+      connector.system,
+      connector.stockSource,
+      () => open().session,
+      connection.stock,
+    );
 }

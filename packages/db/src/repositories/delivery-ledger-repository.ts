@@ -118,11 +118,21 @@ export function createDeliveryLedgerRepository(db: Kysely<Database>) {
     /**
      * Renews the lease by `leaseMs` and records that the create of the document is being sent
      * now, right before the call; the database time, or null when the lease expired or another
-     * worker took it (the caller must not send then).
+     * worker took it (the caller must not send then). `request` is the body being sent
+     * (credentials removed, bounded) for the operator's order detail, stored in the same update.
      */
-    async markDocumentRequested(lease: DeliveryLease, leaseMs: number): Promise<Date | null> {
+    async markDocumentRequested(
+      lease: DeliveryLease,
+      leaseMs: number,
+      request?: unknown,
+    ): Promise<Date | null> {
       const row = await ofLease(lease)
-        .set({ document_requested_at: sql`now()`, lease_until: leaseEnd(leaseMs), updated_at: sql`now()` })
+        .set({
+          document_requested_at: sql`now()`,
+          lease_until: leaseEnd(leaseMs),
+          updated_at: sql`now()`,
+          ...(request === undefined ? {} : { document_request: JSON.stringify(request) }),
+        })
         .where('lease_until', '>', sql<Date>`now()`)
         .returning('document_requested_at')
         .executeTakeFirst();

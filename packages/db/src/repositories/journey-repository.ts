@@ -1,5 +1,8 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { jsonbText, withoutNul } from '../jsonb-text.js';
 import type { Database } from '../schema.js';
+import { type NewDeadLetter, recordDeadLetterSql } from './dead-letter-repository.js';
+import { activeTraceId, summaryFactsOf } from './order-summary-facts.js';
 
 /** Stages an order passes; the admin API shows them in order. */
 export type JourneyStage =
@@ -17,13 +20,60 @@ export type JourneyStage =
   | 'delivered'
   | 'ignored'
   | 'written_back'
-  | 'failed';
+  | 'failed'
+  /** The connection is paused: the order waits (parked) until it is resumed. */
+  | 'paused'
+  /** An operator replayed the order's dead letter to the stage that failed. */
+  | 'replayed';
 
 export type JourneyEntry = {
   stage: JourneyStage;
   detail: Record<string, unknown>;
   at: Date;
 };
+
+/**
+ * The journey row and its order's summary (`order_summaries`, the activity log's index) in one
+ * statement: one round trip, one extra write per stage. With `deadLetter`, the dead letter is
+ * stored by the same statement.
+ */
+function journeySql(
+  connectionId: string,
+  externalOrderId: string,
+  stage: JourneyStage,
+  detail: Record<string, unknown>,
+  deadLetter?: NewDeadLetter,
+) {
+  // Facts from a shop land in text and jsonb columns, neither of which holds a NUL.
+  const facts = summaryFactsOf(stage, withoutNul(detail));
+  const traceId = activeTraceId();
+  const deadLetterCte = deadLetter ? sql`, dead as (${recordDeadLetterSql(deadLetter)})` : sql``;
+  return sql`
+    with j as (
+      insert into order_journey (connection_id, external_order_id, stage, detail, trace_id)
+      values (${connectionId}, ${externalOrderId}, ${stage}, ${jsonbText(detail)}::jsonb, ${traceId}::text)
+      returning created_at
+    )${deadLetterCte}
+    insert into order_summaries as s (connection_id, external_order_id, received_at, updated_at,
+      status_stage, status_reason, order_number, customer_email, debtor_id, document_id,
+      document_number, trace_id, replays)
+    select ${connectionId}::text, ${externalOrderId}::text, j.created_at, j.created_at,
+      ${facts.statusStage}::text, ${facts.statusReason}::text, ${facts.orderNumber}::text,
+      ${facts.customerEmail}::text, ${facts.debtorId}::text, ${facts.documentId}::text,
+      ${facts.documentNumber}::text, ${traceId}::text, ${stage === 'replayed' ? 1 : 0}::int
+    from j
+    on conflict (connection_id, external_order_id) do update set
+      updated_at = excluded.updated_at,
+      status_stage = coalesce(excluded.status_stage, s.status_stage),
+      status_reason = case when excluded.status_stage is null then s.status_reason else excluded.status_reason end,
+      order_number = coalesce(excluded.order_number, s.order_number),
+      customer_email = coalesce(excluded.customer_email, s.customer_email),
+      debtor_id = coalesce(excluded.debtor_id, s.debtor_id),
+      document_id = coalesce(excluded.document_id, s.document_id),
+      document_number = coalesce(excluded.document_number, s.document_number),
+      trace_id = coalesce(s.trace_id, excluded.trace_id),
+      replays = s.replays + excluded.replays`;
+}
 
 /** The order journey: every step an order took, with what came in and what was sent. */
 export function createJourneyRepository(db: Kysely<Database>) {
@@ -34,15 +84,18 @@ export function createJourneyRepository(db: Kysely<Database>) {
       stage: JourneyStage,
       detail: Record<string, unknown> = {},
     ): Promise<void> {
-      await db
-        .insertInto('order_journey')
-        .values({
-          connection_id: connectionId,
-          external_order_id: externalOrderId,
-          stage,
-          detail: JSON.stringify(detail),
-        })
-        .execute();
+      await journeySql(connectionId, externalOrderId, stage, detail).execute(db);
+    },
+
+    /**
+     * Journals `dead_lettered` and stores the dead letter (payload, key, headers, reason) in the
+     * same statement, before the stage commits its record; a re-delivered record that fails
+     * again is stored once (unique per stage and source record).
+     */
+    async recordDeadLetter(letter: NewDeadLetter, detail: Record<string, unknown>): Promise<void> {
+      await journeySql(letter.connectionId, letter.externalOrderId, 'dead_lettered', detail, letter).execute(
+        db,
+      );
     },
 
     async list(connectionId: string, externalOrderId: string): Promise<JourneyEntry[]> {

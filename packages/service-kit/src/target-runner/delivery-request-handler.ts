@@ -15,7 +15,8 @@ import {
   topicName,
   topics,
 } from '@koppel/contracts';
-import { appError } from '@koppel/errors';
+import { CONNECTION_PAUSED_CODE } from '@koppel/db';
+import { AppError, appError } from '@koppel/errors';
 import { type IncomingMessage, type MessageBus, publishTraced } from '@koppel/kafka';
 import { type DeliveryOutcome, type DeliveryStores, deliverOrder } from '@koppel/target-delivery';
 import type { ServiceMetrics } from '@koppel/telemetry';
@@ -31,7 +32,24 @@ export type DeliveryRequestHandlerDeps = {
   topicPrefix: string;
   /** Clock of `booked_at` (tests pin it). */
   now?: () => Date;
+  /** When the connection was paused, null when it is not (`createConnectionPauseRepository`). */
+  pausedSince?: (connectionId: string) => Promise<Date | null>;
 };
+
+/**
+ * How long a paused connection's parked delivery waits before it looks again (seconds); a
+ * resume makes it due at once, so this is only the backstop should that wake-up be missed.
+ */
+const PAUSE_RECHECK_SECONDS = 900;
+
+/** Parks the record (retryable, `waiting`: costs no attempt, never dead-letters) while paused. */
+function connectionPaused(connectionId: string, since: Date): AppError {
+  return new AppError(
+    CONNECTION_PAUSED_CODE,
+    `connection ${connectionId} is paused since ${since.toISOString()}; the order waits until it is resumed`,
+    { httpStatus: 409, retryable: true, waiting: true, retryAfterSeconds: PAUSE_RECHECK_SECONDS },
+  );
+}
 
 export function createDeliveryRequestHandler(deps: DeliveryRequestHandlerDeps) {
   const system = deps.connector.system;
@@ -45,6 +63,8 @@ export function createDeliveryRequestHandler(deps: DeliveryRequestHandlerDeps) {
         field: 'resolved',
       });
     }
+    const pausedSince = await deps.pausedSince?.(order.connectionId);
+    if (pausedSince) throw connectionPaused(order.connectionId, pausedSince);
     const session = await deps.sessionFor(order.connectionId);
     const outcome = await deliverOrder(deps.connector, session, deps.stores, order, customer);
     deps.metrics.ordersTotal.inc({ stage: 'delivery', result: outcome.kind, system });

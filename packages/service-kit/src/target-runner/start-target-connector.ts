@@ -8,6 +8,7 @@ import { createSessionCache, type SessionOptions } from '@koppel/connector-regis
 import { deliveryTopicFor } from '@koppel/contracts';
 import {
   type ConnectionRepository,
+  createConnectionPauseRepository,
   createDebtorBindingRepository,
   createDeliveryLedgerRepository,
   createParkedRecordRepository,
@@ -54,6 +55,8 @@ export async function startTargetConnector(
     metrics: deps.metrics,
     bus: deps.bus,
     topicPrefix: deps.topicPrefix,
+    // A paused connection's orders wait here, parked, before any call to the target.
+    pausedSince: createConnectionPauseRepository(deps.db).pausedSince,
   });
   return startPipelineConsumer({
     bus: deps.bus,

@@ -7,6 +7,12 @@ export const journeyStatuses = [
   'delivered',
   'failed',
   'dead_lettered',
+  /** The connection is paused: the order waits, parked, until it is resumed. */
+  'waiting',
+  /** The source marked the event as no order to book (an abandoned cart). */
+  'ignored',
+  /** An operator replayed its dead letter; the pipeline has not moved it on yet. */
+  'replayed',
 ] as const;
 
 export type JourneyStatus = (typeof journeyStatuses)[number];
@@ -29,6 +35,9 @@ const statusByStage: Readonly<Record<string, JourneyStatus>> = {
   already_in_target: 'delivered',
   failed: 'failed',
   dead_lettered: 'dead_lettered',
+  paused: 'waiting',
+  ignored: 'ignored',
+  replayed: 'replayed',
 };
 
 /** The status of the last meaningful stage (stages in the order they happened); undefined when none is. */
@@ -38,4 +47,15 @@ export function toJourneyStatus(stages: readonly string[]): JourneyStatus | unde
     if (status) return status;
   }
   return undefined;
+}
+
+/**
+ * The stages that leave an order in `status`, for a filter on the order summaries' last
+ * status stage (`null`: only a duplicate was seen, which reads as `received`).
+ */
+export function stagesWithStatus(status: JourneyStatus): (string | null)[] {
+  const stages: (string | null)[] = Object.entries(statusByStage)
+    .filter(([, s]) => s === status)
+    .map(([stage]) => stage);
+  return status === 'received' ? [...stages, null] : stages;
 }

@@ -35,6 +35,10 @@ export async function registerOpenApiDocs(
             'credentials schemas are also the components `<system>.<source|target>.<settings|credentials>`',
         },
         { name: 'polling', description: 'The cursor of connections whose shop Koppel polls' },
+        {
+          name: 'dead letters',
+          description: 'Orders a stage gave up on, with the reason; replay them after the fix',
+        },
       ],
       components: {
         schemas,

@@ -1,3 +1,4 @@
+import { compileFieldRules, fieldRulesSchema } from '@koppel/mapping-rules';
 import { z } from 'zod';
 import { isIpOrCidr } from '../domain/ip-allowlist-entry.js';
 
@@ -38,6 +39,21 @@ export const connectionRulesSchema = z
     extras: stringMapSchema
       .optional()
       .describe('Fixed values the source lacks (an employee number, a store id).'),
+    fieldRules: fieldRulesSchema
+      .optional()
+      .superRefine((rules, ctx) => {
+        const compiled = rules ? compileFieldRules(rules) : undefined;
+        if (!compiled || compiled.ok) return;
+        for (const issue of compiled.issues) {
+          const [, index, part] = /^\[(\d+)\]\.(\w+)$/.exec(issue.field) ?? [];
+          ctx.addIssue({
+            code: 'custom',
+            message: issue.message,
+            path: index ? [Number(index), part ?? ''] : [],
+          });
+        }
+      })
+      .describe('Field rules (JSONata), as PUT …/mapping-rules sets them; kept as given, checked on save.'),
   })
   .describe('Mapping rules');
 

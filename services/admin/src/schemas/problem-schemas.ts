@@ -32,6 +32,11 @@ export const forbiddenResponse = {
 
 export const notFoundResponse = { 404: problem('Not found; `field` names the path parameter') } as const;
 
+/** The request is valid but the resource is not in a state that allows it; `field` says why. */
+export const conflictResponse = {
+  409: problem('Not possible in the current state; `field` names what is missing'),
+} as const;
+
 /** A connector refused settings, credentials or a cursor reset; `field` names the input. */
 export const unprocessableResponse = {
   422: problem(

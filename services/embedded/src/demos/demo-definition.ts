@@ -1,3 +1,4 @@
+import type { StockSettingsInput } from '@koppel/stock-sync';
 import type { DataFolder } from '../data-folder.js';
 import type { DemoSimulators, SimulatorName } from './simulators.js';
 
@@ -45,4 +46,9 @@ export type DemoDefinition = {
   /** Runs on every start, idempotent: webhooks, articles the demo's orders need. */
   prepare?(ctx: DemoContext, connectionId: string): Promise<void>;
   sampleOrder: SampleOrder;
+  /**
+   * Stock settings the demo connection starts with (`connections.sync_settings.stock`), set once
+   * by `ensureDemoStockSettings` while the connection has none; absent: stock stays off.
+   */
+  stock?: StockSettingsInput;
 };

@@ -38,6 +38,22 @@ async function seedMplusArticles(ctx: DemoContext): Promise<void> {
   if (response.statusCode >= 300) throw new Error(`seeding the Mplus articles failed: ${response.body}`);
 }
 
+/** The teapot's stock at the till (branch 1), counted once: later sales and counts are kept. */
+async function seedMplusStock(ctx: DemoContext): Promise<void> {
+  const counted = Object.keys(ctx.sims.mplus.store.state().stock).length > 0;
+  if (counted) return;
+  const response = await ctx.sims.mplus.app.inject({
+    method: 'PUT',
+    url: '/_control/stock',
+    payload: {
+      rows: [
+        { branchNumber: 1, articleNumber: Number(MIJNWEBWINKEL_ARTICLE.sku), quantity: 25, mode: 'set' },
+      ],
+    },
+  });
+  if (response.statusCode >= 300) throw new Error(`seeding the Mplus stock failed: ${response.body}`);
+}
+
 /**
  * `demo-mplus`: the same Mijnwebwinkel shop → the MplusKASSA simulator (SOAP), each web order a
  * till order `WEB-<order number>` entered by the super user 999999 in branch 1.
@@ -68,6 +84,9 @@ export const mijnwebwinkelToMplus: DemoDefinition = {
   prepare: async (ctx) => {
     await seedMijnwebwinkelArticle(ctx);
     await seedMplusArticles(ctx);
+    await seedMplusStock(ctx);
   },
   sampleOrder: mijnwebwinkelSampleOrder,
+  // The till's free stock of branch 1 goes to the shop's teapot (packages/stock-sync/README.md).
+  stock: { enabled: true, warehouses: ['1'], changeIntervalSeconds: 5 },
 };

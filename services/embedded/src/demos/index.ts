@@ -22,6 +22,7 @@ export function demoById(id: string): DemoDefinition {
 }
 
 export type { DemoContext, DemoDefinition, SampleOrder } from './demo-definition.js';
+export { ensureDemoStockSettings } from './ensure-demo-stock.js';
 export {
   type DemoSimulators,
   type SimulatorName,

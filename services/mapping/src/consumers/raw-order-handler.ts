@@ -14,7 +14,8 @@ import type { ConnectionRepository, JourneyRepository } from '@koppel/db';
 import { appError } from '@koppel/errors';
 import { type IncomingMessage, type MessageBus, publishTraced } from '@koppel/kafka';
 import type { ServiceMetrics } from '@koppel/telemetry';
-import { applyConnectionRules, connectionRulesSchema } from '../domain/connection-rules.js';
+import { applyMappingRules, fieldRuleFailed, invalidMappingRule } from '@koppel/mapping-rules';
+import { connectionRulesSchema } from '../domain/connection-rules.js';
 
 export type RawOrderHandlerDeps = {
   bus: MessageBus;
@@ -25,9 +26,10 @@ export type RawOrderHandlerDeps = {
 };
 
 /**
- * orders.raw → orders.mapped: decode with the source connector, apply the connection's rules,
- * publish the canonical order. A filtered order is journaled as skipped with its reason; an
- * undecodable one throws a permanent AppError and the runner dead-letters it.
+ * orders.raw → orders.mapped: decode with the source connector, apply the connection's rules
+ * (status filter, value maps, field rules; @koppel/mapping-rules), publish the canonical order.
+ * A filtered order is journaled as skipped with its reason; an undecodable one, or one a field
+ * rule fails on, throws a permanent AppError and the runner dead-letters it.
  */
 export function createRawOrderHandler(deps: RawOrderHandlerDeps) {
   return async (message: IncomingMessage): Promise<void> => {
@@ -56,7 +58,10 @@ export function createRawOrderHandler(deps: RawOrderHandlerDeps) {
         field: `rules.${rules.error.issues[0]?.path.join('.') ?? ''}`,
       });
     }
-    const outcome = applyConnectionRules(decoded, rules.data);
+    const outcome = await applyMappingRules(decoded, rules.data);
+    // Rules that no longer compile, or a rule the order makes fail: dead-lettered naming the rule.
+    if (outcome.kind === 'rules-invalid') throw invalidMappingRule('rules.fieldRules', outcome.issues);
+    if (outcome.kind === 'invalid') throw fieldRuleFailed('rules.fieldRules', outcome);
     if (outcome.kind === 'skip') {
       deps.metrics.ordersTotal.inc({ stage: 'mapping', result: 'skipped', system: raw.sourceSystem });
       await deps.journey.record(raw.connectionId, raw.externalOrderId, 'skipped', { reason: outcome.reason });

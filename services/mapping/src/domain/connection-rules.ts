@@ -1,57 +1,11 @@
-import { type CanonicalOrder, OrderStatus, PaymentStatus } from '@koppel/contracts';
-import { z } from 'zod';
-
 /**
- * A connection's mapping rules: which orders go on (status filter, e.g. "only paid"), value
- * maps that translate source codes into the target's (payment and shipping methods), and
- * extras that fill in data the source lacks (an employee number, a store id).
+ * A connection's mapping rules (status filter, value maps, extras, field rules) live in
+ * @koppel/mapping-rules, so the admin API validates and dry-runs them with the same code that
+ * maps orders here.
  */
-export const connectionRulesSchema = z.object({
-  statusFilter: z
-    .object({
-      /** Canonical statuses (PENDING, PROCESSING, COMPLETED...) or the source's own status codes. */
-      allowedStatuses: z.array(z.string()).optional(),
-      /** Canonical payment statuses, e.g. ["PAID"] for "only paid orders". */
-      allowedPaymentStatuses: z.array(z.string()).optional(),
-    })
-    .default({}),
-  valueMaps: z
-    .object({
-      paymentMethodCode: z.record(z.string(), z.string()).optional(),
-      shippingMethodName: z.record(z.string(), z.string()).optional(),
-    })
-    .default({}),
-  extras: z.record(z.string(), z.string()).default({}),
-});
-
-export type ConnectionRules = z.infer<typeof connectionRulesSchema>;
-
-export type RuleOutcome = { kind: 'pass'; order: CanonicalOrder } | { kind: 'skip'; reason: string };
-
-/** Pure: decides whether the order goes on and returns it with value maps and extras applied. */
-export function applyConnectionRules(order: CanonicalOrder, rules: ConnectionRules): RuleOutcome {
-  const statusName = OrderStatus[order.status] ?? 'UNSPECIFIED';
-  const paymentName = PaymentStatus[order.paymentStatus] ?? 'UNSPECIFIED';
-  const { allowedStatuses, allowedPaymentStatuses } = rules.statusFilter;
-  if (allowedStatuses && !allowedStatuses.some((s) => s === statusName || s === order.sourceStatusCode)) {
-    return {
-      kind: 'skip',
-      reason: `status ${statusName} (source "${order.sourceStatusCode}" ${order.sourceStatusText}) is not in the allowed statuses ${allowedStatuses.join(', ')}`,
-    };
-  }
-  if (allowedPaymentStatuses && !allowedPaymentStatuses.includes(paymentName)) {
-    return {
-      kind: 'skip',
-      reason: `payment status ${paymentName} is not in the allowed payment statuses ${allowedPaymentStatuses.join(', ')}`,
-    };
-  }
-  const mapped: CanonicalOrder = {
-    ...order,
-    paymentMethodCode:
-      rules.valueMaps.paymentMethodCode?.[order.paymentMethodCode] ?? order.paymentMethodCode,
-    shippingMethodName:
-      rules.valueMaps.shippingMethodName?.[order.shippingMethodName] ?? order.shippingMethodName,
-    extras: { ...rules.extras, ...order.extras },
-  };
-  return { kind: 'pass', order: mapped };
-}
+export {
+  applyConnectionRules,
+  type ConnectionRules,
+  connectionRulesSchema,
+  type RuleOutcome,
+} from '@koppel/mapping-rules';

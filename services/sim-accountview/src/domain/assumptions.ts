@@ -63,6 +63,12 @@ export const ASSUMPTIONS = Object.freeze({
    * connectors README).
    */
   salesOrdersReserveStock: true,
+  /**
+   * A change of an article's stock figures (QTY_TECH, QTY_AVAIL) by a sales order stamps the
+   * article's CNG_DATE ("last change", AV-PHP), as a stock change through the control API does:
+   * the figures are fields of the ARTICLE record. Whether AccountView does so is not documented.
+   */
+  stockChangeStampsCngDate: true,
   /** Warehouse code used when stock is seeded without one. */
   defaultWarehouse: 'HM',
   /**

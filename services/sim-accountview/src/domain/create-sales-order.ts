@@ -46,7 +46,8 @@ export function createSalesOrder(
   for (const line of storedLines) line.REC_ID = nextRecId(company);
   company.tables.SO_HDR.push(hdr);
   company.tables.SO_LINE.push(...storedLines);
-  for (const code of new Set(storedLines.map((l) => String(l.ART_CODE)))) refreshArticleStock(company, code);
+  for (const code of new Set(storedLines.map((l) => String(l.ART_CODE))))
+    refreshArticleStock(company, code, now);
   return { hdr, lines: storedLines };
 }
 

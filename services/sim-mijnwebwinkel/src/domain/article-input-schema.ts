@@ -1,9 +1,29 @@
 import { z } from 'zod';
+import { articleExtraSchema } from './article-schema.js';
 
 /** Bodies of `POST /articles`, `PATCH /articles/{id}` and the control seed (notes 2.4). */
 const price = z.string().regex(/^\d+(\.\d{1,2})?$/, 'decimal string with at most 2 decimals');
 
-const categoryInputSchema = z.strictObject({ id: z.number().int(), name: z.string().default('') });
+/**
+ * A category link: the spec's `CategoryArticlePostable` (`category_id`, `is_active`, `is_main`),
+ * or this simulator's older `{id, name}` form, both kept as `{id, name}`.
+ */
+const categoryInputSchema = z.union([
+  z.strictObject({ id: z.number().int(), name: z.string().default('') }),
+  z
+    .strictObject({
+      category_id: z.number().int(),
+      is_active: z.boolean().optional(),
+      is_main: z.boolean().optional(),
+    })
+    .transform((c) => ({ id: c.category_id, name: '' })),
+]);
+/** Spec `ArticleImagePostable`: an image by URL (or an existing one by `id`). */
+const imageInputSchema = z.strictObject({
+  id: z.string().optional(),
+  url: z.url({ protocol: /^https?$/ }),
+  position: z.number().int().min(1).optional(),
+});
 const listInputSchema = z.strictObject({
   id: z.number().int(),
   options: z.array(z.strictObject({ id: z.number().int(), description: z.string(), price: z.string() })),
@@ -13,6 +33,8 @@ const variantInputSchema = z.strictObject({
   options: z.array(z.strictObject({ list_option_id: z.number().int(), description: z.string() })).optional(),
   stock: z.number().int().nullable().optional(),
   can_backorder: z.boolean().optional(),
+  sku: z.string().optional(),
+  extra: articleExtraSchema.optional(),
 });
 
 const articleFields = {
@@ -33,10 +55,11 @@ const articleFields = {
   can_backorder: z.boolean(),
   meta_title: z.string(),
   meta_description: z.string(),
-  extra: z.string(),
+  extra: articleExtraSchema,
   /** Full replacement, PUT semantics (changelog 2019-07-01). */
   lists: z.array(listInputSchema),
   variants: z.array(variantInputSchema),
+  images: z.array(imageInputSchema),
 };
 
 /** Patch: every field optional; variants are addressed by `id` and must exist. */

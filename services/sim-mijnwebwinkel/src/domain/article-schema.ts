@@ -1,12 +1,28 @@
 import { z } from 'zod';
+import { articleImageSchema } from './catalog-schema.js';
 
 /** The Article resource as served (notes 2.4). Prices are decimal strings, incl. or excl. VAT
  * depending on `store.prices_include_tax`; `stock: null` means unlimited. */
+/** `ArticleExtraFieldSet` (spec): merchant fields, `invisible.barcode` holds the EAN in the spec's
+ * example. Older state may hold the plain string this simulator used to serve. */
+export const articleExtraSchema = z.union([
+  z.string(),
+  z.object({
+    visible: z.record(z.string(), z.string()).optional(),
+    invisible: z.record(z.string(), z.string()).optional(),
+  }),
+]);
+
 export const articleVariantSchema = z.object({
   id: z.number().int(),
   options: z.array(z.object({ list_option_id: z.number().int(), description: z.string() })),
   stock: z.number().int().nullable(),
   can_backorder: z.boolean(),
+  /** [INF] A variant's own SKU ("versions of the article which have at least one diverging field
+   * value", spec); served only when set (assumptions.ts VARIANT_OWN_FIELDS). */
+  sku: z.string().optional(),
+  /** [INF] A variant's own extra fields, e.g. `invisible.barcode` (its EAN); served only when set. */
+  extra: articleExtraSchema.optional(),
 });
 
 export const articleSchema = z.object({
@@ -24,7 +40,7 @@ export const articleSchema = z.object({
   can_backorder: z.boolean(),
   meta_title: z.string(),
   meta_description: z.string(),
-  extra: z.string(),
+  extra: articleExtraSchema,
   created_date: z.string(),
   created_time: z.string(),
   updated_date: z.string(),
@@ -35,7 +51,8 @@ export const articleSchema = z.object({
       options: z.array(z.object({ id: z.number().int(), description: z.string(), price: z.string() })),
     }),
   ),
-  images: z.array(z.object({ id: z.number().int(), url: z.string() })),
+  /** Spec `ArticleImage` (catalog-schema.ts). */
+  images: z.array(articleImageSchema),
   variants: z.array(articleVariantSchema),
 });
 

@@ -1,6 +1,7 @@
 import { appError } from '@koppel/errors';
 import type { Article, StoredArticle } from './article-schema.js';
 import type { CreateArticleInput, PatchArticleInput } from './article-input-schema.js';
+import { imagesFromInput } from './article-images.js';
 import type { StateHolder } from './state-holder.js';
 
 /** Articles of the simulated store: created, read, patched (incl. stock), deleted. */
@@ -54,7 +55,7 @@ export function createArticleStore(holder: StateHolder) {
       updated_date: now.date,
       updated_time: now.time,
       lists: input.lists ?? [],
-      images: [],
+      images: imagesFromInput(holder, input.images ?? [], []),
       variants: [],
     };
     for (const v of input.variants ?? []) {
@@ -63,6 +64,8 @@ export function createArticleStore(holder: StateHolder) {
         options: v.options ?? [],
         stock: v.stock ?? null,
         can_backorder: v.can_backorder ?? false,
+        ...(v.sku !== undefined && { sku: v.sku }),
+        ...(v.extra !== undefined && { extra: v.extra }),
       });
     }
     all().push({ urlId: holder.state.nextArticleUrlId++, article });
@@ -77,7 +80,8 @@ export function createArticleStore(holder: StateHolder) {
         throw appError('VALIDATION_FAILED', 'unknown variant id', { field: `variants[${i}].id` });
       }
     }
-    const { price, variants, categories, ...plain } = input;
+    const { price, variants, categories, images, ...plain } = input;
+    if (images) a.images = imagesFromInput(holder, images, a.images);
     Object.assign(a, plain);
     if (categories) a.categories = categories.map((c) => ({ id: c.id, name: c.name }));
     if (price) a.price = { ...a.price, ...price };

@@ -119,3 +119,10 @@ export const STORE_ID = '00000000-0000-4000-8000-000000000001';
  * `disable_shipping` are accepted; the simulator never adds shipping costs itself.
  */
 export const POST_ORDER_STATUS = 200;
+
+/** The spec's ArticleVariant lists only `id`, `options`, `stock`, `can_backorder`, but calls
+ * variants "versions of the article which have at least one diverging field value". We let a
+ * variant carry its own `sku` and `extra` (its barcode/EAN in `extra.invisible.barcode`, where
+ * the spec's example keeps the article's), served only when set, so stock can be matched per
+ * variant by SKU or EAN. */
+export const VARIANT_OWN_FIELDS = ['sku', 'extra'] as const;

@@ -4,7 +4,7 @@ import {
   FIRST_ARTICLE_URL_ID,
   FIRST_ORDER_NUMBER,
 } from './assumptions.js';
-import type { SimulatorState, StoreToken } from './state.js';
+import { type SimulatorState, type StoreToken, storeSettingsSchema } from './state.js';
 
 export function createInitialState(options: {
   tokens: StoreToken[];
@@ -19,5 +19,6 @@ export function createInitialState(options: {
     orders: [],
     articles: [],
     customers: [],
+    store: storeSettingsSchema.parse({}),
   };
 }

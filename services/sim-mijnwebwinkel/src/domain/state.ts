@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storedArticleSchema } from './article-schema.js';
+import { catalogStateSchema } from './catalog-schema.js';
 import { orderSchema } from './order-schema.js';
 
 /** A store token as created in the back office: bound to one partner, active or not. */
@@ -39,6 +40,20 @@ export const customerSchema = z.object({
 });
 export type Customer = z.infer<typeof customerSchema>;
 
+/**
+ * The store's own settings as `GET /store` shows them (spec `Store`): its currency (orders carry
+ * none in OrderPostable, so every order is in it) and which business models orders may use.
+ */
+export const storeSettingsSchema = z.object({
+  id: z.string().default('e5fc33df-b2bf-40ec-8d8d-56fc34b495cc'),
+  name: z.string().default('Koppel testwinkel'),
+  currency: z.string().length(3).default('EUR'),
+  prices_include_tax: z.boolean().default(true),
+  available_business_models: z.enum(['B2C', 'B2B', 'ALL']).default('ALL'),
+  region_code: z.string().length(2).default('NL'),
+});
+export type StoreSettings = z.infer<typeof storeSettingsSchema>;
+
 /** The whole in-memory state; also the JSON of the optional state file and of `/_control/state`. */
 export const stateSchema = z.object({
   nextOrderNumber: z.number().int(),
@@ -49,5 +64,8 @@ export const stateSchema = z.object({
   orders: z.array(storedOrderSchema),
   articles: z.array(storedArticleSchema),
   customers: z.array(customerSchema).default([]),
+  store: storeSettingsSchema.default(storeSettingsSchema.parse({})),
+  /** Categories (shop pages), created on first use (catalog-schema.ts). */
+  catalog: catalogStateSchema.optional(),
 });
 export type SimulatorState = z.infer<typeof stateSchema>;

@@ -3,12 +3,15 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { API_VERSIONS, VALIDATION_STATUS } from '../domain/assumptions.js';
 import { sendApiError } from '../errors.js';
 import type { ApiDeps } from './api-deps.js';
+import { registerArticleImageRoutes } from './article-image-routes.js';
 import { registerArticleRoutes } from './articles-routes.js';
 import { createAuthHook } from './auth-hook.js';
+import { registerCategoryRoutes } from './categories-routes.js';
 import { registerOrderStatusRoutes } from './order-statuses-routes.js';
 import { registerCustomerRoutes } from './customers-routes.js';
 import { registerOrderRoutes } from './orders-routes.js';
 import { registerPostOrderRoute } from './post-order-routes.js';
+import { registerStoreRoutes } from './store-routes.js';
 
 /** The simulated API under `/v1` and `/v2-beta` (notes 2.1), in its own scope. */
 export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
@@ -36,6 +39,9 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
         registerArticleRoutes(api, deps);
         registerPostOrderRoute(api, deps);
         registerCustomerRoutes(api, deps);
+        registerStoreRoutes(api, deps);
+        registerCategoryRoutes(api, deps);
+        registerArticleImageRoutes(api, deps);
       },
       { prefix: `/v${version}` },
     );

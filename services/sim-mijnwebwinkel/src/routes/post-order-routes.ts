@@ -2,6 +2,7 @@ import { appError } from '@koppel/errors';
 import type { FastifyInstance } from 'fastify';
 import { POST_ORDER_STATUS } from '../domain/assumptions.js';
 import type { CustomerStore } from '../domain/customer-store.js';
+import type { StoreSettings } from '../domain/state.js';
 import { formatDecimal, parseDecimal } from '../domain/money.js';
 import { type CreateOrderInput, createOrderInputSchema } from '../domain/order-input-schema.js';
 import { presentOrder } from '../domain/present-order.js';
@@ -42,11 +43,27 @@ function includingCents(p: {
 }
 
 /** OrderPostable → the simulator's checkout input (`POST /_control/orders`), so both share one store. */
-function toCreateInput(body: OrderPostable, customers: CustomerStore): CreateOrderInput {
+function toCreateInput(
+  body: OrderPostable,
+  customers: CustomerStore,
+  store: StoreSettings,
+): CreateOrderInput {
   if (body.debtor.id !== undefined && !customers.find(body.debtor.id)) {
     throw appError('VALIDATION_FAILED', 'no customer with this id', { field: 'debtor.id' });
   }
-  if (body.business_model === 'B2B' && (body.debtor.address.invoice.company ?? '') === '') {
+  // Spec "Business models": omitted = the store's model (B2C when it allows ALL); B2B needs the
+  // store to allow it and a company on the invoice address.
+  const businessModel = body.business_model ?? (store.available_business_models === 'B2B' ? 'B2B' : 'B2C');
+  if (businessModel === 'B2B' && store.available_business_models === 'B2C') {
+    throw appError('VALIDATION_FAILED', 'this store does not allow B2B orders', { field: 'business_model' });
+  }
+  if (businessModel === 'B2C' && store.available_business_models === 'B2B') {
+    throw appError('VALIDATION_FAILED', 'this store allows only B2B orders', { field: 'business_model' });
+  }
+  if (body.reference !== undefined && businessModel !== 'B2B') {
+    throw appError('VALIDATION_FAILED', 'reference is only available for B2B orders', { field: 'reference' });
+  }
+  if (businessModel === 'B2B' && (body.debtor.address.invoice.company ?? '') === '') {
     throw appError('VALIDATION_FAILED', 'B2B needs a company on the invoice address', {
       field: 'debtor.address.invoice.company',
     });
@@ -87,7 +104,9 @@ function toCreateInput(body: OrderPostable, customers: CustomerStore): CreateOrd
   return createOrderInputSchema.parse({
     ...(body.status !== undefined && { status: body.status }),
     archived: body.archived ?? false,
-    business_model: body.business_model ?? 'B2C',
+    business_model: businessModel,
+    // OrderPostable has no currency: an order is in the store's currency (spec `Store.currency`).
+    currency: store.currency,
     reference: body.reference ?? '',
     discountcode: body.discountcode ?? '',
     comments: { customer: '', internal: body.comments?.internal ?? '' },
@@ -120,7 +139,7 @@ export function registerPostOrderRoute(app: FastifyInstance, deps: ApiDeps): voi
   app.post('/orders', async (request, reply) => {
     const q = parseInput(postOrderQuerySchema, request.query, 'query');
     const body = parseInput(orderPostableSchema, request.body ?? {}, 'body');
-    const order = deps.orders.create(toCreateInput(body, deps.customers));
+    const order = deps.orders.create(toCreateInput(body, deps.customers, deps.holder.state.store));
     reply.code(POST_ORDER_STATUS);
     return respond(reply, q.format, 'order', presentOrder(order, deps.options));
   });

@@ -64,8 +64,10 @@ export const ASSUMPTIONS = Object.freeze({
   /** Default orderType of orders created through the API (the client may send another). */
   defaultOrderType: 'ORDER-TYPE-SALES-ORDER',
   /**
-   * An order reserves its quantities (amountReserved) at the entry branch for stock articles; free
-   * stock (amountFree) changes only through stock mutations (seeded via the control API).
+   * An order reserves its quantities at the entry branch for stock articles: amountReserved up and
+   * amountFree down by the same amount (the vendor's stock tutorial: amountFree is "the available
+   * stock that can be safely sold", amountReserved "reserved in undelivered orders"), as a stock
+   * change with a new stockId and a history row of type SALES with the orderId.
    */
   ordersReserveStock: true,
   /**
@@ -73,8 +75,16 @@ export const ASSUMPTIONS = Object.freeze({
    * found by findOrder/getOrder right after it is queued.
    */
   processQueuedOrdersImmediately: true,
-  /** Stock history mutation types (undocumented enum): control `set` and `adjust` calls. */
-  stockHistoryTypes: { set: 'STOCK-MUTATION-TYPE-SET', adjust: 'STOCK-MUTATION-TYPE-CHANGE' } as const,
+  /**
+   * Stock history types, from the WSDL's `StockHistoryType` enum: a control `set` is a stock count
+   * (CORRECTION), a control `add` a manual change (MANUAL), an order's reservation SALES. Which
+   * type the real server writes for each is not documented.
+   */
+  stockHistoryTypes: {
+    set: 'STOCK-HISTORY-TYPE-CORRECTION',
+    adjust: 'STOCK-HISTORY-TYPE-MANUAL',
+    order: 'STOCK-HISTORY-TYPE-SALES',
+  } as const,
   /** Timestamps are answered in UTC: SoapMplusDateTime timezone 0, isdst false. */
   timezoneMinutes: 0,
   /** Sales price of an article on the wire: salesPriceList { salesPrice { price, priceExcl } } (shape undocumented). */

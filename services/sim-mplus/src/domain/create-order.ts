@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { OrderInput } from '../soap/request-schemas.js';
 import { ASSUMPTIONS } from './assumptions.js';
-import { findArticle, stockEntry, vatPercentage } from './catalog.js';
+import { findArticle, vatPercentage } from './catalog.js';
 import type { Order, OrderLine, SimulatorState } from './model.js';
 import { priceLine } from './order-pricing.js';
 import { fromWire } from './quantity.js';
+import { reserveStock as reserveStockOf } from './stock.js';
 
 export type CreateOrderOutcome =
   | { ok: true; order: Order }
@@ -96,9 +97,8 @@ function reserveStock(state: SimulatorState, order: Order, now: Date): void {
   for (const line of order.lines) {
     const found = findArticle(state, line.articleNumber);
     if (!found?.article.stockArticle) continue;
-    const entry = stockEntry(state, order.entryBranchNumber, line.articleNumber, now);
-    entry.reserved += Number(fromWire(line.quantity, line.decimalPlaces));
-    entry.changeTimestamp = now.toISOString();
+    const quantity = Number(fromWire(line.quantity, line.decimalPlaces));
+    reserveStockOf(state, order.entryBranchNumber, line.articleNumber, quantity, order.orderId, now);
   }
 }
 

@@ -4,7 +4,8 @@ import type { SimulatorState, StockEntry, StockHistoryEntry } from './model.js';
 
 /**
  * Stock mutations (control API; the real `setStock`/`updateStock` of notes §3.6) each get a new
- * global stockId and a history entry, which is what `sinceStockId` sync relies on.
+ * global stockId and a history entry, which is what `sinceStockId` sync relies on. `set` is a
+ * stock count: the physical stock (free + reserved) becomes the amount, so free = amount − reserved.
  */
 export function mutateStock(
   state: SimulatorState,
@@ -14,18 +15,75 @@ export function mutateStock(
   now: Date,
 ): StockEntry {
   const entry = stockEntry(state, branchNumber, articleNumber, now);
+  const free = change.set !== undefined ? change.set - entry.reserved : entry.free + (change.add ?? 0);
+  const type =
+    change.set !== undefined ? ASSUMPTIONS.stockHistoryTypes.set : ASSUMPTIONS.stockHistoryTypes.adjust;
+  return recordChange(
+    state,
+    { branchNumber, articleNumber, entry, free, reserved: entry.reserved, type },
+    now,
+  );
+}
+
+/**
+ * An order reserves stock (vendor stock tutorial, https://developers.mpluskassa.nl/tutorials/stock:
+ * `amountFree` is "the available stock that can be safely sold", `amountReserved` "the stock that
+ * is currently reserved in undelivered orders"): free goes down and reserved up by the quantity,
+ * as one stock change with its own stockId and a SALES history row naming the order.
+ */
+export function reserveStock(
+  state: SimulatorState,
+  branchNumber: number,
+  articleNumber: number,
+  quantity: number,
+  orderId: string,
+  now: Date,
+): StockEntry {
+  const entry = stockEntry(state, branchNumber, articleNumber, now);
+  return recordChange(
+    state,
+    {
+      branchNumber,
+      articleNumber,
+      entry,
+      free: entry.free - quantity,
+      reserved: entry.reserved + quantity,
+      type: ASSUMPTIONS.stockHistoryTypes.order,
+      orderId,
+    },
+    now,
+  );
+}
+
+/** Applies new figures with the next global stockId; the history row carries the change of free stock. */
+function recordChange(
+  state: SimulatorState,
+  change: {
+    branchNumber: number;
+    articleNumber: number;
+    entry: StockEntry;
+    free: number;
+    reserved: number;
+    type: string;
+    orderId?: string;
+  },
+  now: Date,
+): StockEntry {
+  const { entry } = change;
   const before = entry.free;
-  entry.free = change.set !== undefined ? change.set : entry.free + (change.add ?? 0);
+  entry.free = change.free;
+  entry.reserved = change.reserved;
   state.counters.stockId += 1;
   entry.stockId = state.counters.stockId;
   entry.changeTimestamp = now.toISOString();
   state.stockHistory.push({
     stockId: entry.stockId,
     timestamp: entry.changeTimestamp,
-    branchNumber,
-    articleNumber,
+    branchNumber: change.branchNumber,
+    articleNumber: change.articleNumber,
     amountChanged: entry.free - before,
-    type: change.set !== undefined ? ASSUMPTIONS.stockHistoryTypes.set : ASSUMPTIONS.stockHistoryTypes.adjust,
+    type: change.type,
+    ...(change.orderId !== undefined ? { orderId: change.orderId } : {}),
   });
   return entry;
 }

@@ -158,11 +158,22 @@ export const getOrdersSchema = z.object({
   includeLineList: opt(xsdBoolean),
 });
 
+/** WSDL `BranchNumberList { branchNumber[] }`; the wrapped form `branchNumbers[]` is still accepted. */
+const branchNumberList = opt(
+  z.preprocess(
+    (v) =>
+      v && typeof v === 'object' && 'branchNumber' in v
+        ? { branchNumbers: (v as { branchNumber: unknown }).branchNumber }
+        : v,
+    wrappedList('branchNumbers', xsdLong),
+  ),
+);
+
 export const getStockSchema = z.object({
   branchNumber: xsdInt,
   articleNumbers: longList('articleNumbers'),
   stockId: opt(xsdLong),
-  branchNumbers: longList('branchNumbers'),
+  branchNumbers: branchNumberList,
 });
 
 export const getStockHistorySchema = z.object({

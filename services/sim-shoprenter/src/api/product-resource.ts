@@ -1,9 +1,11 @@
 import { nextId, type StoredProduct } from '../domain/state.js';
 import { ShoprenterError } from '../errors.js';
-import type { JsonObject } from '../views/view-context.js';
+import type { JsonObject, ViewContext } from '../views/view-context.js';
 import { renderProduct, renderProductExtend } from '../views/product-view.js';
 import { type ApiContext, type ApiRequest, type ApiRoute, ok } from './api-types.js';
 import { renderCollection } from './collection.js';
+import { dropProductRelations } from '../domain/catalog-state.js';
+import { commitExtendRelations, planExtendRelations } from './product-extend-relations.js';
 import { applyProductWrite } from './product-writes.js';
 import {
   assertAllowedParams,
@@ -14,7 +16,7 @@ import {
   pathId,
   type Query,
 } from './query-params.js';
-import { readWriteBody, toText } from './write-body.js';
+import { readWriteBody } from './write-body.js';
 
 const productFilters = [...pagingParams, 'innerId', 'sku', 'createdAt', 'updatedAt', 'parentProductId'];
 const extendFilters = [
@@ -36,6 +38,7 @@ function filterProducts(
   const createdAt = dateParam(query, 'createdAt');
   const updatedAt = dateParam(query, 'updatedAt');
   const published = intParam(query, 'published');
+  const parentProductId = intParam(query, 'parentProductId');
   return products
     .filter(
       (p) =>
@@ -44,8 +47,8 @@ function filterProducts(
         (createdAt === undefined || p.dateCreated.startsWith(createdAt)) &&
         (updatedAt === undefined || p.dateUpdated.startsWith(updatedAt)) &&
         (published === undefined || p.status === published) &&
-        // Variants are not simulated: no product has a parent.
-        query.parentProductId === undefined,
+        // parentProductId: the parent's innerId (sr-api-docs product data.json).
+        (parentProductId === undefined || p.catalog?.parentInnerId === parentProductId),
     )
     .sort((a, b) => a.innerId - b.innerId);
 }
@@ -70,25 +73,25 @@ function bySku(ctx: ApiContext, query: Query): StoredProduct {
 
 /** Validates on a copy so a rejected write changes nothing; products always answer the full body. */
 function update(product: StoredProduct, req: ApiRequest, ctx: ApiContext, extend: boolean): JsonObject {
-  const data = readWriteBody(req.body);
-  const { productDescriptions, ...fields } = data;
+  const data = { ...readWriteBody(req.body) };
+  const plan = extend ? planExtendRelations(ctx.store.state, data) : {};
   const draft = structuredClone(product);
-  applyProductWrite(draft, extend ? fields : data);
-  if (extend && Array.isArray(productDescriptions)) {
-    const first = productDescriptions[0] as Record<string, unknown> | undefined;
-    if (first?.name !== undefined) draft.name = toText('productDescriptions.name', first.name);
-    if (first?.description !== undefined) draft.description = toText('description', first.description);
-    if (first?.shortDescription !== undefined)
-      draft.shortDescription = toText('shortDescription', first.shortDescription);
-  }
+  applyProductWrite(draft, data);
   Object.assign(product, draft, { dateUpdated: ctx.now() });
+  commitExtendRelations(ctx.store.state, product, plan, 'replace');
   ctx.store.save();
-  return extend ? renderProductExtend(product, ctx.view) : renderProduct(product, ctx.view);
+  return extend
+    ? renderProductExtend(product, ctx.view, ctx.store.state.catalog)
+    : renderProduct(product, ctx.view);
 }
 
-function create(req: ApiRequest, ctx: ApiContext): JsonObject {
-  const data = readWriteBody(req.body);
+function create(req: ApiRequest, ctx: ApiContext, extend = false): JsonObject {
+  const data = { ...readWriteBody(req.body) };
   if (data.sku === undefined) throw new ShoprenterError('FIELDS_REQUIRED', 'Fields are required: sku');
+  // productExtend requires its descriptions on create (`**` in its data.json).
+  if (extend && data.productDescriptions === undefined)
+    throw new ShoprenterError('FIELDS_REQUIRED', 'Fields are required: productDescriptions');
+  const plan = extend ? planExtendRelations(ctx.store.state, data) : {};
   const now = ctx.now();
   const product: StoredProduct = {
     innerId: 0,
@@ -116,19 +119,25 @@ function create(req: ApiRequest, ctx: ApiContext): JsonObject {
     weight: '0.00',
     dateCreated: now,
     dateUpdated: now,
+    catalog: { parentInnerId: null, mainPicture: '', parameters: '', hasDescription: false },
   };
   applyProductWrite(product, data);
   product.innerId = nextId(ctx.store.state, 'product');
   ctx.store.state.products.push(product);
+  commitExtendRelations(ctx.store.state, product, plan, 'append');
   ctx.store.save();
-  return renderProduct(product, ctx.view);
+  return extend
+    ? renderProductExtend(product, ctx.view, ctx.store.state.catalog)
+    : renderProduct(product, ctx.view);
 }
 
 const collection = (resource: 'products' | 'productExtend', allowed: string[]): ApiRoute => ({
   method: 'GET',
   path: `/${resource}`,
   handle: (req, _p, ctx) => {
-    const render = resource === 'products' ? renderProduct : renderProductExtend;
+    const catalog = ctx.store.state.catalog;
+    const render = (p: StoredProduct, view: ViewContext) =>
+      resource === 'products' ? renderProduct(p, view) : renderProductExtend(p, view, catalog);
     const items = filterProducts(ctx.store.state.products, req.query, allowed);
     return ok(renderCollection(items, resource, req.query, ctx.view, (p) => render(p, ctx.view)));
   },
@@ -156,6 +165,7 @@ export const productRoutes: ApiRoute[] = [
     handle: (req, [id = ''], ctx) => {
       const product = byId(ctx, id, req.path);
       ctx.store.state.products = ctx.store.state.products.filter((p) => p !== product);
+      dropProductRelations(ctx.store.state, product.innerId);
       ctx.store.save();
       return { status: 204, body: undefined };
     },
@@ -164,7 +174,8 @@ export const productRoutes: ApiRoute[] = [
   {
     method: 'GET',
     path: '/productExtend/:id',
-    handle: (req, [id = ''], ctx) => ok(renderProductExtend(byId(ctx, id, req.path), ctx.view)),
+    handle: (req, [id = ''], ctx) =>
+      ok(renderProductExtend(byId(ctx, id, req.path), ctx.view, ctx.store.state.catalog)),
   },
   ...(['PUT', 'POST'] as const).flatMap((method): ApiRoute[] => [
     {
@@ -175,7 +186,11 @@ export const productRoutes: ApiRoute[] = [
     {
       method,
       path: '/productExtend',
-      handle: (req, _p, ctx) => ok(update(bySku(ctx, req.query), req, ctx, true)),
+      // POST without `?sku=` creates (api-examples 05: POST /productExtend); with it, updates that product.
+      handle: (req, _p, ctx) =>
+        method === 'POST' && req.query.sku === undefined
+          ? ok(create({ ...req, query: {} }, ctx, true), 201)
+          : ok(update(bySku(ctx, req.query), req, ctx, true)),
     },
   ]),
 ];

@@ -1,12 +1,13 @@
 import { decimalPattern, formatAmount, parseAmount } from '../domain/money.js';
 import type { StoredProduct } from '../domain/state.js';
 import { ShoprenterError } from '../errors.js';
+import { applyCatalogProductFields, catalogProductFields } from './product-catalog-fields.js';
 import { assertWritableFields, toInt, toText } from './write-body.js';
 
 const intFields = ['stock1', 'stock2', 'stock3', 'stock4', 'orderable', 'status', 'sortOrder'] as const;
 const priceFields = ['price', 'cost', 'quantity'] as const;
 const textFields = ['sku', 'modelNumber', 'gtin', 'width', 'height', 'length', 'weight'] as const;
-const writable = [...intFields, ...priceFields, ...textFields, 'subtractStock'];
+const writable = [...intFields, ...priceFields, ...textFields, 'subtractStock', ...catalogProductFields];
 const readonly = ['innerId', 'dateCreated', 'dateUpdated', 'href'];
 
 function toDecimal(field: string, value: unknown): string {
@@ -36,6 +37,7 @@ export function applyProductWrite(
   }
   if (data.subtractStock !== undefined)
     product.subtractStock = toInt('subtractStock', data.subtractStock) === 1;
+  applyCatalogProductFields(product, data);
   if (product.status !== 0 && product.status !== 1 && product.status !== 2) {
     throw new ShoprenterError('WRONG_DATA', 'Wrong data! status enum value is invalid.');
   }

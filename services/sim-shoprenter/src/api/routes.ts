@@ -1,9 +1,12 @@
 import type { ApiRoute } from './api-types.js';
 import { batchRoutes } from './batch-resource.js';
+import { catalogReferenceRoutes } from './catalog-reference-resources.js';
+import { categoryRoutes } from './category-resources.js';
 import { customerRoutes } from './customer-resource.js';
 import { orderLineRoutes } from './order-line-resources.js';
 import { orderRoutes } from './order-resource.js';
 import { orderStatusRoutes } from './order-status-resources.js';
+import { productRelationRoutes } from './product-relation-resources.js';
 import { productRoutes } from './product-resource.js';
 import { webhookRoutes } from './webhook-resource.js';
 
@@ -14,6 +17,9 @@ export const apiRoutes: ApiRoute[] = [
   ...orderStatusRoutes,
   ...customerRoutes,
   ...productRoutes,
+  ...productRelationRoutes,
+  ...categoryRoutes,
+  ...catalogReferenceRoutes,
   ...batchRoutes,
   ...webhookRoutes,
 ];

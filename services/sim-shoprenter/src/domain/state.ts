@@ -1,3 +1,5 @@
+import type { CatalogState, StoredProductCatalogFields } from './catalog-state.js';
+
 /**
  * The simulator's whole state: plain JSON (amounts as decimal strings with 4 decimals) so it can be
  * dumped by `GET /_control/state` and persisted with sim-kit's state file.
@@ -105,6 +107,8 @@ export type StoredProduct = {
   weight: string;
   dateCreated: string;
   dateUpdated: string;
+  /** Catalogue fields written by product imports (see catalog-state.ts); absent on older state. */
+  catalog?: StoredProductCatalogFields;
 };
 
 export type StoredCustomer = {
@@ -187,6 +191,8 @@ export type SimulatorState = {
   webhooks: StoredWebhook[];
   deliveries: WebhookDelivery[];
   shippingModes: { id: number; name: string; extension: string }[];
+  /** Categories, images, price groups... (catalog-state.ts); created on first use. */
+  catalog?: CatalogState;
 };
 
 /** Counters hold the last id issued; the first order gets `firstOrderInnerId`. */

@@ -1,9 +1,16 @@
+import type { CatalogState } from '../domain/catalog-state.js';
 import { encodeCompoundId, encodeResourceId } from '../domain/resource-id.js';
 import type { StoredProduct } from '../domain/state.js';
+import { renderExtendRelations } from './product-extend-view.js';
 import { href, type JsonObject, link, str, type ViewContext } from './view-context.js';
 
 /** Tax classes by VAT rate [INF]: a Hungarian shop's 27/18/5/0 % classes. */
-const taxClassIds: Record<string, number> = { '27.0000': 10, '18.0000': 11, '5.0000': 12, '0.0000': 13 };
+export const taxClassIds: Record<string, number> = {
+  '27.0000': 10,
+  '18.0000': 11,
+  '5.0000': 12,
+  '0.0000': 13,
+};
 
 /** `/products` (sr-api-docs `fixtures/api/product`): SKU `sku`, stock per warehouse `stock1..stock4`. */
 export function renderProduct(p: StoredProduct, ctx: ViewContext): JsonObject {
@@ -27,7 +34,7 @@ export function renderProduct(p: StoredProduct, ctx: ViewContext): JsonObject {
     stock3: str(p.stock3),
     stock4: str(p.stock4),
     subtractStock: str(p.subtractStock),
-    mainPicture: '',
+    mainPicture: p.catalog?.mainPicture ?? '',
     width: p.width,
     height: p.height,
     length: p.length,
@@ -46,7 +53,8 @@ export function renderProduct(p: StoredProduct, ctx: ViewContext): JsonObject {
     freeShipping: '0',
     durableMediaDevice: '0',
     taxClass: taxClass === undefined ? null : link(ctx, 'taxClasses', 'taxClass', taxClass),
-    parentProduct: null,
+    parentProduct:
+      p.catalog?.parentInnerId == null ? null : link(ctx, 'products', 'product', p.catalog.parentInnerId),
     productDescriptions: href(ctx, `productDescriptions?productId=${id}`),
     productCategoryRelations: href(ctx, `productCategoryRelations?productId=${id}`),
     productSpecials: href(ctx, `productSpecials?productId=${id}`),
@@ -54,7 +62,7 @@ export function renderProduct(p: StoredProduct, ctx: ViewContext): JsonObject {
 }
 
 /** `/productExtend`: the product plus embedded descriptions (README.md; one language, hu). */
-export function renderProductExtend(p: StoredProduct, ctx: ViewContext): JsonObject {
+export function renderProductExtend(p: StoredProduct, ctx: ViewContext, catalog?: CatalogState): JsonObject {
   const base = renderProduct(p, ctx);
   const id = String(base.id);
   const descriptionId = encodeCompoundId('productDescription', [
@@ -64,21 +72,24 @@ export function renderProductExtend(p: StoredProduct, ctx: ViewContext): JsonObj
   return {
     ...base,
     href: `${ctx.baseUrl}/productExtend/${id}`,
-    productDescriptions: [
-      {
-        href: `${ctx.baseUrl}/productDescriptions/${descriptionId}`,
-        id: descriptionId,
-        name: p.name,
-        metaTitle: '',
-        metaKeywords: '',
-        metaDescription: '',
-        shortDescription: p.shortDescription,
-        description: p.description,
-        product: { href: `${ctx.baseUrl}/products/${id}` },
-        language: link(ctx, 'languages', 'language', 1),
-      },
-    ],
-    productCategoryRelations: [],
-    productSpecials: [],
+    productDescriptions:
+      p.catalog?.hasDescription === false
+        ? []
+        : [
+            {
+              href: `${ctx.baseUrl}/productDescriptions/${descriptionId}`,
+              id: descriptionId,
+              name: p.name,
+              metaTitle: '',
+              metaKeywords: '',
+              metaDescription: '',
+              shortDescription: p.shortDescription,
+              description: p.description,
+              parameters: p.catalog?.parameters ?? '',
+              product: { href: `${ctx.baseUrl}/products/${id}` },
+              language: link(ctx, 'languages', 'language', 1),
+            },
+          ],
+    ...renderExtendRelations(p, ctx, catalog),
   };
 }

@@ -126,7 +126,7 @@ t.test('the input order is left untouched', async (t) => {
 });
 
 t.test('the rules schema fills defaults and rejects wrong shapes', async (t) => {
-  t.same(connectionRulesSchema.parse({}), { statusFilter: {}, valueMaps: {}, extras: {} });
+  t.same(connectionRulesSchema.parse({}), { statusFilter: {}, valueMaps: {}, extras: {}, fieldRules: [] });
   t.notOk(connectionRulesSchema.safeParse({ extras: { n: 1 } }).success, 'extras are strings');
   t.notOk(
     connectionRulesSchema.safeParse({ statusFilter: { allowedPaymentStatuses: 'PAID' } }).success,

@@ -12,10 +12,11 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file koppel/stock/v1/stock_events.proto.
  */
 export const file_koppel_stock_v1_stock_events: GenFile = /*@__PURE__*/
-  fileDesc("CiJrb3BwZWwvc3RvY2svdjEvc3RvY2tfZXZlbnRzLnByb3RvEg9rb3BwZWwuc3RvY2sudjEisQEKEVN0b2NrVXBkYXRlZEV2ZW50EhAKCGV2ZW50X2lkGAEgASgJEhUKDWNvbm5lY3Rpb25faWQYAiABKAkSCwoDc2t1GAMgASgJEgsKA2VhbhgEIAEoCRIRCglhdmFpbGFibGUYBSABKAMSFQoNd2FyZWhvdXNlX2lkcxgGIAMoCRIvCgtzb3VyY2VfdGltZRgHIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXBiBnByb3RvMw", [file_google_protobuf_timestamp]);
+  fileDesc("CiJrb3BwZWwvc3RvY2svdjEvc3RvY2tfZXZlbnRzLnByb3RvEg9rb3BwZWwuc3RvY2sudjEi4wIKEVN0b2NrVXBkYXRlZEV2ZW50EhAKCGV2ZW50X2lkGAEgASgJEhUKDWNvbm5lY3Rpb25faWQYAiABKAkSCwoDc2t1GAMgASgJEgsKA2VhbhgEIAEoCRIRCglhdmFpbGFibGUYBSABKAMSFQoNd2FyZWhvdXNlX2lkcxgGIAMoCRIvCgtzb3VyY2VfdGltZRgHIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDwoHb25faGFuZBgIIAEoAxIQCghyZXNlcnZlZBgJIAEoAxITCgtjYWxjdWxhdGlvbhgKIAEoCRIzCg9yZWFkX3N0YXJ0ZWRfYXQYCyABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhUKDXNvdXJjZV9zeXN0ZW0YDCABKAkSFQoNdGFyZ2V0X3N5c3RlbRgNIAEoCRIVCg1yZXRyeV91bmtub3duGA4gASgIYgZwcm90bzM", [file_google_protobuf_timestamp]);
 
 /**
- * Topic `stock.updated`, key `<connection_id>:<sku>`. Last write wins by `source_time`.
+ * Topic `stock.updated`, key `<connection_id>:<sku>`. Last write wins by `source_time` (ties by
+ * `read_started_at`), enforced by the sink in Postgres; see packages/stock-sync/README.md.
  *
  * @generated from message koppel.stock.v1.StockUpdatedEvent
  */
@@ -41,7 +42,8 @@ export type StockUpdatedEvent = Message<"koppel.stock.v1.StockUpdatedEvent"> & {
   ean: string;
 
   /**
-   * Available stock (on hand minus reservations when so configured), in whole units.
+   * Available stock (on hand minus reservations when so configured), in whole units, as the
+   * source reports it: orders in flight are not yet taken off (the sink does that when it pushes).
    *
    * @generated from field: int64 available = 5;
    */
@@ -60,6 +62,52 @@ export type StockUpdatedEvent = Message<"koppel.stock.v1.StockUpdatedEvent"> & {
    * @generated from field: google.protobuf.Timestamp source_time = 7;
    */
   sourceTime?: Timestamp | undefined;
+
+  /**
+   * The summed on-hand and reserved figures `available` was computed from.
+   *
+   * @generated from field: int64 on_hand = 8;
+   */
+  onHand: bigint;
+
+  /**
+   * @generated from field: int64 reserved = 9;
+   */
+  reserved: bigint;
+
+  /**
+   * `available` (on hand minus reserved) or `on-hand`.
+   *
+   * @generated from field: string calculation = 10;
+   */
+  calculation: string;
+
+  /**
+   * When the reading began (database clock): orders not booked in the target before this moment
+   * are in flight for this reading, and their units are taken off before the shop is set.
+   *
+   * @generated from field: google.protobuf.Timestamp read_started_at = 11;
+   */
+  readStartedAt?: Timestamp | undefined;
+
+  /**
+   * The connection's systems, so a sink skips other shops' records without a look-up.
+   *
+   * @generated from field: string source_system = 12;
+   */
+  sourceSystem: string;
+
+  /**
+   * @generated from field: string target_system = 13;
+   */
+  targetSystem: string;
+
+  /**
+   * Set by an operator's resync: an article the shop did not know is tried again.
+   *
+   * @generated from field: bool retry_unknown = 14;
+   */
+  retryUnknown: boolean;
 };
 
 /**

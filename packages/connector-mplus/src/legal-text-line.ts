@@ -1,0 +1,45 @@
+/**
+ * The reverse-charge legal text on a VAT-shifted Mplus order or invoice (README "VAT"). Mplus's
+ * `Order` has no free-text remark; its `Line` has `text` ("What text should be displayed"), but
+ * `articleNumber` is required on an order line (WSDL `Line`: no `minOccurs="0"`), and a
+ * text-only line without an article is documented only for table orders
+ * (`PlaceTableOrderLineElem`: "Omit to add a text-only line"). So the text goes on a line of the
+ * connection's `textArticleNumber` with quantity 1 and price 0, which adds nothing to the amounts.
+ * WSDL: https://github.com/MplusKASSA/mplusqapi-php/blob/master/mplusqapi.wsdl
+ */
+import type { CanonicalOrder } from '@koppel/contracts';
+import { normalizeVatNumber } from '@koppel/order-model';
+import type { MplusLineDraft, MplusVatMethod } from './map-lines.js';
+import { resolveTaxCode } from './resolve-rules.js';
+import type { MplusSettings } from './settings.js';
+
+export type LegalTextSettings = Pick<
+  MplusSettings,
+  'textArticleNumber' | 'reverseChargeLegalText' | 'reverseChargeTaxCode' | 'taxCodes'
+>;
+
+/** The text line of a VAT-shifted order with a customer VAT number, when the connection has a text article. */
+export function legalTextLine(
+  order: CanonicalOrder,
+  settings: LegalTextSettings,
+  vatMethod: MplusVatMethod,
+  countryCode: string,
+): MplusLineDraft | undefined {
+  const vatNumber = normalizeVatNumber(order.customer?.vatNumber ?? '');
+  const article = settings.textArticleNumber;
+  if (vatMethod !== 'VAT-METHOD-SHIFTED' || vatNumber === '' || article === undefined) return undefined;
+  return {
+    article: { articleNumber: article },
+    text: `${settings.reverseChargeLegalText} ${vatNumber}`,
+    quantity: 1n,
+    unitPrice: 0n,
+    discount: 0n,
+    vatCode: settings.reverseChargeTaxCode ?? resolveTaxCode(settings.taxCodes, 0, countryCode),
+    vatRateBp: 0,
+    turnoverGroup: undefined,
+    net: 0n,
+    vat: 0n,
+    gross: 0n,
+    rounding: false,
+  };
+}
