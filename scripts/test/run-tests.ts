@@ -53,6 +53,11 @@ if (!tapArguments.length || process.env.KOPPEL_TEST_CHECKS === '1') {
   step('typecheck (tsc over every workspace and scripts/)', bin('tsc'), ['-p', 'tsconfig.json']);
 }
 const environment = { ...process.env, ...(await infrastructureEnvironment()) };
+// The admin API against its own OpenAPI document (scripts/test/schemathesis.sh, about a minute);
+// KOPPEL_SKIP_SCHEMATHESIS=1 leaves it out of a quick local run.
+if ((!tapArguments.length || process.env.KOPPEL_TEST_CHECKS === '1') && process.env.KOPPEL_SKIP_SCHEMATHESIS !== '1') {
+  step('admin API contract (schemathesis)', 'bash', ['scripts/test/schemathesis.sh'], { env: environment });
+}
 step('tests (tap)', bin('tap'), tapArguments, { env: environment });
 // Containers started by testcontainers hold sockets open; the run is over, Ryuk reaps them.
 process.exit(0);

@@ -1,7 +1,7 @@
 import { maskLogArguments, PERSONAL_DATA_LOG_PATHS, REDACTED, redactUrl } from '@koppel/telemetry';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Registry } from 'prom-client';
-import { installProblemHandler } from './problem-handler.js';
+import { answerFrameworkError, installProblemHandler } from './problem-handler.js';
 
 export type ReadinessCheck = () => Promise<boolean>;
 
@@ -37,6 +37,10 @@ export function buildServiceApp(options: ServiceAppOptions): FastifyInstance {
     },
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
+    // Long path parameters reach the routes' own schemas (a 400 naming the field); past this the
+    // router's own 400 (answerFrameworkError). fastify's default of 100 is below some documented maxima.
+    routerOptions: { maxParamLength: 512 },
+    frameworkErrors: answerFrameworkError,
     ...options.fastify,
   });
   installProblemHandler(app);

@@ -1,6 +1,6 @@
 import { AppError, appError, PROBLEM_CONTENT_TYPE, toAppError, toProblemDetails } from '@koppel/errors';
 import { redactUrl } from '@koppel/telemetry';
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * Every error answer is application/problem+json naming the field at fault: AppErrors as
@@ -22,6 +22,21 @@ export function installProblemHandler(app: FastifyInstance): void {
     const err = appError('NOT_FOUND', `no route ${request.method} ${path}`);
     void reply.code(404).type(PROBLEM_CONTENT_TYPE).send(toProblemDetails(err, path));
   });
+}
+
+/**
+ * fastify's `frameworkErrors` option: errors its router raises before any route or error handler
+ * runs (a path parameter past `maxParamLength`, a malformed `%` escape) answer problem+json 400
+ * naming the path, as every other bad input does, instead of fastify's own JSON 414/400.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const path = instanceOf(request);
+  const problem =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? appError('VALIDATION_FAILED', `a path parameter of ${path} is too long`, { field: 'params' })
+      : appError('VALIDATION_FAILED', `${path} is not a valid URL path: ${error.message}`, { field: 'params' });
+  request.log.info({ code: problem.code, field: problem.field }, `rejected: ${problem.message}`);
+  void reply.code(400).type(PROBLEM_CONTENT_TYPE).send(toProblemDetails(problem, path));
 }
 
 /**

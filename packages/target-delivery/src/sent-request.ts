@@ -7,6 +7,8 @@ export const SENT_REQUEST_MAX_CHARS = 64 * 1024;
 const SECRET_KEY = /pass(word|wd)?|secret|token|api[-_]?key|authori[sz]ation|credential|cookie|signature/i;
 
 function redact(value: unknown): unknown {
+  // Connectors keep exact amounts as bigints (Mplus cents, AccountView minor units); JSON has none.
+  if (typeof value === 'bigint') return value.toString();
   if (Array.isArray(value)) return value.map(redact);
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(
@@ -26,8 +28,16 @@ export function toSentRequest<Body>(
   prepared: PreparedDocument<Body>,
   debtor: TargetDebtor,
 ): Record<string, unknown> {
-  const body = redact(prepared.body);
-  const json = JSON.stringify(body) ?? 'null';
+  let body: unknown;
+  let json: string;
+  try {
+    body = redact(prepared.body);
+    json = JSON.stringify(body) ?? 'null';
+  } catch (error) {
+    // Keeping the request for the operator must never stop the delivery itself.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { documentNumber: prepared.number, debtorId: debtor.targetId, body: { unavailable: reason } };
+  }
   const bounded =
     json.length <= SENT_REQUEST_MAX_CHARS
       ? body

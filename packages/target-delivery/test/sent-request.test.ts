@@ -32,3 +32,12 @@ t.test('a large body is cut to a bounded preview', async (t) => {
   t.equal(body.preview.length, SENT_REQUEST_MAX_CHARS);
   t.ok(body.originalChars > SENT_REQUEST_MAX_CHARS);
 });
+
+t.test('bigint amounts are kept as strings; a body JSON cannot hold never stops the delivery', async (t) => {
+  const sent = toSentRequest({ number: 'WEB-3', body: { totalCents: 1234n } }, debtor);
+  t.same(sent.body, { totalCents: '1234' });
+  const cyclic: Record<string, unknown> = {};
+  cyclic.self = cyclic;
+  const odd = toSentRequest({ number: 'WEB-4', body: cyclic }, debtor);
+  t.match(odd, { documentNumber: 'WEB-4', body: { unavailable: String } });
+});

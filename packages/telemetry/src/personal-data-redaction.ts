@@ -45,7 +45,12 @@ function masked(value: unknown, depth: number): unknown {
   if (typeof value === 'string') return maskEmails(value);
   if (depth > 6) return value;
   if (value instanceof Error) {
-    return { type: value.name, message: maskEmails(value.message), stack: maskEmails(value.stack ?? '') };
+    // A copy (the caller's error is not changed) that pino still serializes as an error.
+    const copy = new Error(maskEmails(value.message));
+    copy.name = value.name;
+    copy.stack = maskEmails(value.stack ?? '');
+    for (const [key, item] of Object.entries(value)) Object.assign(copy, { [key]: masked(item, depth + 1) });
+    return copy;
   }
   if (Array.isArray(value)) return value.map((item) => masked(item, depth + 1));
   if (isPlainObject(value)) {

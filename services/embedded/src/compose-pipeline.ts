@@ -41,6 +41,8 @@ export type PipelineInfrastructure = {
   topicPrefix: string;
   readiness: Record<string, () => Promise<boolean>>;
   logLevel?: string;
+  /** Where the pipeline's log lines go (default stdout); tests capture them. */
+  logStream?: { write(line: string): void };
   /** Retry policy of the target connectors (tests shorten it). */
   deliveryRetry?: RetryPolicy;
   /** Timeout of one request to a target in milliseconds (default 30 000; tests shorten it). */
@@ -85,6 +87,7 @@ export async function startPipeline(infra: PipelineInfrastructure): Promise<Runn
     registry: infra.metrics.registry,
     readiness: infra.readiness,
     ...(infra.logLevel ? { logLevel: infra.logLevel } : {}),
+    logStream: infra.logStream,
   });
   // One logger, each line naming the service that wrote it, as the separate deployables do.
   const logFor = (service: string) => ingestApp.log.child({ service });

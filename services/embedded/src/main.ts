@@ -16,7 +16,7 @@ import {
 } from '@koppel/db';
 import { createEmbeddedBus } from '@koppel/kafka';
 import { installGracefulShutdown } from '@koppel/service-kit';
-import { createMetricsRegistry } from '@koppel/telemetry';
+import { createMetricsRegistry, maskEmails } from '@koppel/telemetry';
 import { startPipeline } from './compose-pipeline.js';
 import { loadEmbeddedConfig } from './config.js';
 import { openDataFolder } from './data-folder.js';
@@ -43,7 +43,8 @@ const url = (port: number) => `http://${host}:${port}`;
 const database = await createEmbeddedDatabase(data.file('pg'));
 await migrateToLatest(database.db);
 const bus = createEmbeddedBus(database.db, {
-  onHandlerError: (error, topic) => console.error(`[embedded bus] ${topic}: ${String(error)}`),
+  // Error texts may quote what a shop sent: e-mail addresses are masked (@koppel/telemetry).
+  onHandlerError: (error, topic) => console.error(`[embedded bus] ${topic}: ${maskEmails(String(error))}`),
 });
 const metrics = createMetricsRegistry('koppel-embedded');
 const readiness = { database: () => database.ping(), bus: () => bus.ping() };

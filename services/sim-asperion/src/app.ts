@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { apiPlugin } from './api/api-plugin.js';
 import type { ListSettings } from './api/envelope.js';
 import { problem } from './api/problem.js';
+import { articleControlRoutes } from './control/article-control-routes.js';
 import { controlRoutes } from './control/control-routes.js';
 import type { SimulatorControl } from './control/simulator-control.js';
 import { DEFAULT_SEED } from './domain/seed-data.js';
@@ -114,6 +115,7 @@ export function buildAsperionSimulator(input: AsperionSimulatorOptions = {}): As
     listSettings,
   };
   app.register(controlRoutes, { prefix: '/_control', control });
+  app.register(articleControlRoutes, { prefix: '/_control', control });
   installDocumentControl(app, {
     mode,
     documents: () =>

@@ -167,7 +167,9 @@ export function createProductSyncRunRepository(db: Kysely<Database>) {
           )
           .onConflict((oc) =>
             oc.columns(['connection_id', 'sku']).doUpdateSet((eb) => ({
-              content_hash: eb.ref('excluded.content_hash'),
+              // A product that only took its price keeps the hash of the information it has, so
+              // turning "update product information" on later sends what changed meanwhile.
+              content_hash: sql<string>`case when excluded.outcome = 'price-and-stock-only' then product_sync_items.content_hash else excluded.content_hash end`,
               price_hash: eb.ref('excluded.price_hash'),
               outcome: eb.ref('excluded.outcome'),
               // A shop that does not answer its id again keeps the one it gave before.

@@ -30,6 +30,8 @@ export type ProductSyncAttempt = {
   items: ProductSyncItemRepository;
   /** True once another runner may hold the connection: stop before the next write. */
   leaseLost(): boolean;
+  /** True once the process is shutting down: stop at the next chunk (the run resumes later). */
+  stopping?(): boolean;
   /** Told after each recorded chunk (metrics). */
   onChunk?(sent: readonly { outcome: string }[]): void;
 };
@@ -38,6 +40,19 @@ const leaseLostError = (connectionId: string) =>
   appError('CONFLICT', `product sync of connection ${connectionId}: the lease was lost to another runner`, {
     details: { reason: 'lease_lost' },
   });
+const stoppingError = (connectionId: string) =>
+  appError(
+    'CONFLICT',
+    `product sync of connection ${connectionId}: stopped for shutdown; the run resumes later`,
+    {
+      details: { reason: 'stopping' },
+    },
+  );
+
+function checkGoOn(attempt: ProductSyncAttempt): void {
+  if (attempt.leaseLost()) throw leaseLostError(attempt.claim.connectionId);
+  if (attempt.stopping?.()) throw stoppingError(attempt.claim.connectionId);
+}
 
 function lastSentOf(items: Map<string, ProductSyncItem>, runId: string): Map<string, LastSent> {
   return new Map(
@@ -59,7 +74,7 @@ export async function runProductSync(attempt: ProductSyncAttempt): Promise<Produ
   });
   let run = opened.run;
   for (;;) {
-    if (attempt.leaseLost()) throw leaseLostError(claim.connectionId);
+    checkGoOn(attempt);
     const page = await attempt.source.read(attempt.sourceSession, {
       page: run.sourcePage ?? undefined,
       changedSince: run.changedSince ?? undefined,
@@ -76,7 +91,7 @@ export async function runProductSync(attempt: ProductSyncAttempt): Promise<Produ
       maxBatchSize: attempt.sink.maxBatchSize,
     });
     for (const chunk of plan.chunks) {
-      if (attempt.leaseLost()) throw leaseLostError(claim.connectionId);
+      checkGoOn(attempt);
       const sent = await sendChunk(attempt.sink, attempt.sinkSession, chunk, settings);
       await runs.commitChunk(fence, run, sent);
       run = { ...run, chunkIndex: run.chunkIndex + 1 };

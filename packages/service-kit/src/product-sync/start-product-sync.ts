@@ -52,7 +52,7 @@ export type ProductSyncDeps = {
 export type ProductSyncRunner = {
   /** One round now (sync schedules if due, claim, run); the loop calls it, tests may too. */
   tick(): Promise<void>;
-  /** Stops the loop and waits for the runs under way (each stops at a recorded chunk or fails). */
+  /** Stops the loop; runs under way stop after their current chunk (recorded) and resume later. */
   stop(): Promise<void>;
 };
 
@@ -152,6 +152,7 @@ export function startProductSync(shop: AnySourceConnector, deps: ProductSyncDeps
         runs: deps.runs,
         items: deps.items,
         leaseLost: lease.lost,
+        stopping: () => stopped,
         onChunk: (sent) => {
           for (const product of sent) metrics.sent(system, product.outcome);
         },
@@ -170,6 +171,13 @@ export function startProductSync(shop: AnySourceConnector, deps: ProductSyncDeps
       );
     } catch (thrown) {
       const error = toAppError(thrown);
+      if (error.details?.reason === 'stopping') {
+        // Shutting down between two chunks: the position is recorded; free the connection so
+        // another replica (or this one after its restart) resumes the run at once.
+        await deps.schedules.release(claim);
+        deps.log.info({ connectionId }, 'product sync stopped for shutdown; the run resumes later');
+        return;
+      }
       if (error.details?.reason === 'lease_lost') {
         metrics.attempt(system, 'lease_lost');
         deps.log.warn({ connectionId }, 'product sync lease lost; the run is left to its new holder');

@@ -93,11 +93,14 @@ export async function readConnectionStock(
     ...figure,
     quantity: quantityToPush(figure.available, inFlight.get(figure.sku) ?? 0),
   }));
-  const changed = selectChanged(
-    toSend,
-    await deps.observations.lastQuantities(input.connection.id),
-    claim.full,
-  );
+  // A full resync sends everything; a change read compares only the articles it read.
+  const last = claim.full
+    ? new Map<string, number>()
+    : await deps.observations.lastQuantities(
+        input.connection.id,
+        kind === 'changes' ? toSend.map((figure) => figure.sku) : undefined,
+      );
+  const changed = selectChanged(toSend, last, claim.full);
   if (input.leaseLost()) return { kind, read: readings.length, published: 0, marker, more, leaseLost: true };
 
   const topic = topicName(topics.stockUpdated, deps.topicPrefix);

@@ -2,7 +2,8 @@
  * Product sync end to end with real connectors on both sides, each against its simulator over
  * HTTP, on a real Postgres: the InnVoice catalogue (`GET /{company}/product`) goes through the
  * runner into Shoprenter through its real product sink. With "update product information" off,
- * a product the shop owner renamed keeps its name and only takes the new price from the books.
+ * a product the shop owner renamed keeps its name and only takes the new price from the books;
+ * switched on later, the information the shop has not taken yet is sent.
  */
 import { randomBytes } from 'node:crypto';
 import { innvoiceConnector } from '@koppel/connector-innvoice';
@@ -163,5 +164,17 @@ t.test(
       (i) => i.sku === 'MUG-001',
     );
     t.equal(mugItem?.outcome, 'price-and-stock-only');
+
+    // Switching "update product information" on sends the information the shop has not taken yet.
+    await repositories.settings.write('hu-books-to-shop', {
+      direction: 'books-to-shop',
+      updateProductInfo: true,
+      chunkSize: 2,
+    });
+    await repositories.schedules.requestRun('hu-books-to-shop', 600, false);
+    await runner.tick();
+    const [third] = await repositories.runs.list('hu-books-to-shop', { limit: 1 });
+    t.match(third, { status: 'completed', productsSent: 1, productsSkipped: 2 }, 'only the mug again');
+    t.equal(shopProduct('MUG-001')?.name, 'Bögre (új név)', 'now the books’ name wins');
   },
 );

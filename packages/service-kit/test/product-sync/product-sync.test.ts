@@ -2,7 +2,8 @@
  * The product sync runner on a real Postgres with the AccountView simulator as the source (over
  * HTTP) and an in-test shop sink that records what it is sent (the shop is neither Kafka nor
  * Postgres): a run killed after chunk 2 resumes without sending chunks 1-2 again, an unchanged
- * catalogue sends nothing, and two runners never run one connection at once.
+ * catalogue sends nothing, two runners never run one connection at once, and a shutdown stops a
+ * run between chunks for another runner to resume.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -343,4 +344,56 @@ t.test('switching product sync off abandons the open run and drops the schedule'
   const [run] = await repositories.runs.list('off-1', { limit: 1 });
   t.equal(run?.status, 'abandoned');
   t.equal(await repositories.schedules.find('off-1'), undefined);
+});
+
+t.test('a shutdown stops the run after the chunk under way; another runner resumes it', async (t) => {
+  await createConnection('stop-1', settings);
+  const calls: Call[] = [];
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let entered = () => {};
+  const inSink = new Promise<void>((resolve) => {
+    entered = resolve;
+  });
+  const first = newRunner(
+    testShop(
+      recordingSink('first', calls, async (attempt) => {
+        if (attempt === 2) {
+          entered();
+          await gate;
+        }
+      }),
+    ),
+    'first',
+  );
+  const ticking = first.tick();
+  await inSink;
+  const stopping = first.stop();
+  release();
+  await ticking;
+  await stopping;
+  t.same(
+    calls.map((c) => c.skus),
+    [
+      ['ART-01', 'ART-02'],
+      ['ART-03', 'ART-04'],
+    ],
+    'the chunk under way finished',
+  );
+  const [open] = await repositories.runs.list('stop-1', { limit: 1 });
+  t.match(open, { status: 'running', chunkIndex: 2 }, 'and was recorded');
+  const schedule = await repositories.schedules.find('stop-1');
+  t.equal(schedule?.leaseOwner, null, 'the connection is free at once');
+  t.equal(schedule?.consecutiveFailures, 0, 'a shutdown is no failure');
+
+  await newRunner(testShop(recordingSink('second', calls)), 'second').tick();
+  t.same(
+    [...sentCount(calls).values()],
+    skus.map(() => 1),
+    'every product sent once across both runners',
+  );
+  const [done] = await repositories.runs.list('stop-1', { limit: 1 });
+  t.match(done, { id: open?.id, status: 'completed', attempts: 2, productsSent: 9 });
 });

@@ -44,7 +44,16 @@ export const zodValidatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, h
   const prefix = partPrefix(httpPart);
   return (data: unknown) => {
     const result = schema.safeParse(data ?? undefined);
-    if (result.success) return { value: result.data };
+    if (result.success) {
+      const nulAt = findNulCharacter(result.data, []);
+      if (!nulAt) return { value: result.data };
+      const field = toFieldPath(prefix, nulAt);
+      return {
+        error: appError('VALIDATION_FAILED', `${field}: must not contain the NUL character (U+0000)`, {
+          field,
+        }),
+      };
+    }
     const issues = result.error.issues.map((issue) => ({
       field: issueField(prefix, issue),
       message: issue.message,
@@ -56,6 +65,29 @@ export const zodValidatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, h
     };
   };
 };
+
+/**
+ * Postgres text and jsonb cannot hold U+0000 ("invalid byte sequence for encoding UTF8: 0x00"),
+ * so a string or key carrying it is refused here, as the caller's fault, before any route
+ * stores it. Answers the path of the first one, or undefined.
+ */
+function findNulCharacter(value: unknown, path: PropertyKey[]): PropertyKey[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findNulCharacter(item, [...path, index]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null || value instanceof Date) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes('\u0000')) return [...path, key];
+    const found = findNulCharacter(item, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 /**
  * Responses go through their zod schema before JSON: unknown keys are stripped, so a field

@@ -334,6 +334,16 @@ t.test('pause and resume a connection', async (t) => {
   t.equal(foreign.statusCode, 404);
 });
 
+t.test('a dead letter emptied by the retention purge is not replayed', async (t) => {
+  await journey.recordDeadLetter({ ...letter('106', 'VALIDATION_FAILED'), payload: new Uint8Array() }, {});
+  const purged = (await get('/dead-letters?externalOrderId=106')).json().items[0];
+  const res = await post(`/dead-letters/${purged.id}/replay`);
+  t.equal(res.statusCode, 409);
+  t.match(res.json(), { code: 'CONFLICT', field: 'params.deadLetterId', detail: /retention/ });
+  const all = (await post('/dead-letters/replay', { externalOrderId: '106' })).json();
+  t.match(all, { replayed: [], purged: [{ externalOrderId: '106' }] });
+});
+
 t.test('the OpenAPI document describes the operations routes', async (t) => {
   const doc = (await app.inject({ url: '/openapi.json' })).json();
   for (const path of [

@@ -28,8 +28,21 @@ async function seedMplusArticles(ctx: DemoContext): Promise<void> {
               price: 2495,
               vatCode: 2,
             },
-            { articleNumber: SHIPPING_ARTICLE, description: 'Verzendkosten', price: 0, vatCode: 2 },
-            { articleNumber: ROUNDING_ARTICLE, description: 'Afronding', price: 0, vatCode: 2 },
+            // Not stock articles: they have no stock to send to the shop.
+            {
+              articleNumber: SHIPPING_ARTICLE,
+              description: 'Verzendkosten',
+              price: 0,
+              vatCode: 2,
+              stockArticle: false,
+            },
+            {
+              articleNumber: ROUNDING_ARTICLE,
+              description: 'Afronding',
+              price: 0,
+              vatCode: 2,
+              stockArticle: false,
+            },
           ],
         },
       ],
