@@ -1,6 +1,7 @@
 // The admin API as schemathesis tests it (scripts/test/schemathesis.sh): a fresh Postgres database
 // on the server of DATABASE_URL (dropped on exit), migrated, seeded with one tenant, two
-// connections of the registry's real systems (Shoprenter → Asperion) and a tenant API key, then
+// connections of the registry's real systems (Shoprenter → Asperion), one dead-lettered order and a
+// tenant API key, then
 // `buildAdminApp` listening on a free loopback port. Prints one JSON line
 // `{"url", "apiKey", "tenantApiKey", "tenantId", "connectionIds"}` once it answers, and stops on SIGTERM/SIGINT.
 //
@@ -11,7 +12,12 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { buildAdminApp } from '@koppel/admin';
-import { createCredentialCipher, createPostgresDatabase, migrateToLatest } from '@koppel/db';
+import {
+  createCredentialCipher,
+  createJourneyRepository,
+  createPostgresDatabase,
+  migrateToLatest,
+} from '@koppel/db';
 import { asperionDemoSettings } from '@koppel/embedded';
 import { createEmbeddedBus } from '@koppel/kafka';
 import { createNotificationStore, createNotifier, createWebhookChannel } from '@koppel/notifications';
@@ -29,6 +35,7 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 /** A closed loopback port: every system URL of the seeded connections refuses at once. */
 const NOWHERE = 'http://127.0.0.1:9';
 const TENANT = 'schemathesis-tenant';
+const ORDER_ID = '1001';
 
 const realFetch = globalThis.fetch;
 globalThis.fetch = async (input, init) => {
@@ -61,7 +68,7 @@ try {
     authFailurePolicy: { perAddress: 1_000_000, windowSeconds: 1 },
     publicWebhookBaseUrl: 'https://hooks.example.test/',
     registry: createMetricsRegistry('admin-schemathesis').registry,
-    logLevel: process.env.LOG_LEVEL ?? 'error',
+    logLevel: 'error',
     checkTimeoutMs: 2_000,
     bus,
     notifier: createNotifier({
@@ -72,11 +79,12 @@ try {
     }),
   });
   const connectionIds = [await seedConnection(app, 'Webshop NL'), await seedConnection(app, 'Webshop BE')];
+  const deadLetterId = await seedDeadLetteredOrder(connectionIds[0] ?? '');
   const tenantApiKey = await seedTenantKey(app);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   process.stdout.write(
-    `${JSON.stringify({ url: `http://127.0.0.1:${port}`, apiKey, tenantApiKey, tenantId: TENANT, connectionIds })}\n`,
+    `${JSON.stringify({ url: `http://127.0.0.1:${port}`, apiKey, tenantApiKey, tenantId: TENANT, connectionIds, externalOrderId: ORDER_ID, deadLetterId })}\n`,
   );
 } catch (error) {
   process.stderr.write(`admin for schemathesis failed to start: ${String(error)}\n`);
@@ -116,13 +124,55 @@ async function seedConnection(admin: FastifyInstance, name: string): Promise<str
   return (created as { id: string }).id;
 }
 
+/** One order as the pipeline leaves a failed one: received, mapped, dead-lettered by delivery. */
+async function seedDeadLetteredOrder(connectionId: string): Promise<string> {
+  const journey = createJourneyRepository(database.db);
+  const email = 'anna@example.test';
+  await journey.record(connectionId, ORDER_ID, 'received', {
+    eventId: `e-${ORDER_ID}`,
+    channel: 'webhook',
+    sourcePayload: { innerId: ORDER_ID, email, firstname: 'Anna', lastname: 'de Vries' },
+  });
+  await journey.record(connectionId, ORDER_ID, 'mapped', {
+    order: { orderNumber: `N-${ORDER_ID}`, customer: { email, firstName: 'Anna', lastName: 'de Vries' } },
+  });
+  const reason = 'VAT rate 27% has no VAT code in Asperion administration 12345';
+  await journey.recordDeadLetter(
+    {
+      connectionId,
+      externalOrderId: ORDER_ID,
+      stage: 'delivery.asperion',
+      sourceTopic: 'deliveries.asperion',
+      sourcePartition: 0,
+      sourceOffset: '7',
+      key: `${connectionId}:${ORDER_ID}`,
+      payload: new TextEncoder().encode(JSON.stringify({ orderNumber: `N-${ORDER_ID}` })),
+      headers: {},
+      errorCode: 'TARGET_REJECTED',
+      errorMessage: reason,
+      errorField: 'lines[0].vatRateBp',
+      errorDetails: {},
+      attempts: 1,
+    },
+    { stage: 'delivery.asperion', code: 'TARGET_REJECTED', reason },
+  );
+  const row = await database.db.selectFrom('dead_letters').select('id').executeTakeFirstOrThrow();
+  return String(row.id);
+}
+
 async function seedTenantKey(admin: FastifyInstance): Promise<string> {
   const created = await inject(admin, 'POST', '/admin/v1/api-keys', { tenantId: TENANT, label: 'tenant' });
   return (created as { key: string }).key;
 }
 
-async function inject(admin: FastifyInstance, method: 'POST', url: string, payload: object): Promise<unknown> {
+async function inject(
+  admin: FastifyInstance,
+  method: 'POST',
+  url: string,
+  payload: object,
+): Promise<unknown> {
   const response = await admin.inject({ method, url, payload, headers: { 'x-api-key': apiKey } });
-  if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
+  if (response.statusCode >= 300)
+    throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
   return response.json();
 }

@@ -55,7 +55,10 @@ if (!tapArguments.length || process.env.KOPPEL_TEST_CHECKS === '1') {
 const environment = { ...process.env, ...(await infrastructureEnvironment()) };
 // The admin API against its own OpenAPI document (scripts/test/schemathesis.sh, about a minute);
 // KOPPEL_SKIP_SCHEMATHESIS=1 leaves it out of a quick local run.
-if ((!tapArguments.length || process.env.KOPPEL_TEST_CHECKS === '1') && process.env.KOPPEL_SKIP_SCHEMATHESIS !== '1') {
+if (
+  (!tapArguments.length || process.env.KOPPEL_TEST_CHECKS === '1') &&
+  process.env.KOPPEL_SKIP_SCHEMATHESIS !== '1'
+) {
   step('admin API contract (schemathesis)', 'bash', ['scripts/test/schemathesis.sh'], { env: environment });
 }
 step('tests (tap)', bin('tap'), tapArguments, { env: environment });

@@ -77,10 +77,14 @@ node -e '
   process.stdout.write([
     `[dictionaries.connection]`, `values = ${q(seeded.connectionIds)}`,
     `[dictionaries.tenant]`, `values = ${q([seeded.tenantId])}`,
+    `[dictionaries.order]`, `values = ${q([seeded.externalOrderId])}`,
+    `[dictionaries.deadLetter]`, `values = ${q([seeded.deadLetterId])}`,
     `[parameters]`,
     `"path.id" = { dictionary = "connection", probability = 0.7 }`,
     `"path.tenantId" = { dictionary = "tenant", probability = 0.7 }`,
     `"body.tenantId" = { dictionary = "tenant", probability = 0.5 }`,
+    `"path.externalOrderId" = { dictionary = "order", probability = 0.7 }`,
+    `"path.deadLetterId" = { dictionary = "deadLetter", probability = 0.7 }`,
     ``,
   ].join("\n"));
 ' "$server_out" >"$config"

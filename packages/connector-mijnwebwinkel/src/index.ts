@@ -33,6 +33,6 @@ export { shopLocalToUtc, toShopLocal } from './shop-time.js';
 export { groupByArticle, MAX_PUSHES_PER_CALL } from './stock/push-stock.js';
 export { REREAD_AFTER_MS } from './stock/read-catalogue.js';
 export { REQUESTS_PER_SECOND } from './stock/stock-client.js';
-export { type MijnwebwinkelStockSession } from './stock/stock-session.js';
+export type { MijnwebwinkelStockSession } from './stock/stock-session.js';
 export { mijnwebwinkelStockSink } from './stock/stock-sink.js';
 export * from './target/index.js';

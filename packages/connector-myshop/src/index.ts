@@ -44,5 +44,5 @@ export { PRODUCT_LIST_NAMES, readProductList } from './stock/product-list.js';
 export { MAX_PAIRS_PER_CALL, REREAD_AFTER_MS } from './stock/push-stock.js';
 export { readFirstZipEntry } from './stock/read-zip-entry.js';
 export { productListPk, stockUpdatePk } from './stock/stock-pk.js';
-export { type MyshopStockSession } from './stock/stock-session.js';
+export type { MyshopStockSession } from './stock/stock-session.js';
 export { myshopStockSink } from './stock/stock-sink.js';

@@ -29,12 +29,17 @@ export function installProblemHandler(app: FastifyInstance): void {
  * runs (a path parameter past `maxParamLength`, a malformed `%` escape) answer problem+json 400
  * naming the path, as every other bad input does, instead of fastify's own JSON 414/400.
  */
-export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
   const path = instanceOf(request);
-  const problem =
+  const message =
     error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-      ? appError('VALIDATION_FAILED', `a path parameter of ${path} is too long`, { field: 'params' })
-      : appError('VALIDATION_FAILED', `${path} is not a valid URL path: ${error.message}`, { field: 'params' });
+      ? `a path parameter of ${path} is too long`
+      : `${path} is not a valid URL path: ${error.message}`;
+  const problem = appError('VALIDATION_FAILED', message, { field: 'params' });
   request.log.info({ code: problem.code, field: problem.field }, `rejected: ${problem.message}`);
   void reply.code(400).type(PROBLEM_CONTENT_TYPE).send(toProblemDetails(problem, path));
 }

@@ -189,3 +189,25 @@ t.test('pushes go in batches of the sink maxBatchSize', async (t) => {
     'articles were batched',
   );
 });
+
+t.test(
+  'stored stock settings that no longer parse hold the articles back, without a busy loop',
+  async (t) => {
+    await bed.addConnection('broken', { enabled: true });
+    await bed.database.db
+      .updateTable('connections')
+      .set({ sync_settings: JSON.stringify({ stock: { enabled: 'yes' } }) })
+      .where('id', '=', 'broken')
+      .execute();
+    await applied.apply({
+      ...stockUpdate('KETTLE', 1, secondsIn(500)),
+      connectionId: 'broken',
+      retryUnknown: false,
+    });
+    for (const sink of sinks) await sink.pusher.round();
+    const [row] = await applied.report('broken', { limit: 1 });
+    t.equal(row?.status, 'pending', 'kept, not dropped');
+    t.match(row?.lastError, /stock settings are invalid/);
+    t.notOk(shop.state.stock.has('KETTLE'));
+  },
+);

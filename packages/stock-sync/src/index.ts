@@ -15,6 +15,7 @@ export {
 export { type StockErrorCode, stockError, stockErrorCatalogue } from './stock-errors.js';
 export {
   defaultStockSettings,
+  MAX_HOLD_MINUTES,
   readStockSettings,
   type StockSettings,
   type StockSettingsInput,

@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 
+/** The longest an order that is never booked may hold its units, in minutes (30 days). */
+export const MAX_HOLD_MINUTES = 43_200;
+
 export const stockSettingsSchema = z
   .strictObject({
     /** Off by default: a connection sends no stock until its owner switches it on. */
@@ -31,7 +34,7 @@ export const stockSettingsSchema = z
      * Minutes a shop order Koppel received keeps its units off the pushed quantity while it is not
      * booked in the target (an order that is never booked stops holding stock after this).
      */
-    inFlightHoldMinutes: z.number().int().min(1).max(43_200).default(1440),
+    inFlightHoldMinutes: z.number().int().min(1).max(MAX_HOLD_MINUTES).default(1440),
   })
   .describe("A connection's stock settings: from the books/POS into the shop");
 

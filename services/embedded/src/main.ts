@@ -21,7 +21,13 @@ import { startPipeline } from './compose-pipeline.js';
 import { loadEmbeddedConfig } from './config.js';
 import { openDataFolder } from './data-folder.js';
 import { ensureDemoConnections } from './demo-connection.js';
-import { DEMOS, type DemoContext, simulatorPorts, startDemoSimulators } from './demos/index.js';
+import {
+  DEMOS,
+  type DemoContext,
+  ensureDemoStockSettings,
+  simulatorPorts,
+  startDemoSimulators,
+} from './demos/index.js';
 import { SIMULATOR_NAMES, SIMULATOR_TITLES } from './demos/simulators.js';
 import { waitForPollSchedules } from './demos/wait-for-poll-schedules.js';
 
@@ -60,6 +66,7 @@ const ctx: DemoContext = {
 // Before the pipeline starts, so the pollers' first round already schedules the polled demos.
 const connections = createConnectionRepository(database.db, cipher);
 await ensureDemoConnections(connections, DEMOS, ctx);
+await ensureDemoStockSettings(database.db, DEMOS);
 
 const pipeline = await startPipeline({
   bus,

@@ -20,6 +20,8 @@ export type ErasureCounts = {
   busRecords: number;
   /** Parked records of the orders deleted (they would otherwise carry the order on). */
   parkedRecords: number;
+  /** Notification states whose last message quoted the e-mail (masked). */
+  notificationState: number;
 };
 
 export type ErasureResult = {
@@ -75,8 +77,14 @@ export function createErasureRepository(db: Kysely<Database>) {
           deliveryLedger: 0,
           busRecords: 0,
           parkedRecords: 0,
+          notificationState: 0,
         };
         if (connectionIds.length === 0) return { counts, orders: [] };
+        counts.notificationState = count(
+          await sql`update notification_state set last_message = ${maskEmailsSql(sql.ref('last_message'))}
+            where connection_id = any(${sql.val(connectionIds)}::text[])
+              and strpos(lower(last_message), ${normalizedEmail}) > 0`.execute(trx),
+        );
         if (customers.length > 0) {
           const deleted = await trx
             .deleteFrom('debtor_bindings')

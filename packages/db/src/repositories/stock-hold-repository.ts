@@ -41,6 +41,14 @@ export function createStockHoldRepository(db: Kysely<Database>) {
         .execute();
     },
 
+    /** Forgets holds older than any hold window (`maxMinutes`): they count for nothing any more. */
+    async purgeOlderThan(maxMinutes: number): Promise<void> {
+      await db
+        .deleteFrom('stock_order_holds')
+        .where('received_at', '<', sql<Date>`now() - make_interval(mins => ${maxMinutes})`)
+        .execute();
+    },
+
     /** The shop cancelled the order before it was booked: it holds nothing any more. */
     async release(connectionId: string, externalOrderId: string): Promise<void> {
       await db

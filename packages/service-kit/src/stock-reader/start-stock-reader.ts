@@ -20,7 +20,7 @@ import {
 } from '@koppel/db';
 import { toAppError } from '@koppel/errors';
 import type { MessageBus } from '@koppel/kafka';
-import { readStockSettings, stockActive } from '@koppel/stock-sync';
+import { MAX_HOLD_MINUTES, readStockSettings, stockActive } from '@koppel/stock-sync';
 import type { ServiceMetrics } from '@koppel/telemetry';
 import type { Kysely } from 'kysely';
 import { type BackoffOptions, pollBackoffSeconds } from '../source-poller/poll-backoff.js';
@@ -93,6 +93,8 @@ export function startStockReader(
   let running: Promise<void> | undefined;
 
   async function syncSchedules(): Promise<void> {
+    // Holds past the longest hold window the settings allow count for nothing: forgotten.
+    await readDeps.holds.purgeOlderThan(MAX_HOLD_MINUTES);
     for (const row of await settingsRepo.listByTarget(system)) {
       const parsed = readStockSettings({ stock: row.stock });
       if (row.active && parsed.ok && stockActive(parsed.settings)) await schedules.ensure(row.connectionId);

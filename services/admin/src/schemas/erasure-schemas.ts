@@ -22,6 +22,7 @@ export const erasureCountsSchema = z
     deliveryLedger: z.number().int().describe('Sent request bodies cleared'),
     busRecords: z.number().int().describe('Embedded-log records of the orders deleted'),
     parkedRecords: z.number().int().describe('Parked (waiting) records of the orders deleted'),
+    notificationState: z.number().int().describe('Last notification messages that quoted the e-mail, masked'),
   })
   .describe('Rows erased per table; order ids, statuses and document numbers stay for reconciliation');
 

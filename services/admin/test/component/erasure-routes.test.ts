@@ -108,6 +108,13 @@ t.before(async () => {
       last_error: null,
     })
     .execute();
+  await db
+    .insertInto('notification_state')
+    .values([
+      { connection_id: connA1, problem_key: 'dead:TARGET_REJECTED', last_message: `debtor ${EMAIL} refused` },
+      { connection_id: connB, problem_key: 'dead:TARGET_REJECTED', last_message: `debtor ${EMAIL} refused` },
+    ])
+    .execute();
 });
 
 t.test('a tenant key cannot erase in another tenant', async (t) => {
@@ -142,6 +149,7 @@ t.test('erasure across every table of the tenant, with counts and order ids', as
     deliveryLedger: 2,
     busRecords: 2,
     parkedRecords: 1,
+    notificationState: 1,
   });
   t.same(
     body.orders,
@@ -183,6 +191,16 @@ t.test('erasure across every table of the tenant, with counts and order ids', as
     await db.selectFrom('customers').select('id').where('tenant_id', '=', 'tenant-b').executeTakeFirst(),
     "tenant B's customer record stays",
   );
+  const notices = await db
+    .selectFrom('notification_state')
+    .select(['connection_id', 'last_message'])
+    .orderBy('connection_id')
+    .execute();
+  t.same(
+    Object.fromEntries(notices.map((n) => [n.connection_id, n.last_message])),
+    { [connA1]: 'debtor [REDACTED] refused', [connB]: `debtor ${EMAIL} refused` },
+    "the tenant's notice is masked, the other tenant's is not",
+  );
   t.ok(
     (await orderRowsText(db, otherCustomer)).includes('piet@example.nl'),
     "another customer's order stays",
@@ -215,7 +233,7 @@ t.test('a second erasure finds nothing and says so', async (t) => {
   }>();
   t.equal(body.found, false);
   t.match(body.message, /nothing/);
-  t.same(Object.values(body.erased), [0, 0, 0, 0, 0, 0, 0, 0]);
+  t.same(Object.values(body.erased), [0, 0, 0, 0, 0, 0, 0, 0, 0]);
   t.same(body.orders, []);
   const log = await app.inject({ url: '/admin/v1/tenants/tenant-a/audit-log?limit=2', headers: AUTH });
   const items = log.json<{
