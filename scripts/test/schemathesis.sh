@@ -70,11 +70,13 @@ for _ in $(seq 1 600); do
   sleep 0.1
 done
 [[ -s "$server_out" ]] || { echo "the admin API did not start within 60 s" >&2; exit 1; }
-# The seeded ids, so most generated requests reach a real connection and tenant, not a 404.
+# The seeded ids, so most generated requests reach a real connection and tenant, not a 404; no
+# crash cache (it would write .schemathesis/ into the repository and make a run depend on the last).
 node -e '
   const seeded = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   const q = JSON.stringify;
   process.stdout.write([
+    `[cache]`, `enabled = false`,
     `[dictionaries.connection]`, `values = ${q(seeded.connectionIds)}`,
     `[dictionaries.tenant]`, `values = ${q([seeded.tenantId])}`,
     `[dictionaries.order]`, `values = ${q([seeded.externalOrderId])}`,
