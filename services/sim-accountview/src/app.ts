@@ -60,7 +60,12 @@ export type AccountviewSimulator = {
 /** Builds the AccountView Web API simulator (see README.md). Never listens. */
 export function buildAccountviewSimulator(options: AccountviewSimulatorOptions = {}): AccountviewSimulator {
   const clock = options.now ?? (() => new Date());
-  const app = Fastify({ logger: options.logger ?? false, routerOptions: { caseSensitive: false } });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    routerOptions: { caseSensitive: false },
+    // Closing the simulator drops keep-alive connections at once instead of waiting them out.
+    forceCloseConnections: true,
+  });
   const store = createStore(
     { companies: options.companies ?? [DEFAULT_COMPANY], clients: options.clients ?? [DEFAULT_CLIENT] },
     options.stateFile,

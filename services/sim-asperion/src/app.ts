@@ -65,7 +65,7 @@ export function buildAsperionSimulator(input: AsperionSimulatorOptions = {}): As
     publicBaseUrl: options.publicBaseUrl,
   };
   const mode = createSimulatorMode({ permissive: options.permissive });
-  const app = Fastify({ logger: options.logger });
+  const app = Fastify({ logger: options.logger, forceCloseConnections: true });
   let kit: SimulatorKit | undefined;
 
   app.register(async (scope) => {

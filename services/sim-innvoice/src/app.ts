@@ -55,7 +55,7 @@ export function buildInnvoiceSimulator(input: InnvoiceSimulatorOptions = {}): In
     saved === undefined ? stateFromSeed(seed) : parseState(saved, options.stateFile ?? 'state file');
   const getState = () => state;
   const apiRateLimiter = createRateLimiter(options.rateLimit === false ? undefined : options.rateLimit);
-  const app = Fastify({ logger: options.logger });
+  const app = Fastify({ logger: options.logger, forceCloseConnections: true });
   let kit: SimulatorKit | undefined;
   const mode = createSimulatorMode({ permissive: options.permissive });
 

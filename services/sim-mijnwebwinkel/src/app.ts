@@ -54,7 +54,7 @@ export function buildMijnwebwinkelSimulator(
     rateLimiter: createRateLimiter(options.rateLimit ?? undefined),
   };
 
-  const app = Fastify({ logger: options.logger });
+  const app = Fastify({ logger: options.logger, forceCloseConnections: true });
   app.register(async (control) => registerControlRoutes(control, deps), { prefix: '/_control' });
   // The kit and the simulated API share one scope, so injected faults, the controlled rate
   // limit and the inspection log never touch the control API.

@@ -58,6 +58,7 @@ export const DEFAULT_CREDENTIALS: Credentials = Object.freeze({
 export function buildMplusSimulator(options: MplusSimulatorOptions = {}): MplusSimulator {
   const now = options.now ?? (() => new Date());
   const app = Fastify({
+    forceCloseConnections: true,
     // The secret travels in the query string (notes §3.1): keep it out of the request log.
     logger: options.logger
       ? {

@@ -46,7 +46,7 @@ export function buildMyshopSimulator(input: MyshopSimulatorOptions = {}): Myshop
     },
   };
 
-  const app = Fastify({ logger: options.logger });
+  const app = Fastify({ logger: options.logger, forceCloseConnections: true });
   app.register(async (control) => registerControlRoutes(control, deps), { prefix: '/_control' });
   // The kit and the RPC share one scope, so faults, the controlled rate limit and the
   // inspection log never touch the control API.

@@ -31,7 +31,7 @@ export function buildShoprenterSimulator(input: ShoprenterSimulatorOptions = {})
   const options = resolveOptions(input);
   const clock = createClock(options.now);
   const store = createStore(options.firstOrderInnerId, createStateFile<SimulatorState>(options.stateFile));
-  const app = Fastify({ logger: options.logger });
+  const app = Fastify({ logger: options.logger, forceCloseConnections: true });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, parseFormBody(String(body)));
   });

@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import {
   type CredentialCipher,
   createCredentialCipher,
-  createEmbeddedDatabase,
+  createPostgresDatabase,
   type DatabaseHandle,
   migrateToLatest,
 } from '@koppel/db';
 import { openConnectionSession } from '@koppel/connector-registry';
+import { createIsolatedDatabase, resolveInfrastructure } from '@koppel/test-infra';
 import { createMetricsRegistry } from '@koppel/telemetry';
 import type { FastifyInstance } from 'fastify';
 import type { Test } from 'tap';
@@ -28,7 +29,11 @@ export const testConnectors: AdminConnectors = {
 };
 
 export type SetupOptions = {
-  /** Makes the database: embedded PGlite in a tap fixture dir by default. */
+  /**
+   * Makes the database: by default a fresh database on the real Postgres server (dropped at
+   * teardown), which opens in well under a second where embedded PGlite takes several; the
+   * embedded mode's own tests cover PGlite.
+   */
   open?: () => Promise<DatabaseHandle>;
   /** `null`: buildAdminApp's default, the real registry. */
   connectors?: AdminConnectors | null;
@@ -39,7 +44,14 @@ export type SetupOptions = {
 
 /** The app over a real database and, unless told otherwise, the test connectors. */
 export async function setupAdmin(t: Test, options: SetupOptions = {}): Promise<AdminHarness> {
-  const open = options.open ?? (() => createEmbeddedDatabase(t.testdir()));
+  let dropDatabase: (() => Promise<void>) | undefined;
+  const open =
+    options.open ??
+    (async () => {
+      const isolated = await createIsolatedDatabase((await resolveInfrastructure()).databaseUrl);
+      dropDatabase = () => isolated.drop();
+      return createPostgresDatabase(isolated.url);
+    });
   const database = await open();
   await migrateToLatest(database.db);
   const cipher = createCredentialCipher(randomBytes(32));
@@ -57,6 +69,7 @@ export async function setupAdmin(t: Test, options: SetupOptions = {}): Promise<A
   t.teardown(async () => {
     await app.close();
     await database.close();
+    await dropDatabase?.();
   });
   return { app, database, cipher };
 }
