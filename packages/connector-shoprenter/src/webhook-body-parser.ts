@@ -7,24 +7,16 @@
 import { appError } from '@koppel/errors';
 import { parseUntrustedXml } from '@koppel/connector-sdk';
 import { XMLParser } from 'fast-xml-parser';
+import { parse as parseLossless } from 'lossless-json';
 import { type NormalizedValue, normalizeValue } from './payload-normalizer.js';
 
 export const JSON_CONTENT_TYPES: readonly string[] = ['application/json'];
 export const XML_CONTENT_TYPES: readonly string[] = ['application/xml', 'text/xml'];
 
-type ReviverContext = { source?: string };
-// Node 22 passes the source text of primitives to the reviver (TC39 "JSON.parse source text
-// access"); the ES2023 lib typing does not know the third argument yet.
-const parseJsonWithSource = JSON.parse as (
-  text: string,
-  reviver: (key: string, value: unknown, context?: ReviverContext) => unknown,
-) => unknown;
-
 function parseJson(body: string): unknown {
   try {
-    return parseJsonWithSource(body, (_key, value, context) =>
-      typeof value === 'number' && context?.source !== undefined ? context.source : value,
-    );
+    // Numbers keep their source text ("1000.0" stays "1000.0"), as the XML body gives them.
+    return parseLossless(body, null, (numberText) => numberText);
   } catch (error) {
     throw appError('MALFORMED_BODY', `body is not valid JSON: ${(error as Error).message}`, {
       field: 'body',
