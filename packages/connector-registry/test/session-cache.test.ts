@@ -3,10 +3,10 @@ import type { ConnectionContext, SessionServices } from '@koppel/connector-sdk';
 import {
   createConnectionRepository,
   createCredentialCipher,
-  createEmbeddedDatabase,
   hashWebhookSecret,
   migrateToLatest,
 } from '@koppel/db';
+import { createMigratedEmbeddedDatabase } from '@koppel/db/testing';
 import t from 'tap';
 import { z } from 'zod';
 import { createSessionCache } from '../src/index.js';
@@ -14,7 +14,7 @@ import { createSessionCache } from '../src/index.js';
 type Session = { context: ConnectionContext<unknown, unknown>; services: SessionServices };
 
 t.test('a session is rebuilt when the connection changes, not when a rotated token changes', async (t) => {
-  const database = await createEmbeddedDatabase(t.testdir());
+  const database = await createMigratedEmbeddedDatabase(t.testdir());
   t.teardown(() => database.close());
   await migrateToLatest(database.db);
   const connections = createConnectionRepository(database.db, createCredentialCipher(randomBytes(32)));

@@ -1,9 +1,5 @@
-import {
-  createEmbeddedDatabase,
-  createParkedRecordRepository,
-  createPostgresDatabase,
-  migrateToLatest,
-} from '@koppel/db';
+import { createParkedRecordRepository, createPostgresDatabase, migrateToLatest } from '@koppel/db';
+import { createMigratedEmbeddedDatabase } from '@koppel/db/testing';
 import { appError } from '@koppel/errors';
 import { uniqueRunId } from '@koppel/test-infra';
 import t, { type Test } from 'tap';
@@ -25,7 +21,7 @@ const setups: Record<string, (t: Test) => Promise<Setup>> = {
     return { bus, prefix, store: createParkedRecordRepository(database.db) };
   },
   'embedded (PGlite)': async (t) => {
-    const database = await createEmbeddedDatabase(t.testdir());
+    const database = await createMigratedEmbeddedDatabase(t.testdir());
     await migrateToLatest(database.db);
     const bus = createEmbeddedBus(database.db, { pollIntervalMs: 50 });
     t.teardown(async () => {

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createEmbeddedDatabase, migrateToLatest } from '@koppel/db';
+import { createMigratedEmbeddedDatabase } from '@koppel/db/testing';
 import { createIsolatedDatabase, resolveInfrastructure, uniqueRunId } from '@koppel/test-infra';
 import { type Admin, Kafka, logLevel } from 'kafkajs';
 import type { Test } from 'tap';
@@ -63,8 +63,7 @@ export const bytes = (text: string): Uint8Array => new TextEncoder().encode(text
 
 /** Embedded bus over PGlite in the test's fixture dir, migrated by @koppel/db. */
 export async function openEmbeddedBusOnPglite(t: Test): Promise<{ bus: MessageBus; prefix: string }> {
-  const database = await createEmbeddedDatabase(t.testdir());
-  await migrateToLatest(database.db);
+  const database = await createMigratedEmbeddedDatabase(t.testdir());
   const bus = createEmbeddedBus(database.db, { pollIntervalMs: 50 });
   t.teardown(async () => {
     await bus.close();

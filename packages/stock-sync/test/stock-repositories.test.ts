@@ -5,7 +5,6 @@
  * delivery ledger, and the reader's schedule with its resync.
  */
 import {
-  createEmbeddedDatabase,
   createPostgresDatabase,
   createStockAppliedRepository,
   createStockHoldRepository,
@@ -13,6 +12,7 @@ import {
   type DatabaseHandle,
   migrateToLatest,
 } from '@koppel/db';
+import { createMigratedEmbeddedDatabase } from '@koppel/db/testing';
 import { createIsolatedDatabase, resolveInfrastructure } from '@koppel/test-infra';
 import { sql } from 'kysely';
 import t, { type Test } from 'tap';
@@ -24,7 +24,7 @@ async function openDatabase(
   kind: (typeof kinds)[number],
 ): Promise<{ db: DatabaseHandle; second: DatabaseHandle }> {
   if (kind === 'pglite') {
-    const handle = await createEmbeddedDatabase(t.testdir());
+    const handle = await createMigratedEmbeddedDatabase(t.testdir());
     await migrateToLatest(handle.db);
     t.teardown(() => handle.close());
     return { db: handle, second: handle };

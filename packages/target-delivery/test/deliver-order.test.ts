@@ -11,16 +11,16 @@ import {
 import {
   createDebtorBindingRepository,
   createDeliveryLedgerRepository,
-  createEmbeddedDatabase,
   createJourneyRepository,
   migrateToLatest,
 } from '@koppel/db';
+import { createMigratedEmbeddedDatabase } from '@koppel/db/testing';
 import { AppError } from '@koppel/errors';
 import t from 'tap';
 import { type DeliveryStores, deliverOrder } from '../src/index.js';
 import { createFakeTargetConnector, type FakeSession } from './fake-target-connector.js';
 
-const database = await createEmbeddedDatabase(t.testdir());
+const database = await createMigratedEmbeddedDatabase(t.testdir());
 await migrateToLatest(database.db);
 t.teardown(() => database.close());
 const stores: DeliveryStores = {

@@ -4,12 +4,11 @@ import {
   type CredentialCipher,
   createConnectionRepository,
   createCredentialCipher,
-  createEmbeddedDatabase,
   createJourneyRepository,
   type DatabaseHandle,
   type JourneyRepository,
-  migrateToLatest,
 } from '@koppel/db';
+import { createMigratedEmbeddedDatabase } from '@koppel/db/testing';
 import { createEmbeddedBus, type MessageBus } from '@koppel/kafka';
 
 export type EmbeddedStage = {
@@ -30,8 +29,7 @@ export async function openEmbeddedStage(
   directory: string,
   options: { pollIntervalMs?: number } = {},
 ): Promise<EmbeddedStage> {
-  const database = await createEmbeddedDatabase(directory);
-  await migrateToLatest(database.db);
+  const database = await createMigratedEmbeddedDatabase(directory);
   const bus = createEmbeddedBus(database.db, options);
   const cipher = createCredentialCipher(randomBytes(32));
   return {
