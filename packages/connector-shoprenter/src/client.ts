@@ -118,7 +118,12 @@ export function createShoprenterClient(
     return fetchToken();
   }
 
-  async function call(method: 'GET' | 'PUT' | 'POST', path: string, query: Record<string, string>, body?: unknown) {
+  async function call(
+    method: 'GET' | 'PUT' | 'POST',
+    path: string,
+    query: Record<string, string>,
+    body?: unknown,
+  ) {
     const search = new URLSearchParams(query).toString();
     const url = `${apiBase}${path}${search === '' ? '' : `?${search}`}`;
     for (let attempt = 1; ; attempt += 1) {

@@ -53,7 +53,9 @@ export async function upsertProducts(
   const groups = await resolvePriceGroups(session, live(works));
   // Information is written for new products and variants, and for existing ones when asked.
   const needsInfo = (w: ProductWork) =>
-    w.existingId === undefined || options.updateProductInfo || w.variants.some((v) => v.existingId === undefined);
+    w.existingId === undefined ||
+    options.updateProductInfo ||
+    w.variants.some((v) => v.existingId === undefined);
   const plans = await planInformation(session, live(works).filter(needsInfo));
 
   await writeParents(session, works, groups, plans, options);
