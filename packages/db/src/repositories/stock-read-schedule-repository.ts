@@ -159,7 +159,9 @@ export function createStockReadScheduleRepository(db: Kysely<Database>) {
                 last_full_resync_at: sql<Date>`now()`,
                 resync_requested_at: eb
                   .case()
-                  .when('resync_requested_at', '<=', claim.claimedAt)
+                  // claimedAt came back through a JS Date (milliseconds) while Postgres keeps
+                  // microseconds: a request in the claim's own millisecond counts as before it.
+                  .when('resync_requested_at', '<', new Date(claim.claimedAt.getTime() + 1))
                   .then(sql<Date | null>`null`)
                   .else(eb.ref('resync_requested_at'))
                   .end(),
