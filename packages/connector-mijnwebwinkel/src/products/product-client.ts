@@ -1,20 +1,18 @@
 /**
  * The calls the product sink makes to the MyOnlineStore Connect API (`/store`, `/categories`,
  * `/articles`, `/articles/uploadImage/{id}`), with `token` and `partner_token` in the query as
- * every call, paced to the stock client's REQUESTS_PER_SECOND (no limit is documented; README.md
- * "Product sink"). 429, 5xx and timeouts throw retryable AppErrors, 401/403 the tokens' error;
+ * every call, paced together with the stock client on the shop's one bucket (shop-pacer.ts; no
+ * limit is documented; README.md "Product sink"). 429, 5xx and timeouts throw retryable AppErrors, 401/403 the tokens' error;
  * a 404 or 422 (the spec's validation error, `detail` naming the field) is answered to the caller,
  * which refuses that one product.
  * https://myonlinestore.github.io/public-api-docs/#tag/Articles
  */
 import { classifyResponse, describeFetchFailure, type SessionServices } from '@koppel/connector-sdk';
-import { TokenBucket } from 'limiter';
 import { API_VERSION } from '../client.js';
 import { API_TOKEN_FIELD, mijnwebwinkelErrors, PARTNER_TOKEN_FIELD } from '../errors.js';
 import { apiBaseUrlOf, type MijnwebwinkelCredentials, type MijnwebwinkelSettings } from '../settings.js';
-import { REQUESTS_PER_SECOND } from '../stock/stock-client.js';
+import { shopPacer } from '../shop-pacer.js';
 
-const SPACING_MS = Math.ceil(1000 / REQUESTS_PER_SECOND) + 15;
 const DEFAULT_RETRY_AFTER_SECONDS = 1;
 
 export type Answer = { ok: true; body: unknown } | { ok: false; status: number; reason: string };
@@ -46,7 +44,7 @@ export function createProductClient(
   services: SessionServices,
 ): ProductClient {
   const base = `${apiBaseUrlOf(settings)}/v${API_VERSION}`;
-  const bucket = new TokenBucket({ bucketSize: 1, tokensPerInterval: 1, interval: SPACING_MS });
+  const bucket = shopPacer(credentials.apiToken);
   return {
     async call(method, path, options = {}) {
       await bucket.removeTokens(1);

@@ -8,15 +8,12 @@
  * https://myonlinestore.github.io/public-api-docs/#tag/Articles
  */
 import { classifyResponse, describeFetchFailure, type SessionServices } from '@koppel/connector-sdk';
-import { TokenBucket } from 'limiter';
 import { API_VERSION } from '../client.js';
 import { API_TOKEN_FIELD, mijnwebwinkelErrors, PARTNER_TOKEN_FIELD } from '../errors.js';
 import { apiBaseUrlOf, type MijnwebwinkelCredentials, type MijnwebwinkelSettings } from '../settings.js';
+import { shopPacer } from '../shop-pacer.js';
 
-/** Not documented: the rate Koppel keeps to per shop (the simulator enforces 10/s). */
-export const REQUESTS_PER_SECOND = 10;
-/** Even spacing, with a margin, so no fixed one-second window ever sees more than the limit. */
-const SPACING_MS = Math.ceil(1000 / REQUESTS_PER_SECOND) + 15;
+export { REQUESTS_PER_SECOND } from '../shop-pacer.js';
 /** Wait after a 429 that names no Retry-After. */
 const DEFAULT_RETRY_AFTER_SECONDS = 1;
 
@@ -33,7 +30,7 @@ export function createStockClient(
   services: SessionServices,
 ): StockClient {
   const base = `${apiBaseUrlOf(settings)}/v${API_VERSION}`;
-  const bucket = new TokenBucket({ bucketSize: 1, tokensPerInterval: 1, interval: SPACING_MS });
+  const bucket = shopPacer(credentials.apiToken);
 
   async function send(method: 'GET' | 'PATCH', path: string, query: Record<string, string>, body?: unknown) {
     await bucket.removeTokens(1);
