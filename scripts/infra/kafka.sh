@@ -6,7 +6,11 @@
 #   stop     stop the broker started by start (SIGTERM, then SIGKILL after 30 s)
 #   status   exit 0 and print "running" when the broker answers, else print "stopped" and exit 3
 # Env: KOPPEL_CACHE_DIR (default ~/.cache/koppel), KOPPEL_KAFKA_PORT (default 19092),
-#      KOPPEL_KAFKA_CONTROLLER_PORT (default 19093), KOPPEL_KAFKA_READY_TIMEOUT (seconds, default 90).
+#      KOPPEL_KAFKA_CONTROLLER_PORT (default 19093), KOPPEL_KAFKA_READY_TIMEOUT (seconds, default 180),
+#      KOPPEL_KAFKA_DISPOSABLE_DATA=1: a cold start begins with an empty data dir. The test suite
+#      sets it: every test makes its own topics, so a broker restarted after many runs would
+#      otherwise load every partition those runs left (12,000 took longer than the ready timeout).
+#      A broker already running is reused as it is.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -20,7 +24,7 @@ SLF4J_VERSION="1.7.36"
 KAFKA_HOST="127.0.0.1"
 KAFKA_PORT="${KOPPEL_KAFKA_PORT:-19092}"
 CONTROLLER_PORT="${KOPPEL_KAFKA_CONTROLLER_PORT:-19093}"
-READY_TIMEOUT="${KOPPEL_KAFKA_READY_TIMEOUT:-90}"
+READY_TIMEOUT="${KOPPEL_KAFKA_READY_TIMEOUT:-180}"
 
 INSTALL_DIR="${KOPPEL_CACHE_DIR}/kafka-${KAFKA_VERSION}"
 LIBS_DIR="${INSTALL_DIR}/libs"
@@ -239,6 +243,11 @@ do_start() {
   write_config
   local id
   id="$(cluster_id)"
+  if [[ "${KOPPEL_KAFKA_DISPOSABLE_DATA:-0}" == 1 && -d "${DATA_DIR}" ]]; then
+    log "kafka: disposable data: emptying ${DATA_DIR} ($(find "${DATA_DIR}" -mindepth 1 -maxdepth 1 -type d | wc -l) partition dirs) before start"
+    rm -rf "${DATA_DIR}"
+    mkdir -p "${DATA_DIR}"
+  fi
   if [[ ! -f "${DATA_DIR}/meta.properties" ]]; then
     # --ignore-formatted: belt and braces for a data dir formatted by a concurrent caller.
     kafka_tool kafka.tools.StorageTool format -t "${id}" -c "${SERVER_PROPERTIES}" --ignore-formatted >&2

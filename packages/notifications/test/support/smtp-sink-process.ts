@@ -15,7 +15,7 @@ const server = new SMTPServer({
       const mail = await simpleParser(stream);
       const to = session.envelope.rcptTo.map((r) => r.address);
       process.stdout.write(
-        `${JSON.stringify({ from: session.envelope.mailFrom && session.envelope.mailFrom.address, to, subject: mail.subject ?? '', text: mail.text ?? '' })}\n`,
+        `${JSON.stringify({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined, to, subject: mail.subject ?? '', text: mail.text ?? '' })}\n`,
       );
       callback();
     } catch (error) {
