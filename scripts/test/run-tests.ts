@@ -5,7 +5,8 @@
 // answers; else scripts/infra/up.sh starts Kafka and Postgres on loopback. Resolved once, here,
 // and shared by every test process.
 // Extra arguments go to tap, e.g. `npm test -- services/ingest/test`.
-import { type SpawnSyncOptions, spawnSync } from 'node:child_process';
+import { type SpawnSyncOptions, spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveInfrastructure } from '@koppel/test-infra';
@@ -24,6 +25,56 @@ function step(title: string, command: string, args: string[], options: SpawnSync
     process.exit(result.status ?? 1);
   }
   process.stdout.write(`✓ ${title} (${seconds}s)\n`);
+}
+
+/**
+ * The end-to-end files (services/embedded/test) spend most of their time waiting on Kafka, timers
+ * and simulated outages, while the other files are short and CPU-bound. tap sorts files by name, so
+ * in one run the long end-to-end files came last and ran two at a time with the CPU idle. Two tap
+ * processes side by side (two jobs each) overlap the waiting with the CPU work. The end-to-end
+ * lane's report is printed when it ends (and kept in .cache/tap-end-to-end.log meanwhile).
+ */
+const endToEndFiles = 'services/embedded/test/**/*.test.ts';
+
+function tapLane(args: string[], env: NodeJS.ProcessEnv, output: 'inherit' | string[]): Promise<number> {
+  return new Promise((resolveExit) => {
+    const child = spawn(bin('tap'), args, {
+      cwd: root,
+      env,
+      stdio: output === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    });
+    if (output !== 'inherit') {
+      const log = createWriteStream(resolve(root, '.cache/tap-end-to-end.log'));
+      const keep = (chunk: Buffer) => {
+        output.push(chunk.toString());
+        log.write(chunk);
+      };
+      child.stdout?.on('data', keep);
+      child.stderr?.on('data', keep);
+      child.on('close', () => log.end());
+    }
+    child.on('close', (code, signal) => resolveExit(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function runTapInTwoLanes(env: NodeJS.ProcessEnv): Promise<void> {
+  const started = Date.now();
+  process.stdout.write('\n== tests (tap, two lanes: end-to-end files beside the rest)\n');
+  mkdirSync(resolve(root, '.cache'), { recursive: true });
+  const endToEndOutput: string[] = [];
+  const [restExit, endToEndExit] = await Promise.all([
+    tapLane([`--exclude=${endToEndFiles}`], env, 'inherit'),
+    tapLane([endToEndFiles], env, endToEndOutput),
+  ]);
+  process.stdout.write(`\n== end-to-end lane (${endToEndFiles})\n${endToEndOutput.join('')}`);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (restExit !== 0 || endToEndExit !== 0) {
+    process.stderr.write(
+      `\n✗ tests (tap) failed after ${seconds}s (exit ${restExit} / end-to-end ${endToEndExit})\n`,
+    );
+    process.exit(restExit || endToEndExit);
+  }
+  process.stdout.write(`✓ tests (tap) (${seconds}s)\n`);
 }
 
 /**
@@ -61,6 +112,10 @@ if (
 ) {
   step('admin API contract (schemathesis)', 'bash', ['scripts/test/schemathesis.sh'], { env: environment });
 }
-step('tests (tap)', bin('tap'), tapArguments, { env: environment });
+if (tapArguments.length) {
+  step('tests (tap)', bin('tap'), tapArguments, { env: environment });
+} else {
+  await runTapInTwoLanes(environment);
+}
 // Containers started by testcontainers hold sockets open; the run is over, Ryuk reaps them.
 process.exit(0);
