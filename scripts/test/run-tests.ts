@@ -61,6 +61,8 @@ async function runTapInTwoLanes(env: NodeJS.ProcessEnv): Promise<void> {
   const started = Date.now();
   process.stdout.write('\n== tests (tap, two lanes: end-to-end files beside the rest)\n');
   mkdirSync(resolve(root, '.cache'), { recursive: true });
+  // tap rebuilds its runner for the plugin list on first use; two lanes doing that at once collide.
+  step('tap runner build (once per install)', bin('tap'), ['build']);
   const endToEndOutput: string[] = [];
   const [restExit, endToEndExit] = await Promise.all([
     tapLane([`--exclude=${endToEndFiles}`], env, 'inherit'),
