@@ -22,6 +22,15 @@ export const mijnwebwinkelSettingsSchema = z.object({
       intervalSeconds: z.number().int().min(1).max(86_400).default(300),
     })
     .default({ enabled: true, intervalSeconds: 300 }),
+  /**
+   * Variant products (README.md "Variants"): the product's variant attribute name (after the
+   * product settings' attributeMap; any case) → the id of the store's article list that offers its
+   * values (the merchant makes lists in the back office; the API reads one by id but cannot list
+   * or create lists), e.g. `{"size": 193177}`. Empty: variant products are refused with the reason.
+   */
+  variantLists: z.record(z.string().trim().min(1), z.number().int().positive()).default({}),
+  /** Add an option a list lacks (`POST /articlelistoptions/{id}`); off: such a variant is refused. */
+  createMissingOptions: z.boolean().default(true),
 });
 
 export const mijnwebwinkelCredentialsSchema = z.object({

@@ -180,7 +180,10 @@ t.test('EAN matching, refusals and error classes', async (t) => {
   );
   t.equal(article('SHOP-SKU')?.price.default, '12.10', 'matched by its barcode');
   t.match(results[1]?.reason, /422.*name/, 'the shop’s validation error');
-  t.match(results[2]?.reason, /article lists/);
+  t.match(
+    results[2]?.reason,
+    /attribute "maat" has no Mijnwebwinkel article list in the connection’s variantLists/,
+  );
   t.match(results[3]?.reason, /at least one category/);
 
   sim.kit.faults.configure({ failNext: { count: 1, status: 503, pathPrefix: '/v1/articles' } });

@@ -34,6 +34,30 @@ const writeBackSchema = z.object({
   orderStatusId: z.string().trim().regex(/^\d+$/, 'an order status number like "5"').optional(),
 });
 
+/**
+ * Shoprenter forms variants along the list attributes of a product type (its
+ * `firstVariantParameter`/`secondVariantParameter`), each child product taking one value of each:
+ * https://doc.shoprenter.hu/development/api-examples/08_product_attribute_handling.html
+ */
+const variantSelectorSchema = z.object({
+  /**
+   * The product's variant attribute name (after the product settings' attributeMap; any case) →
+   * the name of a Shoprenter list attribute, its text identifier (lowercase letters and `_`, e.g.
+   * "meret"). Empty: variants are child products without a picker, their attributes as text.
+   */
+  attributes: z
+    .record(
+      z.string().trim().min(1),
+      z
+        .string()
+        .trim()
+        .regex(/^[a-z_]+$/, 'a Shoprenter list attribute name like "meret" (lowercase, a-z and _)'),
+    )
+    .default({}),
+  /** Create a value the list lacks (a new size "XXL"); off: a variant with such a value is refused. */
+  createMissingValues: z.boolean().default(true),
+});
+
 export const shoprenterSettingsSchema = z.object({
   shopName: shopNameSchema,
   /**
@@ -53,6 +77,8 @@ export const shoprenterSettingsSchema = z.object({
     .default({ enabled: false, intervalSeconds: 300 }),
   /** Off unless the operator asks: writing into the shop needs the API client too. */
   writeBack: writeBackSchema.default({ invoiceNumber: false }),
+  /** How product variants get Shoprenter's size/colour picker (README.md "Variant selector"). */
+  variantSelector: variantSelectorSchema.default({ attributes: {}, createMissingValues: true }),
 });
 
 export const shoprenterCredentialsSchema = z.object({

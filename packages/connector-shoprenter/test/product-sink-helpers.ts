@@ -60,7 +60,10 @@ export async function startProductShop(t: Test) {
     now: Date.now,
     requestTimeoutMs: 5000,
   };
-  const open = (credentials: { clientId: string; clientSecret: string } = CLIENT) => {
+  const open = (
+    credentials: { clientId: string; clientSecret: string } = CLIENT,
+    settings: Record<string, unknown> = {},
+  ) => {
     const openSession = shoprenterConnector.openSession;
     if (!openSession) throw new Error('the Shoprenter connector opens no sessions');
     return openSession(
@@ -71,6 +74,7 @@ export async function startProductShop(t: Test) {
           shopName: 'products',
           apiBaseUrl: baseUrl,
           oauthBaseUrl: baseUrl,
+          ...settings,
         }),
         credentials: shoprenterCredentialsSchema.parse(credentials),
       },

@@ -14,6 +14,11 @@ export type MijnwebwinkelProducts = {
   pricesIncludeTax: boolean | undefined;
   /** Category id by parent id ('' = top) and title, once read; kept up to date with what is created. */
   categories: Map<string, Map<string, number>> | undefined;
+  /** The connection's variant attribute → article list map and whether missing options are added. */
+  variantLists: Readonly<Record<string, number>>;
+  createMissingOptions: boolean;
+  /** Store article lists by id (option name, lowercased → option id), once read; kept up to date. */
+  articleLists: Map<number, Map<string, number>>;
 };
 
 export type MijnwebwinkelProductSession = MijnwebwinkelStockSession & { products: MijnwebwinkelProducts };
@@ -27,5 +32,8 @@ export function openMijnwebwinkelProducts(
     client: createProductClient(settings, credentials, services),
     pricesIncludeTax: undefined,
     categories: undefined,
+    variantLists: settings.variantLists,
+    createMissingOptions: settings.createMissingOptions,
+    articleLists: new Map(),
   };
 }

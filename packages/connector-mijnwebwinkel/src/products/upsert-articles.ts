@@ -10,9 +10,11 @@ import type { CatalogProduct, ProductUpsertResult } from '@koppel/connector-sdk'
 import { z } from 'zod';
 import { mijnwebwinkelErrors } from '../errors.js';
 import { refreshIndex } from '../stock/read-catalogue.js';
+import { articleListsBody } from './article-lists.js';
 import { categoryIdOf } from './category-pages.js';
 import { uploadInlineImages } from './image-uploads.js';
 import { type ArticlePrices, fullArticleBody, priceBody, saleGroupOf } from './map-article.js';
+import { planVariantLists } from './plan-variant-lists.js';
 import type { MijnwebwinkelProductSession, MijnwebwinkelProducts } from './product-session.js';
 import { formatMinor, shopPriceOf } from './shop-price.js';
 
@@ -58,11 +60,9 @@ async function upsertOne(
   const refuse = (reason: string): ProductUpsertResult => ({ sku: product.sku, outcome: 'refused', reason });
   const key = keyOf(product, options.matchKey);
   if (key === undefined) return refuse(`the product has no ${options.matchKey.toUpperCase()} to match on`);
-  if (product.variants.length > 0) {
-    return refuse(
-      'variants need the shop’s article lists (attribute → list id), which Koppel does not map yet',
-    );
-  }
+  const listPlan =
+    product.variants.length > 0 ? planVariantLists(product, session.products.variantLists) : undefined;
+  if (listPlan && 'refusal' in listPlan) return refuse(listPlan.refusal);
   const prices = pricesOf(product, includeTax);
   if ('reason' in prices) return refuse(prices.reason);
   const { stock, products } = session;
@@ -82,6 +82,11 @@ async function upsertOne(
       if (!categoryIds.includes(category.id)) categoryIds.push(category.id);
     }
     body = fullArticleBody(product, prices, categoryIds);
+    if (listPlan) {
+      const lists = await articleListsBody(products, listPlan.plan);
+      if ('reason' in lists) return refuse(lists.reason);
+      body = { ...body, lists: lists.lists };
+    }
   }
   const answer =
     existing === undefined

@@ -81,6 +81,8 @@ export type FullBodyInput = {
   parameters: string;
   mainPicture: string | undefined;
   parentId: string | undefined;
+  /** The product type whose list attributes make the variant picker (variant-selector.ts). */
+  productClassId: string | undefined;
   categoryIds: readonly string[];
   priceGroups: ResolvedPriceGroups | undefined;
 };
@@ -95,6 +97,7 @@ export function fullBody(input: FullBodyInput): Record<string, unknown> {
     ...(input.taxClassId === undefined ? {} : { taxClass: { id: input.taxClassId } }),
     ...(input.mainPicture === undefined ? {} : { mainPicture: input.mainPicture }),
     ...(input.parentId === undefined ? {} : { parentProduct: { id: input.parentId } }),
+    ...(input.productClassId === undefined ? {} : { productClass: { id: input.productClassId } }),
     productDescriptions: [
       {
         name: input.name,

@@ -6,7 +6,23 @@ import type { CatalogProduct, CatalogVariant } from '@koppel/connector-sdk';
 import { type PriceGroupPlan, planPriceGroups } from './map-product.js';
 import { netPriceOf } from './net-price.js';
 
-export type VariantWork = { variant: CatalogVariant; key: string; netPrice: string; existingId?: string };
+export type VariantWork = {
+  variant: CatalogVariant;
+  key: string;
+  netPrice: string;
+  existingId?: string;
+  /** The shop's id once matched or created. */
+  id?: string;
+};
+
+/** The variant picker of a product (variant-selector.ts): its product type and each child's value ids. */
+export type ResolvedSelector = {
+  productClassId: string;
+  /** Every value id of the picker's attributes (relations to other values are left alone). */
+  pickerValueIds: Set<string>;
+  /** Per variant, in order: the value ids it takes. */
+  valueIds: string[][];
+};
 
 export type ProductWork = {
   product: CatalogProduct;
@@ -17,6 +33,7 @@ export type ProductWork = {
   existingId?: string;
   /** The shop's id once matched or created. */
   id?: string;
+  selector?: ResolvedSelector;
   /** Set when the product is refused (then nothing more is sent for it). */
   refusal?: string;
 };

@@ -2,7 +2,8 @@
  * Creates or updates products in Shoprenter by SKU or EAN (README.md "Product sink"). Every call
  * goes through the session's client (one 3 requests/s limiter per session, shared with the stock
  * sink), and the writes of all products of a call travel in `/batch` calls: look-up, categories
- * per depth, image files, parents, variants, additional images. A sub-request's 4xx refuses that
+ * per depth, image files, the variant picker's values and product type (variant-selector.ts),
+ * parents, variants, the variants' attribute values, additional images. A sub-request's 4xx refuses that
  * product only, with the shop's message; 429/5xx/timeouts throw a retryable AppError (the caller
  * retries the call; products are matched again first, so nothing is created twice).
  * https://doc.shoprenter.hu/development/api/04_batch.html
@@ -26,6 +27,7 @@ import {
 import { rateText } from './net-price.js';
 import { type ProductWork, prepareProducts } from './prepare-products.js';
 import { shopReferencesOf } from './shop-references.js';
+import { resolveSelectors, writeSelectorValues } from './variant-selector.js';
 
 export type UpsertOptions = { matchKey: 'sku' | 'ean'; updateProductInfo: boolean };
 
@@ -57,9 +59,11 @@ export async function upsertProducts(
     options.updateProductInfo ||
     w.variants.some((v) => v.existingId === undefined);
   const plans = await planInformation(session, live(works).filter(needsInfo));
+  await resolveSelectors(session, live(works).filter(needsInfo));
 
   await writeParents(session, works, groups, plans, options);
   await writeVariants(session, works, plans, options);
+  await writeSelectorValues(session, works, options.updateProductInfo);
   await addProductImages(
     session,
     live(works).flatMap((w) => {
@@ -179,6 +183,7 @@ async function writeParents(
           parameters: parametersOf({}, w.product.characteristics),
           mainPicture: plan.images[0]?.filePath,
           parentId: undefined,
+          productClassId: w.selector?.productClassId,
           categoryIds: plan.categoryIds,
           priceGroups: groups.get(w),
         })
@@ -213,6 +218,7 @@ async function writeVariants(
           parameters: parametersOf(v.variant.attributes, w.product.characteristics),
           mainPicture: plan.images[0]?.filePath,
           parentId: w.id,
+          productClassId: w.selector?.productClassId,
           categoryIds: [],
           priceGroups: undefined,
         })
@@ -227,6 +233,7 @@ async function writeVariants(
     const outcome = outcomes[index];
     const written = outcome?.ok ? writtenSchema.safeParse(outcome.body) : undefined;
     if (written?.success) {
+      v.id = written.data.id;
       cache.set(options.matchKey, v.key, written.data.id);
       continue;
     }

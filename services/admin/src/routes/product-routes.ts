@@ -138,7 +138,9 @@ export async function registerProductRoutes(app: FastifyInstance, deps: ProductR
         const missing = !target?.productSource
           ? `${target?.displayName ?? connection.targetSystem} offers no product catalogue`
           : !source?.productSink
-            ? `${source?.displayName ?? connection.sourceSystem} cannot take products`
+            ? // myShop: its only product import is a zipped CSV whose columns are documented
+              // nowhere public (packages/connector-myshop/README.md "Products").
+              `${source?.displayName ?? connection.sourceSystem} cannot take products: its API documents no call that creates or updates products`
             : undefined;
         if (missing) {
           throw adminErrors.invalidConnectorInput('settings', 'product sync', [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { articleExtraSchema } from './article-schema.js';
+import { articleExtraSchema, variantOptionSchema } from './article-schema.js';
 
 /** Bodies of `POST /articles`, `PATCH /articles/{id}` and the control seed (notes 2.4). */
 const price = z.string().regex(/^\d+(\.\d{1,2})?$/, 'decimal string with at most 2 decimals');
@@ -24,13 +24,15 @@ const imageInputSchema = z.strictObject({
   url: z.url({ protocol: /^https?$/ }),
   position: z.number().int().min(1).optional(),
 });
+/** Spec `ConfiguratorArticleListPostable`: a store list by id with the options attached (required, 2021-02-01). */
 const listInputSchema = z.strictObject({
   id: z.number().int(),
-  options: z.array(z.strictObject({ id: z.number().int(), description: z.string(), price: z.string() })),
+  has_images: z.boolean().optional(),
+  options: z.array(z.strictObject({ id: z.number().int(), image_ids: z.array(z.string()) })),
 });
 const variantInputSchema = z.strictObject({
   id: z.number().int().optional(),
-  options: z.array(z.strictObject({ list_option_id: z.number().int(), description: z.string() })).optional(),
+  options: z.array(variantOptionSchema).optional(),
   stock: z.number().int().nullable().optional(),
   can_backorder: z.boolean().optional(),
   sku: z.string().optional(),

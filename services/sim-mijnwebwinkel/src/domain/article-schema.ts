@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { configuratorListSchema } from './article-list-schema.js';
 import { articleImageSchema } from './catalog-schema.js';
 
 /** The Article resource as served (notes 2.4). Prices are decimal strings, incl. or excl. VAT
@@ -13,9 +14,26 @@ export const articleExtraSchema = z.union([
   }),
 ]);
 
+/**
+ * Spec `ArticleVariantOption` (`list_id`, `option_id`, `name`). Older state and seeds used
+ * `{list_option_id, description}` (the order line's option shape); they are read as that option
+ * of list 0.
+ */
+export const variantOptionSchema = z.preprocess(
+  (value) =>
+    value !== null && typeof value === 'object' && 'list_option_id' in value
+      ? {
+          list_id: 0,
+          option_id: (value as { list_option_id: unknown }).list_option_id,
+          name: (value as { description?: unknown }).description ?? '',
+        }
+      : value,
+  z.object({ list_id: z.number().int(), option_id: z.number().int(), name: z.string() }),
+);
+
 export const articleVariantSchema = z.object({
   id: z.number().int(),
-  options: z.array(z.object({ list_option_id: z.number().int(), description: z.string() })),
+  options: z.array(variantOptionSchema),
   stock: z.number().int().nullable(),
   can_backorder: z.boolean(),
   /** [INF] A variant's own SKU ("versions of the article which have at least one diverging field
@@ -45,12 +63,8 @@ export const articleSchema = z.object({
   created_time: z.string(),
   updated_date: z.string(),
   updated_time: z.string(),
-  lists: z.array(
-    z.object({
-      id: z.number().int(),
-      options: z.array(z.object({ id: z.number().int(), description: z.string(), price: z.string() })),
-    }),
-  ),
+  /** Spec `ConfiguratorArticleList`: the store lists the article offers (article-list-schema.ts). */
+  lists: z.array(configuratorListSchema),
   /** Spec `ArticleImage` (catalog-schema.ts). */
   images: z.array(articleImageSchema),
   variants: z.array(articleVariantSchema),

@@ -2,6 +2,8 @@ import { appError } from '@koppel/errors';
 import type { Article, StoredArticle } from './article-schema.js';
 import type { CreateArticleInput, PatchArticleInput } from './article-input-schema.js';
 import { imagesFromInput } from './article-images.js';
+import { createArticleListStore } from './article-list-store.js';
+import { formVariants } from './form-variants.js';
 import type { StateHolder } from './state-holder.js';
 
 /** Articles of the simulated store: created, read, patched (incl. stock), deleted. */
@@ -16,6 +18,7 @@ export type ArticleFilter = {
 
 export function createArticleStore(holder: StateHolder) {
   const all = () => holder.state.articles;
+  const articleLists = createArticleListStore(holder);
   const stamp = (a: Article) => `${a.updated_date} ${a.updated_time}`;
   const created = (a: Article) => `${a.created_date} ${a.created_time}`;
 
@@ -54,7 +57,7 @@ export function createArticleStore(holder: StateHolder) {
       created_time: now.time,
       updated_date: now.date,
       updated_time: now.time,
-      lists: input.lists ?? [],
+      lists: articleLists.resolve(input.lists ?? [], true),
       images: imagesFromInput(holder, input.images ?? [], []),
       variants: [],
     };
@@ -68,6 +71,8 @@ export function createArticleStore(holder: StateHolder) {
         ...(v.extra !== undefined && { extra: v.extra }),
       });
     }
+    // Variants follow the lists the article offers (form-variants.ts); seeds may set them directly.
+    article.variants = formVariants(article.lists, article.variants, articleLists.nextVariantId);
     all().push({ urlId: holder.state.nextArticleUrlId++, article });
     holder.changed();
     return article;
@@ -80,8 +85,13 @@ export function createArticleStore(holder: StateHolder) {
         throw appError('VALIDATION_FAILED', 'unknown variant id', { field: `variants[${i}].id` });
       }
     }
-    const { price, variants, categories, images, ...plain } = input;
+    const { price, variants, categories, images, lists, ...plain } = input;
     if (images) a.images = imagesFromInput(holder, images, a.images);
+    // `lists[].options` in a PATCH replace the attached options (changelog 2019-07-01).
+    if (lists) {
+      a.lists = articleLists.resolve(lists, false);
+      a.variants = formVariants(a.lists, a.variants, articleLists.nextVariantId);
+    }
     Object.assign(a, plain);
     if (categories) a.categories = categories.map((c) => ({ id: c.id, name: c.name }));
     if (price) a.price = { ...a.price, ...price };

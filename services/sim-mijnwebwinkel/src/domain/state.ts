@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { articleListStateSchema } from './article-list-schema.js';
 import { storedArticleSchema } from './article-schema.js';
 import { catalogStateSchema } from './catalog-schema.js';
 import { orderSchema } from './order-schema.js';
@@ -67,5 +68,7 @@ export const stateSchema = z.object({
   store: storeSettingsSchema.default(storeSettingsSchema.parse({})),
   /** Categories (shop pages), created on first use (catalog-schema.ts). */
   catalog: catalogStateSchema.optional(),
+  /** The store's article lists (article-list-schema.ts), created on first use. */
+  articleLists: articleListStateSchema.optional(),
 });
 export type SimulatorState = z.infer<typeof stateSchema>;

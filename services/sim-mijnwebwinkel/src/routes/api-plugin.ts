@@ -4,6 +4,7 @@ import { API_VERSIONS, VALIDATION_STATUS } from '../domain/assumptions.js';
 import { sendApiError } from '../errors.js';
 import type { ApiDeps } from './api-deps.js';
 import { registerArticleImageRoutes } from './article-image-routes.js';
+import { registerArticleListRoutes } from './article-list-routes.js';
 import { registerArticleRoutes } from './articles-routes.js';
 import { createAuthHook } from './auth-hook.js';
 import { registerCategoryRoutes } from './categories-routes.js';
@@ -42,6 +43,7 @@ export function registerApi(app: FastifyInstance, deps: ApiDeps): void {
         registerStoreRoutes(api, deps);
         registerCategoryRoutes(api, deps);
         registerArticleImageRoutes(api, deps);
+        registerArticleListRoutes(api, deps);
       },
       { prefix: `/v${version}` },
     );

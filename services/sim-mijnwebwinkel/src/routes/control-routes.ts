@@ -2,6 +2,7 @@ import { appError, isAppError, PROBLEM_CONTENT_TYPE, toAppError, toProblemDetail
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { createArticleInputSchema } from '../domain/article-input-schema.js';
+import { createArticleListStore } from '../domain/article-list-store.js';
 import { createInitialState } from '../domain/initial-state.js';
 import { createOrderInputSchema } from '../domain/order-input-schema.js';
 import { PAYMENT_STATUSES } from '../domain/order-schema.js';
@@ -30,6 +31,14 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const field = issue?.path.join('.') || 'body';
   throw appError('VALIDATION_FAILED', `${field}: ${issue?.message ?? 'invalid'}`, { field });
 }
+
+const articleListSeedSchema = z.strictObject({
+  name: z.string().trim().min(1),
+  description: z.string().optional(),
+  options: z
+    .array(z.strictObject({ name: z.string().trim().min(1), price: z.string().optional() }))
+    .default([]),
+});
 
 export function registerControlRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const { holder, orders, articles, options } = deps;
@@ -65,6 +74,11 @@ export function registerControlRoutes(app: FastifyInstance, deps: ApiDeps): void
   });
   app.post('/articles', async (request, reply) => {
     return reply.code(201).send(articles.create(parse(createArticleInputSchema, request.body)));
+  });
+  // The merchant's back office: a store article list with its options (the API cannot create lists).
+  app.post('/articlelists', async (request, reply) => {
+    const body = parse(articleListSeedSchema, request.body);
+    return reply.code(201).send(createArticleListStore(holder).create(body));
   });
   app.put('/articles/:id/stock', async (request) => {
     const stored = articles.find({ id: parse(idParams, request.params).id });

@@ -4,6 +4,7 @@ import type { JsonObject, ViewContext } from '../views/view-context.js';
 import { renderProduct, renderProductExtend } from '../views/product-view.js';
 import { type ApiContext, type ApiRequest, type ApiRoute, ok } from './api-types.js';
 import { renderCollection } from './collection.js';
+import { dropProductValues } from '../domain/attribute-state.js';
 import { dropProductRelations } from '../domain/catalog-state.js';
 import { commitExtendRelations, planExtendRelations } from './product-extend-relations.js';
 import { applyProductWrite } from './product-writes.js';
@@ -76,12 +77,12 @@ function update(product: StoredProduct, req: ApiRequest, ctx: ApiContext, extend
   const data = { ...readWriteBody(req.body) };
   const plan = extend ? planExtendRelations(ctx.store.state, data) : {};
   const draft = structuredClone(product);
-  applyProductWrite(draft, data);
+  applyProductWrite(ctx.store.state, draft, data);
   Object.assign(product, draft, { dateUpdated: ctx.now() });
   commitExtendRelations(ctx.store.state, product, plan, 'replace');
   ctx.store.save();
   return extend
-    ? renderProductExtend(product, ctx.view, ctx.store.state.catalog)
+    ? renderProductExtend(product, ctx.view, ctx.store.state.catalog, ctx.store.state.attributes)
     : renderProduct(product, ctx.view);
 }
 
@@ -121,13 +122,13 @@ function create(req: ApiRequest, ctx: ApiContext, extend = false): JsonObject {
     dateUpdated: now,
     catalog: { parentInnerId: null, mainPicture: '', parameters: '', hasDescription: false },
   };
-  applyProductWrite(product, data);
+  applyProductWrite(ctx.store.state, product, data);
   product.innerId = nextId(ctx.store.state, 'product');
   ctx.store.state.products.push(product);
   commitExtendRelations(ctx.store.state, product, plan, 'append');
   ctx.store.save();
   return extend
-    ? renderProductExtend(product, ctx.view, ctx.store.state.catalog)
+    ? renderProductExtend(product, ctx.view, ctx.store.state.catalog, ctx.store.state.attributes)
     : renderProduct(product, ctx.view);
 }
 
@@ -137,7 +138,9 @@ const collection = (resource: 'products' | 'productExtend', allowed: string[]): 
   handle: (req, _p, ctx) => {
     const catalog = ctx.store.state.catalog;
     const render = (p: StoredProduct, view: ViewContext) =>
-      resource === 'products' ? renderProduct(p, view) : renderProductExtend(p, view, catalog);
+      resource === 'products'
+        ? renderProduct(p, view)
+        : renderProductExtend(p, view, catalog, ctx.store.state.attributes);
     const items = filterProducts(ctx.store.state.products, req.query, allowed);
     return ok(renderCollection(items, resource, req.query, ctx.view, (p) => render(p, ctx.view)));
   },
@@ -166,6 +169,7 @@ export const productRoutes: ApiRoute[] = [
       const product = byId(ctx, id, req.path);
       ctx.store.state.products = ctx.store.state.products.filter((p) => p !== product);
       dropProductRelations(ctx.store.state, product.innerId);
+      dropProductValues(ctx.store.state, product.innerId);
       ctx.store.save();
       return { status: 204, body: undefined };
     },
@@ -175,7 +179,14 @@ export const productRoutes: ApiRoute[] = [
     method: 'GET',
     path: '/productExtend/:id',
     handle: (req, [id = ''], ctx) =>
-      ok(renderProductExtend(byId(ctx, id, req.path), ctx.view, ctx.store.state.catalog)),
+      ok(
+        renderProductExtend(
+          byId(ctx, id, req.path),
+          ctx.view,
+          ctx.store.state.catalog,
+          ctx.store.state.attributes,
+        ),
+      ),
   },
   ...(['PUT', 'POST'] as const).flatMap((method): ApiRoute[] => [
     {

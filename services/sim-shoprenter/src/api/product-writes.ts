@@ -1,5 +1,5 @@
 import { decimalPattern, formatAmount, parseAmount } from '../domain/money.js';
-import type { StoredProduct } from '../domain/state.js';
+import type { SimulatorState, StoredProduct } from '../domain/state.js';
 import { ShoprenterError } from '../errors.js';
 import { applyCatalogProductFields, catalogProductFields } from './product-catalog-fields.js';
 import { assertWritableFields, toInt, toText } from './write-body.js';
@@ -22,6 +22,7 @@ function toDecimal(field: string, value: unknown): string {
  * as integers (numbers or numeric strings), prices as decimals (README.md "Updating stock").
  */
 export function applyProductWrite(
+  state: SimulatorState,
   product: StoredProduct,
   data: Record<string, unknown>,
   extra: string[] = [],
@@ -37,7 +38,7 @@ export function applyProductWrite(
   }
   if (data.subtractStock !== undefined)
     product.subtractStock = toInt('subtractStock', data.subtractStock) === 1;
-  applyCatalogProductFields(product, data);
+  applyCatalogProductFields(state, product, data);
   if (product.status !== 0 && product.status !== 1 && product.status !== 2) {
     throw new ShoprenterError('WRONG_DATA', 'Wrong data! status enum value is invalid.');
   }

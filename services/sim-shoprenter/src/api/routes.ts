@@ -5,7 +5,9 @@ import { categoryRoutes } from './category-resources.js';
 import { customerRoutes } from './customer-resource.js';
 import { orderLineRoutes } from './order-line-resources.js';
 import { orderRoutes } from './order-resource.js';
+import { listAttributeRoutes } from './list-attribute-resources.js';
 import { orderStatusRoutes } from './order-status-resources.js';
+import { productClassRoutes } from './product-class-resources.js';
 import { productRelationRoutes } from './product-relation-resources.js';
 import { productRoutes } from './product-resource.js';
 import { webhookRoutes } from './webhook-resource.js';
@@ -18,6 +20,8 @@ export const apiRoutes: ApiRoute[] = [
   ...customerRoutes,
   ...productRoutes,
   ...productRelationRoutes,
+  ...listAttributeRoutes,
+  ...productClassRoutes,
   ...categoryRoutes,
   ...catalogReferenceRoutes,
   ...batchRoutes,

@@ -22,6 +22,23 @@ export const catalogKinds = {
   taxClass: { type: 'taxClass', columns: ['tax_class_id'] },
   taxRate: { type: 'taxRate', columns: ['tax_rate_id'] },
   product: { type: 'product', columns: ['product_id'] },
+  // Product types and list attributes (sr-api-docs fixtures `product_class`, `list_attribute*`,
+  // `product_class_attribute_relation`, `product_list_attribute_value_relation`, column order as there).
+  productClass: { type: 'productClass', columns: ['product_class_id'] },
+  listAttribute: { type: 'listAttribute', columns: ['attribute_id'] },
+  listAttributeValue: { type: 'listAttributeValue', columns: ['attribute_id', 'value_id'] },
+  listAttributeValueDescription: {
+    type: 'listAttributeValueDescription',
+    columns: ['attribute_id', 'language_id', 'value_id'],
+  },
+  productClassAttributeRelation: {
+    type: 'productClassAttributeRelation',
+    columns: ['attribute_id', 'product_class_id'],
+  },
+  productListAttributeValueRelation: {
+    type: 'productListAttributeValueRelation',
+    columns: ['attribute_id', 'product_id', 'value_id'],
+  },
 } as const;
 
 export type CatalogKind = keyof typeof catalogKinds;

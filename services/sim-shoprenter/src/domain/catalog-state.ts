@@ -16,6 +16,8 @@ export type StoredProductCatalogFields = {
   parameters: string;
   /** False for a product created by `POST /products` until a description is written. */
   hasDescription: boolean;
+  /** The product type's innerId (`productClass` link); absent on products saved before it existed. */
+  productClassInnerId?: number | null;
 };
 
 export type StoredCategory = {

@@ -1,3 +1,4 @@
+import type { AttributeState } from './attribute-state.js';
 import type { CatalogState, StoredProductCatalogFields } from './catalog-state.js';
 
 /**
@@ -193,6 +194,8 @@ export type SimulatorState = {
   shippingModes: { id: number; name: string; extension: string }[];
   /** Categories, images, price groups... (catalog-state.ts); created on first use. */
   catalog?: CatalogState;
+  /** Product types and list attributes (attribute-state.ts); created on first use. */
+  attributes?: AttributeState;
 };
 
 /** Counters hold the last id issued; the first order gets `firstOrderInnerId`. */

@@ -1,6 +1,9 @@
+import type { AttributeState } from '../domain/attribute-state.js';
+import { encodeCatalogId } from '../domain/catalog-ids.js';
 import type { CatalogState } from '../domain/catalog-state.js';
 import { encodeCompoundId, encodeResourceId } from '../domain/resource-id.js';
 import type { StoredProduct } from '../domain/state.js';
+import { renderProductAttributeExtend } from './attribute-views.js';
 import { renderExtendRelations } from './product-extend-view.js';
 import { href, type JsonObject, link, str, type ViewContext } from './view-context.js';
 
@@ -53,6 +56,10 @@ export function renderProduct(p: StoredProduct, ctx: ViewContext): JsonObject {
     freeShipping: '0',
     durableMediaDevice: '0',
     taxClass: taxClass === undefined ? null : link(ctx, 'taxClasses', 'taxClass', taxClass),
+    productClass:
+      p.catalog?.productClassInnerId == null
+        ? null
+        : href(ctx, `productClasses/${encodeCatalogId('productClass', p.catalog.productClassInnerId)}`),
     parentProduct:
       p.catalog?.parentInnerId == null ? null : link(ctx, 'products', 'product', p.catalog.parentInnerId),
     productDescriptions: href(ctx, `productDescriptions?productId=${id}`),
@@ -62,7 +69,12 @@ export function renderProduct(p: StoredProduct, ctx: ViewContext): JsonObject {
 }
 
 /** `/productExtend`: the product plus embedded descriptions (README.md; one language, hu). */
-export function renderProductExtend(p: StoredProduct, ctx: ViewContext, catalog?: CatalogState): JsonObject {
+export function renderProductExtend(
+  p: StoredProduct,
+  ctx: ViewContext,
+  catalog?: CatalogState,
+  attributes?: AttributeState,
+): JsonObject {
   const base = renderProduct(p, ctx);
   const id = String(base.id);
   const descriptionId = encodeCompoundId('productDescription', [
@@ -91,5 +103,7 @@ export function renderProductExtend(p: StoredProduct, ctx: ViewContext, catalog?
             },
           ],
     ...renderExtendRelations(p, ctx, catalog),
+    productAttributeExtend: renderProductAttributeExtend(attributes, p.innerId, ctx),
+    productListAttributeValueRelations: href(ctx, `productListAttributeValueRelations?productId=${id}`),
   };
 }
