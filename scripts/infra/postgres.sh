@@ -5,7 +5,9 @@
 #   start    install if needed, start the cluster, wait for pg_isready, ensure role + database
 #   stop     stop the cluster
 #   status   exit 0 and print "running" when the server accepts connections, else "stopped" and exit 3
-# Env: KOPPEL_PG_VERSION (default 15), KOPPEL_PG_READY_TIMEOUT (seconds, default 60).
+# Env: KOPPEL_PG_VERSION (default 15), KOPPEL_PG_READY_TIMEOUT (seconds, default 60),
+#      KOPPEL_PG_CLUSTER (default main) and KOPPEL_PG_PORT (default 5432): a second cluster on
+#      another port (created on first start), e.g. for the fault matrix, which restarts its own.
 # The role koppel/koppel (CREATEDB) owns database koppel: postgres://koppel:koppel@127.0.0.1:5432/koppel
 set -euo pipefail
 
@@ -14,9 +16,9 @@ SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "${SCRIPT_DIR}/lib.sh"
 
 PG_VERSION="${KOPPEL_PG_VERSION:-15}"
-PG_CLUSTER="main"
+PG_CLUSTER="${KOPPEL_PG_CLUSTER:-main}"
 PG_HOST="127.0.0.1"
-PG_PORT="5432"
+PG_PORT="${KOPPEL_PG_PORT:-5432}"
 READY_TIMEOUT="${KOPPEL_PG_READY_TIMEOUT:-60}"
 APP_ROLE="koppel"
 APP_PASSWORD="koppel"

@@ -114,6 +114,12 @@ if (
 ) {
   step('admin API contract (schemathesis)', 'bash', ['scripts/test/schemathesis.sh'], { env: environment });
 }
+// Prometheus/promtool (Debian) for the observability tests, helm and kubeconform (go install) for
+// the chart test: installed once per machine by the project's scripts, instant when present.
+step('test tools (prometheus, promtool, helm, kubeconform; installed once)', 'bash', [
+  '-c',
+  'bash scripts/infra/prometheus.sh install && bash scripts/infra/helm-tools.sh install',
+]);
 if (tapArguments.length) {
   step('tests (tap)', bin('tap'), tapArguments, { env: environment });
 } else {

@@ -4,23 +4,22 @@
  * numbered filters and written with positional table payloads, errors as
  * `{ErrorType, ErrorNumbers, ErrorMessage}` (also inside a 2xx body, which AV-PHP guards for).
  * It does not retry (the delivery pipeline does, from `retryable`), except once after a 401 with
- * a freshly refreshed token. A token bucket keeps one connection under a steady request rate.
+ * a freshly refreshed token. Its `fetch` is the session's target fetch: a token of the
+ * connection's rate limiter first, keep-alive connections, a 429 pausing every replica.
  */
 import type { FetchLike } from '@koppel/connector-sdk';
 import { type AppError, appError } from '@koppel/errors';
-import { TokenBucket } from 'limiter';
 import { z } from 'zod';
 import { readJson, transientStatusError, transportError } from './http-errors.js';
-import type { RateLimitOptions } from './settings.js';
 import type { TokenManager } from './token-manager.js';
 
 export type AccountviewClientOptions = {
   apiBaseUrl: string;
   companyId: string;
   tokens: TokenManager;
+  /** Paced and pooled (`createTargetFetch`). */
   fetch: FetchLike;
   timeoutMs: number;
-  rateLimit: RateLimitOptions;
 };
 
 /** One `FilterControlSource<n>` / `FilterValue<n>` condition (operator `Equal`, character value). */
@@ -49,15 +48,9 @@ const errorBodySchema = z
 const tableRowsSchema = z.record(z.string(), z.array(z.record(z.string(), z.unknown())));
 
 export function createAccountviewClient(options: AccountviewClientOptions): AccountviewClient {
-  const bucket = new TokenBucket({
-    bucketSize: options.rateLimit.burst,
-    tokensPerInterval: options.rateLimit.requestsPerSecond,
-    interval: 'second',
-  });
   const baseUrl = options.apiBaseUrl.replace(/\/+$/, '');
 
   async function send(method: string, url: string, body: unknown, token: string, what: string) {
-    await bucket.removeTokens(1);
     try {
       const response = await options.fetch(url, {
         method,

@@ -2,9 +2,16 @@
  * One connection's AccountView session: its parsed settings, a token manager that refreshes
  * under the runner's credentials lock (rotating refresh tokens, README "Tokens"), and an API
  * client with the connection's company and rate limit. The runner keeps one per connection, so
- * the access token and the token bucket are shared by all of that connection's deliveries.
+ * the access token is shared by all of that connection's deliveries; the token bucket is the
+ * runner's shared one (every replica) or, without it, this session's own.
  */
-import type { ConnectionContext, SessionServices } from '@koppel/connector-sdk';
+import {
+  type ConnectionContext,
+  createLocalRateBucket,
+  createRateLimiter,
+  createTargetFetch,
+  type SessionServices,
+} from '@koppel/connector-sdk';
 import { type AccountviewClient, createAccountviewClient } from './client.js';
 import type { AccountviewCredentials, AccountviewSettings } from './settings.js';
 import { createTokenManager, type TokenManager } from './token-manager.js';
@@ -26,15 +33,18 @@ export function openSession(
     clientId: credentials.clientId,
     clientSecret: credentials.clientSecret,
     refreshToken: credentials.refreshToken,
-    services,
+    services: { ...services, fetch: createTargetFetch({ fetch: services.fetch }) },
+  });
+  const limiter = createRateLimiter(services.rateBucket ?? createLocalRateBucket(services.now), {
+    vendor: 'AccountView',
+    shape: settings.rateLimit,
   });
   const client = createAccountviewClient({
     apiBaseUrl: settings.apiBaseUrl,
     companyId: settings.companyId,
     tokens,
-    fetch: services.fetch,
+    fetch: createTargetFetch({ fetch: services.fetch, limiter }),
     timeoutMs: services.requestTimeoutMs,
-    rateLimit: settings.rateLimit,
   });
   return Object.freeze({ connectionId: connection.connectionId, settings, tokens, client });
 }

@@ -2,24 +2,23 @@
  * HTTP client of the Asperion REST API (README.md, https://help.asperion.nl/api_en.aspx):
  * Bearer token, numeric administration in `X-Tenant-Id`, JSON in and out, lists wrapped in
  * `{ _data, _meta }`, errors as ASP.NET ProblemDetails. It does not retry (the delivery pipeline
- * does, from `retryable`), except once after a 401 with a freshly refreshed token. A token bucket
- * keeps one connection under a steady request rate (see README, "Rate limiting").
+ * does, from `retryable`), except once after a 401 with a freshly refreshed token. Its `fetch` is
+ * the session's target fetch: a token of the connection's rate limiter first, keep-alive
+ * connections, a 429 pausing every replica (README.md, "Limits").
  */
 import { type AppError, appError } from '@koppel/errors';
-import { TokenBucket } from 'limiter';
 import { z } from 'zod';
 import { readJson, transientStatusError, transportError } from './http-errors.js';
-import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './settings.js';
 import type { FetchLike, TokenManager } from './token-manager.js';
 
 export type AsperionClientOptions = {
   apiBaseUrl: string;
   tenantId: number;
   tokens: TokenManager;
+  /** Paced and pooled (`createTargetFetch`); default: plain fetch. */
   fetch?: FetchLike;
   /** Timeout of one request including its body (ms, default 30 000). */
   timeoutMs?: number;
-  rateLimit?: RateLimitOptions;
   /** Language of Asperion's validation messages (README.md). */
   language?: 'nl-NL' | 'en-US';
 };
@@ -55,19 +54,12 @@ const MAX_PAGES = 10;
 export function createAsperionClient(options: AsperionClientOptions): AsperionClient {
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const bucket = new TokenBucket({
-    bucketSize: rate.burst,
-    tokensPerInterval: rate.requestsPerSecond,
-    interval: 'second',
-  });
   const baseUrl = options.apiBaseUrl.replace(/\/+$/, '');
 
   async function send(
     request: AsperionRequest<unknown>,
     token: string,
   ): Promise<{ response: Response; body: unknown }> {
-    await bucket.removeTokens(1);
     const url = `${baseUrl}${request.path}${request.query ? `?${new URLSearchParams(request.query)}` : ''}`;
     try {
       const response = await doFetch(url, {

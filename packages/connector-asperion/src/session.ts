@@ -1,10 +1,17 @@
 /**
  * One connection's Asperion session: its parsed settings, a token manager that saves every
  * rotated refresh token through the runner before reusing it, and an API client with the
- * connection's rate limit. The runner keeps one per connection, so the access token and the
- * token bucket are shared by all of that connection's deliveries.
+ * connection's rate limit. The runner keeps one per connection, so the access token is shared by
+ * all of that connection's deliveries; the token bucket is the runner's shared one (every
+ * replica) or, without it, this session's own.
  */
-import type { ConnectionContext, SessionServices } from '@koppel/connector-sdk';
+import {
+  type ConnectionContext,
+  createLocalRateBucket,
+  createRateLimiter,
+  createTargetFetch,
+  type SessionServices,
+} from '@koppel/connector-sdk';
 import { type AsperionClient, createAsperionClient } from './client.js';
 import type { AsperionCredentials, AsperionSettings } from './settings.js';
 import { createTokenManager, type TokenManager } from './token-manager.js';
@@ -37,17 +44,20 @@ export function openSession(
         const { rotated, result } = await work(current);
         return { save: rotated === undefined ? undefined : { refreshToken: rotated }, result };
       }),
-    fetch: services.fetch,
+    fetch: createTargetFetch({ fetch: services.fetch }),
     now: services.now,
     timeoutMs: services.requestTimeoutMs,
+  });
+  const limiter = createRateLimiter(services.rateBucket ?? createLocalRateBucket(services.now), {
+    vendor: 'Asperion',
+    shape: settings.rateLimit,
   });
   const client = createAsperionClient({
     apiBaseUrl: settings.apiBaseUrl,
     tenantId: settings.tenantId,
     tokens,
-    fetch: services.fetch,
+    fetch: createTargetFetch({ fetch: services.fetch, limiter }),
     timeoutMs: services.requestTimeoutMs,
-    rateLimit: settings.rateLimit,
     language: settings.language,
   });
   return Object.freeze({ connectionId: connection.connectionId, settings, tokens, client });

@@ -2,7 +2,9 @@
  * HTTP client of the InnVoice XML API (`https://api.innvoice.hu/{company}/…`, README "Vendor
  * facts"): HTTP Basic, XML in (fast-xml-parser's builder, every value in CDATA as the reference
  * client sends it) and out, errors as `<response><error>CODE</error><message>…</message>`. It does
- * not retry (the delivery pipeline does, from `retryable`). A token bucket paces one connection.
+ * not retry (the delivery pipeline does, from `retryable`). Its `fetch` is the session's target
+ * fetch: a token of the connection's rate limiter first, keep-alive connections, an HTTP 429
+ * pausing every replica; a throttle told in the body (`<error>429</error>`) pauses through `pause`.
  */
 import {
   classifyStatus,
@@ -11,19 +13,19 @@ import {
   type FetchLike,
   parseRetryAfter,
 } from '@koppel/connector-sdk';
-import { type AppError, appError } from '@koppel/errors';
+import { type AppError, appError, isAppError } from '@koppel/errors';
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
-import { TokenBucket } from 'limiter';
-import type { RateLimitOptions } from './settings.js';
 
 export type InnvoiceClientOptions = {
   apiBaseUrl: string;
   company: string;
   username: string;
   password: string;
+  /** Paced and pooled (`createTargetFetch`). */
   fetch: FetchLike;
   timeoutMs: number;
-  rateLimit: RateLimitOptions;
+  /** Pauses the connection's rate limiter (every replica) for a throttle told in a 2xx body. */
+  pause?: (seconds: number) => Promise<void>;
 };
 
 /** A parsed XML answer: elements as objects, repeated ones as arrays, text as strings. */
@@ -68,16 +70,10 @@ export function parseXml(text: string): XmlObject {
 }
 
 export function createInnvoiceClient(options: InnvoiceClientOptions): InnvoiceClient {
-  const bucket = new TokenBucket({
-    bucketSize: options.rateLimit.burst,
-    tokensPerInterval: options.rateLimit.requestsPerSecond,
-    interval: 'second',
-  });
   const base = `${options.apiBaseUrl.replace(/\/+$/, '')}/${encodeURIComponent(options.company)}`;
   const authorization = `Basic ${Buffer.from(`${options.username}:${options.password}`).toString('base64')}`;
 
   async function send(method: 'GET' | 'POST', url: string, body: string | undefined, what: string) {
-    await bucket.removeTokens(1);
     let response: Response;
     let text: string;
     try {
@@ -97,6 +93,10 @@ export function createInnvoiceClient(options: InnvoiceClientOptions): InnvoiceCl
     }
     const xml = parseXml(text);
     const failure = answerError(response, xml, what, options.company);
+    // An HTTP 429 paused the limiter already (target fetch); a throttle in the body did not.
+    if (failure?.code === 'TARGET_RATE_LIMITED' && response.status !== 429 && options.pause) {
+      await options.pause(failure.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS).catch(() => {});
+    }
     if (failure) throw failure;
     return xml;
   }
@@ -119,6 +119,8 @@ export function outcomeOf(error: AppError): CallOutcome {
 }
 
 function transportError(error: unknown, what: string, timeoutMs: number): AppError {
+  // The rate limiter's refusal (target fetch) is already an AppError, marked `not-sent`.
+  if (isAppError(error)) return error;
   const failure = describeFetchFailure(error, timeoutMs);
   // Refused or unresolved: the request never reached InnVoice. Anything else may have.
   return appError('TARGET_UNAVAILABLE', `InnVoice ${what} ${failure.reason}`, {

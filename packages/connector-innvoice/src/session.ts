@@ -5,7 +5,15 @@
  * reference, and the buyers already filed. A create whose answer was lost is Koppel's ledger's
  * to remember (target-delivery, `documentLookup: 'none'`), so it survives a restart.
  */
-import type { ConnectionContext, SessionServices, TargetDebtor, TargetDocument } from '@koppel/connector-sdk';
+import {
+  type ConnectionContext,
+  createLocalRateBucket,
+  createRateLimiter,
+  createTargetFetch,
+  type SessionServices,
+  type TargetDebtor,
+  type TargetDocument,
+} from '@koppel/connector-sdk';
 import { createInnvoiceClient, type InnvoiceClient } from './client.js';
 import type { InnvoiceCredentials, InnvoiceSettings } from './settings.js';
 
@@ -26,14 +34,19 @@ export function openSession(
   services: SessionServices,
 ): InnvoiceSession {
   const { settings, credentials } = connection;
+  // The runner's bucket is shared by every replica; without one the session keeps its own.
+  const limiter = createRateLimiter(services.rateBucket ?? createLocalRateBucket(services.now), {
+    vendor: 'InnVoice',
+    shape: settings.rateLimit,
+  });
   const client = createInnvoiceClient({
     apiBaseUrl: settings.apiBaseUrl,
     company: settings.company,
     username: credentials.username,
     password: credentials.password,
-    fetch: services.fetch,
+    fetch: createTargetFetch({ fetch: services.fetch, limiter }),
     timeoutMs: services.requestTimeoutMs,
-    rateLimit: settings.rateLimit,
+    pause: limiter.pause,
   });
   return Object.freeze({
     connectionId: connection.connectionId,

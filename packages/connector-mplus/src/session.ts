@@ -3,7 +3,7 @@
  * its ident and secret, and the PLU → article number look-ups made for this connection (filled
  * by `findMissingProducts`, read by `createDocument`). The runner keeps one per connection.
  */
-import type { ConnectionContext, SessionServices } from '@koppel/connector-sdk';
+import { type ConnectionContext, createTargetFetch, type SessionServices } from '@koppel/connector-sdk';
 import { createMplusClient, type MplusClient } from './client.js';
 import type { MplusCredentials, MplusSettings } from './settings.js';
 
@@ -24,7 +24,8 @@ export function openSession(
     apiUrl: settings.apiUrl,
     ident: credentials.ident,
     secret: credentials.secret,
-    fetch: services.fetch,
+    // Keep-alive connections to the tenant's host; no rate limiter: Mplus documents none (README.md).
+    fetch: createTargetFetch({ fetch: services.fetch }),
     timeoutMs: settings.requestTimeoutMs ?? services.requestTimeoutMs,
   });
   return Object.freeze({ connectionId: connection.connectionId, settings, client, pluArticles: new Map() });

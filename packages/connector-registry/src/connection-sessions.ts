@@ -1,4 +1,10 @@
-import type { ConnectionContext, FetchLike, SessionServices } from '@koppel/connector-sdk';
+import {
+  bindRateBucket,
+  type ConnectionContext,
+  type FetchLike,
+  type RateBucketStore,
+  type SessionServices,
+} from '@koppel/connector-sdk';
 import type { Connection, ConnectionRepository, ConnectionSide } from '@koppel/db';
 import { type AppError, appError } from '@koppel/errors';
 import type { z } from 'zod';
@@ -17,6 +23,13 @@ export type SessionOptions = {
   requestTimeoutMs?: number;
   fetch?: FetchLike;
   now?: () => number;
+  /**
+   * Where a connection's rate-limit bucket lives. A runner passes `@koppel/db`'s
+   * `createTargetRateBucketRepository`, so every replica takes from one bucket per connection and
+   * system and all of them wait out a target's Retry-After; absent, each session keeps its own
+   * bucket in memory.
+   */
+  rateBuckets?: RateBucketStore<{ system: string; connectionId: string }>;
 };
 
 /**
@@ -76,8 +89,12 @@ export function createSessionServices(
   side: ConnectionSide,
   options: SessionOptions = {},
   onSaved: (values: Record<string, unknown>) => void = () => {},
+  system?: string,
 ): SessionServices {
+  const rateBucket =
+    options.rateBuckets && system ? bindRateBucket(options.rateBuckets, { system, connectionId }) : undefined;
   return {
+    ...(rateBucket ? { rateBucket } : {}),
     async saveCredentials(values) {
       await connections.mergeCredentials(connectionId, values, side);
       onSaved(values);
@@ -117,7 +134,10 @@ export async function openConnectionSession<Session>(
   const { connection, settings, credentials } = await loadSide(connections, connectionId, side);
   const context = parseConnectionSide(opener, connection, side, settings, credentials);
   if (!opener.openSession) throw new Error(`connector ${opener.system} opens no sessions`);
-  return opener.openSession(context, createSessionServices(connections, connectionId, side, options));
+  return opener.openSession(
+    context,
+    createSessionServices(connections, connectionId, side, options, undefined, opener.system),
+  );
 }
 
 /**
@@ -158,11 +178,18 @@ export function createSessionCache<Session>(
       }
       const context = parseConnectionSide(opener, connection, side, settings, credentials);
       if (!opener.openSession) throw new Error(`connector ${opener.system} opens no sessions`);
-      const services = createSessionServices(connections, connectionId, side, options, (values) => {
-        const keys = selfSavedKeys.get(connectionId) ?? new Set<string>();
-        for (const key of Object.keys(values)) keys.add(key);
-        selfSavedKeys.set(connectionId, keys);
-      });
+      const services = createSessionServices(
+        connections,
+        connectionId,
+        side,
+        options,
+        (values) => {
+          const keys = selfSavedKeys.get(connectionId) ?? new Set<string>();
+          for (const key of Object.keys(values)) keys.add(key);
+          selfSavedKeys.set(connectionId, keys);
+        },
+        opener.system,
+      );
       const session = opener.openSession(context, services);
       sessions.set(connectionId, { settings, credentials, session });
       return session;

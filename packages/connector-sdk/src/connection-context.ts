@@ -1,3 +1,5 @@
+import type { RateBucket } from './rate/rate-bucket.js';
+
 /**
  * What a connector gets of one connection when it opens a session: its ids and its settings and
  * credentials, already parsed with the connector's own zod schemas (never raw JSON).
@@ -35,6 +37,11 @@ export type SessionServices = {
   now(): number;
   /** Timeout of one outbound request, in milliseconds. */
   requestTimeoutMs: number;
+  /**
+   * The token bucket of this connection's calls to its system, shared by every replica (a row in
+   * Postgres). Absent: the session keeps its own bucket in memory, which paces this process only.
+   */
+  rateBucket?: RateBucket;
 };
 
 /** One line of a connection check: a credential or setting, and whether it works. */

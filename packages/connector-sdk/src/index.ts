@@ -4,7 +4,8 @@
  * connector books canonical orders in a target system. Both declare zod schemas for their
  * settings and credentials, which the admin API validates and publishes in its OpenAPI document.
  * `http/` holds the HTTP helpers every connector's client.ts shares (status classes, Retry-After,
- * fetch failures), so a status means the same thing for every vendor.
+ * fetch failures), so a status means the same thing for every vendor, and the target fetch (a
+ * keep-alive pool per host, a rate limiter shared by replicas through `rate/`).
  */
 export type { CheckFinding, ConnectionContext, FetchLike, SessionServices } from './connection-context.js';
 export {
@@ -15,6 +16,28 @@ export {
 } from './http/classify-response.js';
 export { describeFetchFailure, type FetchFailure } from './http/fetch-failure.js';
 export { parseRetryAfter } from './http/retry-after.js';
+export {
+  createHostPool,
+  DEFAULT_HOST_POOL_OPTIONS,
+  type HostPool,
+  type HostPoolOptions,
+  sharedHostPool,
+} from './http/host-pool.js';
+export { createTargetFetch, type TargetFetchOptions } from './http/target-fetch.js';
+export { createLocalRateBucket } from './rate/local-rate-bucket.js';
+export {
+  bindRateBucket,
+  type RateBucket,
+  type RateBucketShape,
+  type RateBucketStore,
+  type RateBucketTake,
+} from './rate/rate-bucket.js';
+export {
+  createRateLimiter,
+  DEFAULT_MAX_RATE_WAIT_MS,
+  type RateLimiter,
+  type RateLimiterOptions,
+} from './rate/rate-limiter.js';
 export {
   DEFAULT_RETRY_AFTER_SECONDS,
   readJson,
@@ -61,6 +84,7 @@ export type {
   ProductSourceCapability,
   ProductUpsertResult,
 } from './products.js';
+export { decimalToHundredths } from './products.js';
 export type {
   StockPush,
   StockPushResult,

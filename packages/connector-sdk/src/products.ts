@@ -45,6 +45,24 @@ export type CatalogVariant = {
   priceNetMinor?: number;
 };
 
+const PLAIN_DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/**
+ * A plain decimal from a books/POS article (JSON number or text: `12.345`, `"21.00"`) in
+ * hundredths, half up (away from zero): the minor units of a two-decimal price, or the basis
+ * points of a VAT percentage. Undefined when absent or not a plain decimal (`1e3`, `12,5`).
+ */
+export function decimalToHundredths(value: number | string | null | undefined): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const match = PLAIN_DECIMAL.exec(String(value).trim());
+  if (!match) return undefined;
+  const [, sign, whole, fraction = ''] = match;
+  const padded = `${fraction}000`;
+  let hundredths = BigInt(whole ?? '0') * 100n + BigInt(padded.slice(0, 2));
+  if (Number(padded[2]) >= 5) hundredths += 1n;
+  return Number(sign === '-' ? -hundredths : hundredths);
+}
+
 /** One page of the source's catalogue and where the next begins (absent: the last page). */
 export type CatalogPage = { products: CatalogProduct[]; next?: string };
 

@@ -60,12 +60,24 @@ export {
   type JourneyStage,
 } from './repositories/journey-repository.js';
 export {
+  type ConnectionScheduleTable,
+  createConnectionScheduleRepository,
+  type LeaseFence,
+} from './repositories/connection-schedule-repository.js';
+export {
   createPollScheduleRepository,
   type PollClaim,
   type PollSchedule,
   type PollScheduleRepository,
 } from './repositories/poll-schedule-repository.js';
 export * from './repositories/parked-record-repository.js';
+export {
+  createTargetRateBucketRepository,
+  type RateBucketKey,
+  type RateBucketShape,
+  type RateBucketTake,
+  type TargetRateBucketRepository,
+} from './repositories/target-rate-bucket-repository.js';
 export { jsonbText, withoutNul } from './jsonb-text.js';
 export {
   CONNECTION_PAUSED_CODE,

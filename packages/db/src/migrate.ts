@@ -12,6 +12,7 @@ import * as productSync from './migrations/0010-product-sync.js';
 import * as operations from './migrations/0011-operations.js';
 import * as notifications from './migrations/0012-notifications.js';
 import * as retention from './migrations/0013-retention.js';
+import * as targetRateBuckets from './migrations/0014-target-rate-buckets.js';
 import type { Database } from './schema.js';
 
 /** Migrations are listed in code (not read from disk) so bundles and tsx run them alike. */
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0011-operations': operations,
   '0012-notifications': notifications,
   '0013-retention': retention,
+  '0014-target-rate-buckets': targetRateBuckets,
 };
 
 /** Every migration's name, in the order they apply (tests compare it with what a database recorded). */

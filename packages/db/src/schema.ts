@@ -352,6 +352,15 @@ export type AuditLogTable = {
   created_at: Generated<Date>;
 };
 
+/** A token bucket per connection and target system, shared by replicas (0014-target-rate-buckets). */
+export type TargetRateBucketsTable = {
+  system: string;
+  connection_id: string;
+  tokens: number;
+  refilled_at: Timestamp;
+  blocked_until: Timestamp | null;
+};
+
 /** One lease per background job, so one replica runs it at a time (0013-retention). */
 export type MaintenanceLeasesTable = {
   name: string;
@@ -387,4 +396,5 @@ export type Database = {
   tenant_settings: TenantSettingsTable;
   audit_log: AuditLogTable;
   maintenance_leases: MaintenanceLeasesTable;
+  target_rate_buckets: TargetRateBucketsTable;
 };

@@ -16,6 +16,11 @@ export {
   type EmbeddedBusDatabase,
   type EmbeddedBusOptions,
 } from './embedded/embedded-bus.js';
+export {
+  type ConsumerLag,
+  type ConsumerLagReader,
+  createConsumerLagReader,
+} from './kafkajs/consumer-lag.js';
 export { createKafkaBus, type KafkaBusOptions } from './kafkajs/kafka-bus.js';
 export type {
   Heartbeat,

@@ -9,13 +9,21 @@ export function withTraceHeaders(headers: Record<string, string> = {}): Record<s
   return carrier;
 }
 
-/** Runs `work` in a `<topic> publish` producer span. */
+/**
+ * Runs `work` in a `<topic> publish` producer span. Attributes follow the OpenTelemetry messaging
+ * semantic conventions (https://opentelemetry.io/docs/specs/semconv/messaging/kafka/).
+ */
 export async function inPublishSpan<T>(topic: string, work: () => Promise<T>): Promise<T> {
   return tracer.startActiveSpan(
     `${topic} publish`,
     {
       kind: SpanKind.PRODUCER,
-      attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic },
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.destination.name': topic,
+        'messaging.operation.type': 'send',
+        'messaging.operation.name': 'publish',
+      },
     },
     (span) => finish(span, work),
   );
@@ -34,7 +42,13 @@ export async function inProcessSpan<T>(
       `${topic} process`,
       {
         kind: SpanKind.CONSUMER,
-        attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': topic, ...attributes },
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.destination.name': topic,
+          'messaging.operation.type': 'process',
+          'messaging.operation.name': 'process',
+          ...attributes,
+        },
       },
       (span) => finish(span, work),
     ),

@@ -1,4 +1,10 @@
-import { maskLogArguments, PERSONAL_DATA_LOG_PATHS, REDACTED, redactUrl } from '@koppel/telemetry';
+import {
+  maskLogArguments,
+  PERSONAL_DATA_LOG_PATHS,
+  REDACTED,
+  redactUrl,
+  traceLogFields,
+} from '@koppel/telemetry';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Registry } from 'prom-client';
 import { answerFrameworkError, installProblemHandler } from './problem-handler.js';
@@ -33,6 +39,8 @@ export function buildServiceApp(options: ServiceAppOptions): FastifyInstance {
       // Personal data never in a log line: payload keys censored, e-mails masked (@koppel/telemetry).
       redact: { paths: [...PERSONAL_DATA_LOG_PATHS], censor: REDACTED },
       hooks: { logMethod: maskLogArguments },
+      // Every line written inside a span carries its trace_id and span_id.
+      mixin: traceLogFields,
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,

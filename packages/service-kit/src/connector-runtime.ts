@@ -16,6 +16,7 @@ import {
   createInboxRepository,
   createJourneyRepository,
   createPollScheduleRepository,
+  createTargetRateBucketRepository,
   type Database,
   parseCredentialsKey,
 } from '@koppel/db';
@@ -190,7 +191,10 @@ export async function startTargetRole(
   // the reader, and the record of shop orders in flight that keeps a push from overselling.
   const stockReader = startStockReader(connector, {
     ...parts,
-    session: { requestTimeoutMs: config.TARGET_REQUEST_TIMEOUT_MS },
+    session: {
+      requestTimeoutMs: config.TARGET_REQUEST_TIMEOUT_MS,
+      rateBuckets: createTargetRateBucketRepository(parts.db),
+    },
   });
   const holdRecorder = await startHoldRecorder(connector, parts);
   return {

@@ -91,6 +91,11 @@ export async function startPipelineConsumer(options: PipelineConsumerOptions): P
         `dead-lettered: ${error.message}`,
       );
       const facts = describe(message);
+      options.metrics.deadLettersTotal.inc({
+        stage: options.stage,
+        connection: facts.connectionId ?? 'unknown',
+        code: error.code,
+      });
       if (facts.connectionId && facts.externalOrderId) {
         // The dead letter is stored with its journey row (one statement) before the record is
         // committed: should that fail, the record is redelivered and dead-lettered again, stored once.

@@ -2,7 +2,7 @@ import type { BaseServiceEnv } from '@koppel/config';
 import { pipelineTopics } from '@koppel/connector-registry';
 import type { TopicSpec } from '@koppel/contracts';
 import { createPostgresDatabase, type DatabaseHandle, migrateToLatest } from '@koppel/db';
-import { createKafkaBus, type MessageBus } from '@koppel/kafka';
+import { createConsumerLagReader, createKafkaBus, type MessageBus } from '@koppel/kafka';
 import { createMetricsRegistry, type ServiceMetrics } from '@koppel/telemetry';
 
 export type ServiceRuntime = {
@@ -26,9 +26,13 @@ export async function createServiceRuntime(
 ): Promise<ServiceRuntime> {
   const database = createPostgresDatabase(config.DATABASE_URL);
   if (options.migrate ?? true) await migrateToLatest(database.db);
-  const bus = createKafkaBus({ brokers: config.KAFKA_BROKERS, clientId: `koppel-${serviceName}` });
+  const clientId = `koppel-${serviceName}`;
+  // Every subscription's lag per partition is read from the broker at scrape time.
+  const lag = createConsumerLagReader({ brokers: config.KAFKA_BROKERS, clientId });
+  const bus = lag.trackSubscriptions(createKafkaBus({ brokers: config.KAFKA_BROKERS, clientId }));
   await bus.ensureTopics(options.topics ?? pipelineTopics(), config.TOPIC_PREFIX);
   const metrics = createMetricsRegistry(serviceName);
+  metrics.watchConsumerLag(() => lag.read());
   return {
     database,
     bus,
@@ -36,6 +40,7 @@ export async function createServiceRuntime(
     topicPrefix: config.TOPIC_PREFIX,
     readiness: { kafka: () => bus.ping(), database: () => database.ping() },
     async close() {
+      await lag.close();
       await bus.close();
       await database.close();
     },

@@ -4,7 +4,13 @@ import { createMetricsRegistry } from '../src/index.js';
 const expected = {
   koppel_messages_total: { type: 'counter', labels: ['topic', 'outcome'] },
   koppel_message_duration_seconds: { type: 'histogram', labels: ['topic', 'outcome'] },
-  koppel_orders_total: { type: 'counter', labels: ['stage', 'result', 'system'] },
+  koppel_orders_total: { type: 'counter', labels: ['stage', 'result', 'system', 'connection'] },
+  koppel_dead_letters_total: { type: 'counter', labels: ['stage', 'connection', 'code'] },
+  koppel_target_requests_total: { type: 'counter', labels: ['system', 'operation', 'status_code'] },
+  koppel_target_rate_limited_total: { type: 'counter', labels: ['system'] },
+  koppel_target_rate_limit_wait_seconds_total: { type: 'counter', labels: ['system'] },
+  koppel_order_booking_latency_seconds: { type: 'histogram', labels: ['source', 'target'] },
+  koppel_consumer_lag_records: { type: 'gauge', labels: ['group', 'topic', 'partition'] },
   koppel_target_request_duration_seconds: {
     type: 'histogram',
     labels: ['system', 'operation', 'status_class'],
@@ -29,11 +35,11 @@ t.test('the shared pipeline metrics are registered with their names, types and l
 
 t.test('every series carries the service label; unknown labels are refused', async (t) => {
   const metrics = createMetricsRegistry('metrics-test');
-  metrics.ordersTotal.inc({ stage: 'delivery', result: 'delivered', system: 'asperion' });
+  metrics.ordersTotal.inc({ stage: 'delivery', result: 'delivered', system: 'asperion', connection: 'c-1' });
   const text = await metrics.registry.metrics();
   t.match(
     text,
-    'koppel_orders_total{stage="delivery",result="delivered",system="asperion",service="metrics-test"} 1',
+    'koppel_orders_total{stage="delivery",result="delivered",system="asperion",connection="c-1",service="metrics-test"} 1',
   );
   // An order id as a label would be unbounded cardinality: the counter only takes its labels.
   t.throws(() => metrics.ordersTotal.inc({ orderId: '100' } as never));

@@ -31,6 +31,11 @@ export async function startOtlpReceiver(): Promise<{
   return {
     url: `http://127.0.0.1:${port}`,
     received,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    // Exporters keep their connections alive; close them rather than wait for their idle timeout.
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
   };
 }

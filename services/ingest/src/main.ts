@@ -24,6 +24,7 @@ await runDeployable({
       connections: createConnectionRepository(db, cipher),
       inbox: createInboxRepository(db),
       journey: createJourneyRepository(db),
+      db,
       cipher,
       topicPrefix: runtime.topicPrefix,
       registry: runtime.metrics.registry,

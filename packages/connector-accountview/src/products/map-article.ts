@@ -5,26 +5,14 @@
  * the product's category. An inline image (`IMG_M_DATA`, base64) becomes a `data:` URL; an
  * `IMG_MEDIUM` that is a URL is passed on as one.
  */
-import type { CatalogProduct } from '@koppel/connector-sdk';
+import { type CatalogProduct, decimalToHundredths } from '@koppel/connector-sdk';
 import type { ArticleRow } from './article-schemas.js';
 
 /** A decimal (JSON number or text) in minor units, half up; undefined when it is no number. */
-export function toMinorUnits(value: number | string | null | undefined): number | undefined {
-  if (value === null || value === undefined) return undefined;
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(value).trim());
-  if (!match) return undefined;
-  const [, sign, whole, fraction = ''] = match;
-  const padded = `${fraction}000`;
-  let cents = BigInt(whole ?? '0') * 100n + BigInt(padded.slice(0, 2));
-  if (Number(padded[2]) >= 5) cents += 1n;
-  return Number(sign === '-' ? -cents : cents);
-}
+export const toMinorUnits = decimalToHundredths;
 
 /** A VAT percentage (21, "9.00") in basis points. */
-export function toBasisPoints(percentage: number | string | null | undefined): number | undefined {
-  const hundredths = toMinorUnits(percentage);
-  return hundredths === undefined ? undefined : hundredths;
-}
+export const toBasisPoints = decimalToHundredths;
 
 const MAGIC: readonly [string, string][] = [
   ['iVBOR', 'image/png'],

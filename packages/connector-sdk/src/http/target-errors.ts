@@ -4,14 +4,18 @@
  * retries them with backoff (a Retry-After wins). Rejections and credential failures carry
  * vendor-specific fields and reasons, so each connector builds those itself.
  */
-import { type AppError, appError } from '@koppel/errors';
+import { type AppError, appError, isAppError } from '@koppel/errors';
 import { classifyResponse } from './classify-response.js';
 import { describeFetchFailure } from './fetch-failure.js';
 
 /** Used when a 429 carries no (readable) Retry-After header. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 30;
 
-/** fetch threw (`<vendor> <what> timed out after … ms` / `failed: ECONNRESET`): TARGET_UNAVAILABLE. */
+/**
+ * fetch threw (`<vendor> <what> timed out after … ms` / `failed: ECONNRESET`): TARGET_UNAVAILABLE.
+ * An AppError passes unchanged: the target fetch's rate limiter refused before sending
+ * (target-fetch.ts), and its TARGET_RATE_LIMITED with a Retry-After is the truer answer.
+ */
 export function targetTransportError(
   vendor: string,
   error: unknown,
@@ -19,6 +23,7 @@ export function targetTransportError(
   timeoutMs: number,
   details?: Record<string, unknown>,
 ): AppError {
+  if (isAppError(error)) return error;
   const failure = describeFetchFailure(error, timeoutMs);
   return appError('TARGET_UNAVAILABLE', `${vendor} ${what} ${failure.reason}`, {
     cause: error,

@@ -1,7 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import { jsonbText, withoutNul } from '../jsonb-text.js';
+import { createGroupWriter } from '../group-writer.js';
 import type { Database } from '../schema.js';
 import { type NewDeadLetter, recordDeadLetterSql } from './dead-letter-repository.js';
+import { type JourneyRow, journeyRowsSql } from './journey-rows-sql.js';
 import { activeTraceId, summaryFactsOf } from './order-summary-facts.js';
 
 /** Stages an order passes; the admin API shows them in order. */
@@ -75,8 +77,17 @@ function journeySql(
       replays = s.replays + excluded.replays`;
 }
 
-/** The order journey: every step an order took, with what came in and what was sent. */
+/**
+ * The order journey: every step an order took, with what came in and what was sent. `record`
+ * commits group-wise: rows recorded while a write is in flight leave together as one statement
+ * (the records of a consumer's batch share a round trip); each call resolves once its row is
+ * committed.
+ */
 export function createJourneyRepository(db: Kysely<Database>) {
+  const writeRow = createGroupWriter(async (rows: JourneyRow[]) => {
+    await journeyRowsSql(rows).execute(db);
+    return rows.map(() => undefined);
+  });
   return {
     async record(
       connectionId: string,
@@ -84,7 +95,8 @@ export function createJourneyRepository(db: Kysely<Database>) {
       stage: JourneyStage,
       detail: Record<string, unknown> = {},
     ): Promise<void> {
-      await journeySql(connectionId, externalOrderId, stage, detail).execute(db);
+      // The trace id is the caller's (its span is active now, not when the group is written).
+      await writeRow({ connectionId, externalOrderId, stage, detail, traceId: activeTraceId() });
     },
 
     /**

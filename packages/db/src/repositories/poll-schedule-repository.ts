@@ -1,5 +1,9 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, PollSchedulesTable } from '../schema.js';
+import {
+  type ConnectionScheduleTable,
+  createConnectionScheduleRepository,
+} from './connection-schedule-repository.js';
 
 export type PollSchedule = {
   connectionId: string;
@@ -18,12 +22,6 @@ export type PollSchedule = {
 /** A due connection a poller now holds; `leaseToken` fences every later write. */
 export type PollClaim = PollSchedule & { leaseToken: string };
 
-/** Which due schedules a `claimDue` may take. */
-export type ClaimFilter = {
-  /** Only connections whose `source_system` is this (e.g. `shoprenter`); all systems when undefined. */
-  sourceSystem?: string;
-};
-
 function toSchedule(row: Selectable<PollSchedulesTable>): PollSchedule {
   return {
     connectionId: row.connection_id,
@@ -39,15 +37,18 @@ function toSchedule(row: Selectable<PollSchedulesTable>): PollSchedule {
   };
 }
 
-const secondsFromNow = (seconds: number) => sql<Date>`now() + make_interval(secs => ${seconds})`;
-
 /**
  * One row per polled connection: its cursor, when it is next due, and the lease of the poller
- * polling it. Times come from the database clock, so replicas with skewed clocks agree. The
- * cursor only moves through `advance` (after the events are on the topic) or an operator's
- * `reset`, which bumps `cursor_version` so a poll running meanwhile cannot undo it.
+ * polling it (claims, renewals and releases: `connection-schedule-repository.ts`). The cursor only
+ * moves through `advance` (after the events are on the topic) or an operator's `reset`, which
+ * bumps `cursor_version` so a poll running meanwhile cannot undo it.
  */
 export function createPollScheduleRepository(db: Kysely<Database>) {
+  const leased = createConnectionScheduleRepository(db, {
+    table: 'poll_schedules',
+    dueColumn: 'next_poll_at',
+    toSchedule,
+  });
   return {
     /** Creates the schedule on first sight (cursor = `initialCursor`); later only the interval changes. */
     async ensure(connectionId: string, initialCursor: string, intervalSeconds: number): Promise<void> {
@@ -68,56 +69,10 @@ export function createPollScheduleRepository(db: Kysely<Database>) {
      * only connections of that source system (each system's poller claims its own, so a poller
      * never holds, and delays, another system's schedule).
      */
-    async claimDue(
-      leaseToken: (connectionId: string) => string,
-      leaseMs: number,
-      limit: number,
-      filter: ClaimFilter = {},
-    ): Promise<PollClaim[]> {
-      const { sourceSystem } = filter;
-      return db.transaction().execute(async (trx) => {
-        let query = trx
-          .selectFrom('poll_schedules')
-          .select('connection_id')
-          .where('next_poll_at', '<=', sql<Date>`now()`)
-          .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', sql<Date>`now()`)]));
-        if (sourceSystem !== undefined) {
-          // A subquery rather than a join: FOR UPDATE then locks only the schedule rows.
-          query = query.where(({ exists, selectFrom }) =>
-            exists(
-              selectFrom('connections')
-                .select('connections.id')
-                .whereRef('connections.id', '=', 'poll_schedules.connection_id')
-                .where('connections.source_system', '=', sourceSystem),
-            ),
-          );
-        }
-        const due = await query.orderBy('next_poll_at').limit(limit).forUpdate().skipLocked().execute();
-        const claims: PollClaim[] = [];
-        for (const { connection_id } of due) {
-          const token = leaseToken(connection_id);
-          const row = await trx
-            .updateTable('poll_schedules')
-            .set({ lease_owner: token, lease_until: secondsFromNow(leaseMs / 1000) })
-            .where('connection_id', '=', connection_id)
-            .returningAll()
-            .executeTakeFirstOrThrow();
-          claims.push({ ...toSchedule(row), leaseToken: token });
-        }
-        return claims;
-      });
-    },
+    claimDue: leased.claimDueOfSource,
 
     /** Extends a held lease; false when it was lost (the poller must stop before any write). */
-    async renew(connectionId: string, leaseToken: string, leaseMs: number): Promise<boolean> {
-      const result = await db
-        .updateTable('poll_schedules')
-        .set({ lease_until: secondsFromNow(leaseMs / 1000) })
-        .where('connection_id', '=', connectionId)
-        .where('lease_owner', '=', leaseToken)
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
-    },
+    renew: leased.renew,
 
     /**
      * Stores the cursor after a successful poll (unless an operator reset it meanwhile: then the
@@ -125,62 +80,30 @@ export function createPollScheduleRepository(db: Kysely<Database>) {
      * said there is more. False, changing nothing, when the lease token is no longer held.
      */
     async advance(claim: PollClaim, nextCursor: string, pollAgainNow: boolean): Promise<boolean> {
-      const result = await db
-        .updateTable('poll_schedules')
-        .set((eb) => ({
-          cursor: eb
-            .case()
-            .when('cursor_version', '=', claim.cursorVersion)
-            .then(nextCursor)
-            .else(eb.ref('cursor'))
-            .end(),
+      const sameVersion = (eb: ExpressionBuilder<Database, ConnectionScheduleTable>) =>
+        eb.case().when('cursor_version', '=', claim.cursorVersion);
+      return leased.complete(claim, (update) =>
+        update
+          .set('cursor', (eb) => sameVersion(eb).then(nextCursor).else(eb.ref('cursor')).end())
           // After an operator's reset the reset cursor is polled at once, as `reset` promised.
-          next_poll_at: eb
-            .case()
-            .when('cursor_version', '=', claim.cursorVersion)
-            .then(
-              pollAgainNow ? sql<Date>`now()` : sql<Date>`now() + make_interval(secs => interval_seconds)`,
-            )
-            .else(sql<Date>`now()`)
-            .end(),
-          lease_owner: null,
-          lease_until: null,
-          consecutive_failures: 0,
-          last_error: null,
-          last_polled_at: sql<Date>`now()`,
-          updated_at: sql<Date>`now()`,
-        }))
-        .where('connection_id', '=', claim.connectionId)
-        .where('lease_owner', '=', claim.leaseToken)
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
+          .set('next_poll_at', (eb) =>
+            sameVersion(eb)
+              .then(
+                pollAgainNow ? sql<Date>`now()` : sql<Date>`now() + make_interval(secs => interval_seconds)`,
+              )
+              .else(sql<Date>`now()`)
+              .end(),
+          )
+          .set('last_polled_at', sql<Date>`now()`),
+      );
     },
 
     /** Records a failed poll and frees the lease; the next try waits `backoffSeconds`. */
     async fail(claim: PollClaim, error: string, backoffSeconds: number): Promise<void> {
-      await db
-        .updateTable('poll_schedules')
-        .set({
-          next_poll_at: secondsFromNow(backoffSeconds),
-          lease_owner: null,
-          lease_until: null,
-          consecutive_failures: sql<number>`consecutive_failures + 1`,
-          last_error: error,
-          updated_at: sql<Date>`now()`,
-        })
-        .where('connection_id', '=', claim.connectionId)
-        .where('lease_owner', '=', claim.leaseToken)
-        .execute();
+      await leased.fail(claim, error, backoffSeconds);
     },
 
-    async find(connectionId: string): Promise<PollSchedule | undefined> {
-      const row = await db
-        .selectFrom('poll_schedules')
-        .selectAll()
-        .where('connection_id', '=', connectionId)
-        .executeTakeFirst();
-      return row ? toSchedule(row) : undefined;
-    },
+    find: leased.find,
 
     /** An operator's reset: the cursor moves and the connection is polled at once. */
     async reset(connectionId: string, cursor: string): Promise<PollSchedule | undefined> {
@@ -209,9 +132,7 @@ export function createPollScheduleRepository(db: Kysely<Database>) {
         .execute();
     },
 
-    async remove(connectionId: string): Promise<void> {
-      await db.deleteFrom('poll_schedules').where('connection_id', '=', connectionId).execute();
-    },
+    remove: leased.remove,
   };
 }
 

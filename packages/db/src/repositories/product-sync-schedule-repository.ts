@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, ProductSyncSchedulesTable } from '../schema.js';
+import { createConnectionScheduleRepository } from './connection-schedule-repository.js';
 
 export type ProductSyncSchedule = {
   connectionId: string;
@@ -35,14 +36,18 @@ function toSchedule(row: Selectable<ProductSyncSchedulesTable>): ProductSyncSche
   };
 }
 
-const secondsFromNow = (seconds: number) => sql<Date>`now() + make_interval(secs => ${seconds})`;
-
 /**
  * One row per connection with product sync on: when it is next due and the lease of the runner
- * working on it, timed by the database clock (as `poll_schedules`), so two replicas never run
- * one connection at once. Claims take due rows with `FOR UPDATE SKIP LOCKED`.
+ * working on it, timed by the database clock, so two replicas never run one connection at once
+ * (claims, renewals and releases: `connection-schedule-repository.ts`). A completed run frees the
+ * lease in `product-sync-run-repository.ts`, in the transaction that finishes the run.
  */
 export function createProductSyncScheduleRepository(db: Kysely<Database>) {
+  const leased = createConnectionScheduleRepository(db, {
+    table: 'product_sync_schedules',
+    dueColumn: 'next_run_at',
+    toSchedule,
+  });
   return {
     /** Creates the schedule on first sight (due at once); later only the interval changes. */
     async ensure(connectionId: string, intervalSeconds: number): Promise<void> {
@@ -59,82 +64,18 @@ export function createProductSyncScheduleRepository(db: Kysely<Database>) {
     },
 
     /** Takes up to `limit` due connections of one shop system whose lease is free or expired. */
-    async claimDue(
-      leaseToken: (connectionId: string) => string,
-      leaseMs: number,
-      limit: number,
-      filter: { sourceSystem?: string } = {},
-    ): Promise<ProductSyncClaim[]> {
-      return db.transaction().execute(async (trx) => {
-        let query = trx
-          .selectFrom('product_sync_schedules')
-          .select('connection_id')
-          .where('next_run_at', '<=', sql<Date>`now()`)
-          .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', sql<Date>`now()`)]));
-        if (filter.sourceSystem !== undefined) {
-          const system = filter.sourceSystem;
-          query = query.where(({ exists, selectFrom }) =>
-            exists(
-              selectFrom('connections')
-                .select('connections.id')
-                .whereRef('connections.id', '=', 'product_sync_schedules.connection_id')
-                .where('connections.source_system', '=', system),
-            ),
-          );
-        }
-        const due = await query.orderBy('next_run_at').limit(limit).forUpdate().skipLocked().execute();
-        const claims: ProductSyncClaim[] = [];
-        for (const { connection_id } of due) {
-          const token = leaseToken(connection_id);
-          const row = await trx
-            .updateTable('product_sync_schedules')
-            .set({ lease_owner: token, lease_until: secondsFromNow(leaseMs / 1000) })
-            .where('connection_id', '=', connection_id)
-            .returningAll()
-            .executeTakeFirstOrThrow();
-          claims.push({ ...toSchedule(row), leaseToken: token });
-        }
-        return claims;
-      });
-    },
+    claimDue: leased.claimDueOfSource,
 
     /** Extends a held lease; false when it was lost (the runner must stop before any write). */
-    async renew(connectionId: string, leaseToken: string, leaseMs: number): Promise<boolean> {
-      const result = await db
-        .updateTable('product_sync_schedules')
-        .set({ lease_until: secondsFromNow(leaseMs / 1000) })
-        .where('connection_id', '=', connectionId)
-        .where('lease_owner', '=', leaseToken)
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
-    },
+    renew: leased.renew,
 
     /** Records a failed run attempt and frees the lease; the run resumes after `backoffSeconds`. */
     async fail(claim: ProductSyncClaim, error: string, backoffSeconds: number): Promise<void> {
-      await db
-        .updateTable('product_sync_schedules')
-        .set({
-          next_run_at: secondsFromNow(backoffSeconds),
-          lease_owner: null,
-          lease_until: null,
-          consecutive_failures: sql<number>`consecutive_failures + 1`,
-          last_error: error,
-          updated_at: sql<Date>`now()`,
-        })
-        .where('connection_id', '=', claim.connectionId)
-        .where('lease_owner', '=', claim.leaseToken)
-        .execute();
+      await leased.fail(claim, error, backoffSeconds);
     },
 
     /** Frees the lease without a run (the connection's sync is off or it vanished). */
-    async release(claim: ProductSyncClaim): Promise<void> {
-      await db
-        .updateTable('product_sync_schedules')
-        .set({ lease_owner: null, lease_until: null, updated_at: sql<Date>`now()` })
-        .where('connection_id', '=', claim.connectionId)
-        .where('lease_owner', '=', claim.leaseToken)
-        .execute();
-    },
+    release: leased.release,
 
     /**
      * An operator's "sync now" (`full`: every product, changed or not). Creates the schedule when
@@ -166,18 +107,9 @@ export function createProductSyncScheduleRepository(db: Kysely<Database>) {
       return toSchedule(row);
     },
 
-    async find(connectionId: string): Promise<ProductSyncSchedule | undefined> {
-      const row = await db
-        .selectFrom('product_sync_schedules')
-        .selectAll()
-        .where('connection_id', '=', connectionId)
-        .executeTakeFirst();
-      return row ? toSchedule(row) : undefined;
-    },
+    find: leased.find,
 
-    async remove(connectionId: string): Promise<void> {
-      await db.deleteFrom('product_sync_schedules').where('connection_id', '=', connectionId).execute();
-    },
+    remove: leased.remove,
   };
 }
 

@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, StockReadSchedulesTable } from '../schema.js';
+import { createConnectionScheduleRepository, secondsFromNow } from './connection-schedule-repository.js';
 
 export type StockReadSchedule = {
   connectionId: string;
@@ -26,7 +27,6 @@ export type StockReadClaim = StockReadSchedule & {
 
 const date = (value: Date | string) => new Date(value);
 const maybeDate = (value: Date | string | null) => (value === null ? null : new Date(value));
-const secondsFromNow = (seconds: number) => sql<Date>`now() + make_interval(secs => ${seconds})`;
 
 function toSchedule(row: Selectable<StockReadSchedulesTable>): StockReadSchedule {
   return {
@@ -46,9 +46,22 @@ function toSchedule(row: Selectable<StockReadSchedulesTable>): StockReadSchedule
 /**
  * One row per connection whose books/POS report stock: when it is next read, the change-feed
  * marker, the next full resync, and the lease of the reader reading it, so two replicas never read
- * one connection at once. Times are the database clock's. Modelled on `poll_schedules`.
+ * one connection at once. Times are the database clock's. The lease mechanics are shared with
+ * `poll_schedules` and `product_sync_schedules` (`connection-schedule-repository.ts`).
  */
 export function createStockReadScheduleRepository(db: Kysely<Database>) {
+  const leased = createConnectionScheduleRepository(db, {
+    table: 'stock_read_schedules',
+    dueColumn: 'next_read_at',
+    dueWhen: (eb) =>
+      eb.or([
+        eb('next_read_at', '<=', sql<Date>`now()`),
+        eb('next_full_resync_at', '<=', sql<Date>`now()`),
+        eb('resync_requested_at', 'is not', null),
+      ]),
+    fullWhen: sql<boolean>`(resync_requested_at is not null or next_full_resync_at <= now())`,
+    toSchedule,
+  });
   return {
     /** Creates the schedule on first sight: read and fully resynced at once. */
     async ensure(connectionId: string): Promise<void> {
@@ -74,65 +87,22 @@ export function createStockReadScheduleRepository(db: Kysely<Database>) {
       leaseMs: number,
       limit: number,
     ): Promise<StockReadClaim[]> {
-      return db.transaction().execute(async (trx) => {
-        const due = await trx
-          .selectFrom('stock_read_schedules')
-          .select('connection_id')
-          .where((eb) =>
-            eb.or([
-              eb('next_read_at', '<=', sql<Date>`now()`),
-              eb('next_full_resync_at', '<=', sql<Date>`now()`),
-              eb('resync_requested_at', 'is not', null),
-            ]),
-          )
-          .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', sql<Date>`now()`)]))
-          .where(({ exists, selectFrom }) =>
-            exists(
-              selectFrom('connections')
-                .select('connections.id')
-                .whereRef('connections.id', '=', 'stock_read_schedules.connection_id')
-                .where('connections.target_system', '=', targetSystem),
-            ),
-          )
-          .orderBy('next_read_at')
-          .limit(limit)
-          .forUpdate()
-          .skipLocked()
-          .execute();
-        const claims: StockReadClaim[] = [];
-        for (const { connection_id } of due) {
-          const token = leaseToken();
-          const row = await trx
-            .updateTable('stock_read_schedules')
-            .set({ lease_owner: token, lease_until: secondsFromNow(leaseMs / 1000) })
-            .where('connection_id', '=', connection_id)
-            .returningAll()
-            .returning([
-              sql<boolean>`(resync_requested_at is not null or next_full_resync_at <= now())`.as('full'),
-              sql<Date>`now()`.as('claimed_at'),
-            ])
-            .executeTakeFirstOrThrow();
-          claims.push({
-            ...toSchedule(row),
-            leaseToken: token,
-            full: row.full,
-            claimedAt: new Date(row.claimed_at),
-          });
-        }
-        return claims;
+      const claims = await leased.claimDue({
+        leaseToken,
+        leaseMs,
+        limit,
+        connection: { column: 'target_system', value: targetSystem },
       });
+      return claims.map((claim) => ({
+        ...claim.schedule,
+        leaseToken: claim.leaseToken,
+        full: claim.full,
+        claimedAt: claim.claimedAt,
+      }));
     },
 
     /** Extends a held lease; false when it was lost (the reader must stop before publishing). */
-    async renew(connectionId: string, leaseToken: string, leaseMs: number): Promise<boolean> {
-      const result = await db
-        .updateTable('stock_read_schedules')
-        .set({ lease_until: secondsFromNow(leaseMs / 1000) })
-        .where('connection_id', '=', connectionId)
-        .where('lease_owner', '=', leaseToken)
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
-    },
+    renew: leased.renew,
 
     /**
      * Records a completed read and frees the lease: the new marker, the next read after
@@ -148,55 +118,40 @@ export function createStockReadScheduleRepository(db: Kysely<Database>) {
         fullResyncMinutes: number;
       },
     ): Promise<boolean> {
-      const result = await db
-        .updateTable('stock_read_schedules')
-        .set((eb) => ({
-          change_marker: outcome.marker,
-          next_read_at: outcome.readAgainNow ? sql<Date>`now()` : secondsFromNow(outcome.intervalSeconds),
-          ...(claim.full
-            ? {
-                next_full_resync_at: secondsFromNow(outcome.fullResyncMinutes * 60),
-                last_full_resync_at: sql<Date>`now()`,
-                resync_requested_at: eb
-                  .case()
-                  // claimedAt came back through a JS Date (milliseconds) while Postgres keeps
-                  // microseconds: a request in the claim's own millisecond counts as before it.
-                  .when('resync_requested_at', '<', new Date(claim.claimedAt.getTime() + 1))
-                  .then(sql<Date | null>`null`)
-                  .else(eb.ref('resync_requested_at'))
-                  .end(),
-              }
-            : {}),
-          lease_owner: null,
-          lease_until: null,
-          consecutive_failures: 0,
-          last_error: null,
-          last_read_at: sql<Date>`now()`,
-          updated_at: sql<Date>`now()`,
-        }))
-        .where('connection_id', '=', claim.connectionId)
-        .where('lease_owner', '=', claim.leaseToken)
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
+      return leased.complete(claim, (update) => {
+        const read = update
+          .set('change_marker', outcome.marker)
+          .set(
+            'next_read_at',
+            outcome.readAgainNow ? sql<Date>`now()` : secondsFromNow(outcome.intervalSeconds),
+          )
+          .set('last_read_at', sql<Date>`now()`);
+        if (!claim.full) return read;
+        return read
+          .set('next_full_resync_at', secondsFromNow(outcome.fullResyncMinutes * 60))
+          .set('last_full_resync_at', sql<Date>`now()`)
+          .set('resync_requested_at', (eb) =>
+            eb
+              .case()
+              // claimedAt came back through a JS Date (milliseconds) while Postgres keeps
+              // microseconds: a request in the claim's own millisecond counts as before it.
+              .when('resync_requested_at', '<', new Date(claim.claimedAt.getTime() + 1))
+              .then(sql<Date | null>`null`)
+              .else(eb.ref('resync_requested_at'))
+              .end(),
+          );
+      });
     },
 
     /** Records a failed read and frees the lease; the next try waits `backoffSeconds`. */
     async fail(claim: StockReadClaim, error: string, backoffSeconds: number): Promise<void> {
-      await db
-        .updateTable('stock_read_schedules')
-        .set({
-          next_read_at: secondsFromNow(backoffSeconds),
-          // A due full resync waits out the backoff too, instead of being retried at every tick.
-          next_full_resync_at: sql<Date>`greatest(next_full_resync_at, now() + make_interval(secs => ${backoffSeconds}))`,
-          lease_owner: null,
-          lease_until: null,
-          consecutive_failures: sql<number>`consecutive_failures + 1`,
-          last_error: error,
-          updated_at: sql<Date>`now()`,
-        })
-        .where('connection_id', '=', claim.connectionId)
-        .where('lease_owner', '=', claim.leaseToken)
-        .execute();
+      await leased.fail(claim, error, backoffSeconds, (update) =>
+        // A due full resync waits out the backoff too, instead of being retried at every tick.
+        update.set(
+          'next_full_resync_at',
+          sql<Date>`greatest(next_full_resync_at, now() + make_interval(secs => ${backoffSeconds}))`,
+        ),
+      );
     },
 
     /** An operator's resync: the next read of the connection sends every article. */
@@ -216,18 +171,9 @@ export function createStockReadScheduleRepository(db: Kysely<Database>) {
       return toSchedule(row);
     },
 
-    async find(connectionId: string): Promise<StockReadSchedule | undefined> {
-      const row = await db
-        .selectFrom('stock_read_schedules')
-        .selectAll()
-        .where('connection_id', '=', connectionId)
-        .executeTakeFirst();
-      return row ? toSchedule(row) : undefined;
-    },
+    find: leased.find,
 
-    async remove(connectionId: string): Promise<void> {
-      await db.deleteFrom('stock_read_schedules').where('connection_id', '=', connectionId).execute();
-    },
+    remove: leased.remove,
   };
 }
 

@@ -1,10 +1,13 @@
 import { EventEmitter } from 'node:events';
 import type { TopicSpec } from '@koppel/contracts';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { createKeyOrderedRunner } from '../kafkajs/key-ordered-runner.js';
+import { createOffsetTracker } from '../kafkajs/offset-tracker.js';
 import type { MessageBus, OutgoingMessage, SubscribeOptions, Subscription } from '../message-bus.js';
+import { createEmbeddedPublisher } from './embedded-publisher.js';
 
-/** Advisory lock key serialising embedded-bus publishers (any fixed bigint unique to this use). */
-const PUBLISH_LOCK_KEY = 4_711_001;
+/** Records of different keys of one poll handled at once (as the Kafka bus does per partition). */
+const DEFAULT_CONCURRENCY = 16;
 
 /** The two tables the embedded bus needs (created by @koppel/db's migrations). */
 export type EmbeddedBusDatabase = {
@@ -23,6 +26,8 @@ export type EmbeddedBusOptions = {
   /** How often an idle subscriber looks for records published by another process. */
   pollIntervalMs?: number;
   batchSize?: number;
+  /** Records of different keys of one poll handled at once (default 16); one key's run in order. */
+  concurrency?: number;
   onHandlerError?: (error: unknown, topic: string) => void;
 };
 
@@ -30,6 +35,11 @@ export type EmbeddedBusOptions = {
  * The topic interface on a table-backed log in Postgres, for the one-process default: a
  * record is durable once its INSERT committed, and each consumer group's position is a row,
  * so accepted messages survive a restart. One ordered log per topic (a single partition).
+ *
+ * Batches as the Kafka bus does: a subscriber reads up to `batchSize` records per poll and runs
+ * records of different keys concurrently (one key's in order), so their journey rows and
+ * publishes share statements (group commit); the poll's position is committed once, after its
+ * records finished, up to the last record before the first unfinished one.
  */
 export function createEmbeddedBus<DB extends EmbeddedBusDatabase>(
   database: Kysely<DB>,
@@ -41,6 +51,10 @@ export function createEmbeddedBus<DB extends EmbeddedBusDatabase>(
   const subscriptions = new Set<Subscription>();
   const pollIntervalMs = options.pollIntervalMs ?? 250;
   const batchSize = options.batchSize ?? 50;
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const publish = createEmbeddedPublisher(db, (topics) => {
+    for (const topic of topics) wake.emit(topic);
+  });
 
   async function committedOffset(groupId: string, topic: string): Promise<string> {
     const row = await db
@@ -67,26 +81,7 @@ export function createEmbeddedBus<DB extends EmbeddedBusDatabase>(
     },
 
     async publish(topic: string, messages: OutgoingMessage[]) {
-      if (messages.length === 0) return;
-      // An offset is drawn from the sequence at INSERT, not at commit: two publishers (two
-      // processes, or two pool connections) could commit out of offset order, and a consumer
-      // already past the higher offset would skip the lower one forever. Publishers take turns
-      // under a transaction-scoped advisory lock, so records become visible in offset order.
-      await db.transaction().execute(async (trx) => {
-        await sql`select pg_advisory_xact_lock(${PUBLISH_LOCK_KEY})`.execute(trx);
-        await trx
-          .insertInto('bus_records')
-          .values(
-            messages.map((m) => ({
-              topic,
-              key: m.key,
-              value: m.value,
-              headers: JSON.stringify(m.headers ?? {}),
-            })),
-          )
-          .execute();
-      });
-      wake.emit(topic);
+      await publish(topic, messages);
     },
 
     async subscribe({ groupId, topic, handler }: SubscribeOptions): Promise<Subscription> {
@@ -115,20 +110,33 @@ export function createEmbeddedBus<DB extends EmbeddedBusDatabase>(
               .orderBy('offset')
               .limit(batchSize)
               .execute();
-            for (const record of records) {
-              if (!running) break;
-              await handler(
-                {
-                  topic,
-                  partition: 0,
-                  offset: String(record.offset),
-                  key: record.key,
-                  value: new Uint8Array(record.value),
-                  headers: record.headers,
-                },
-                async () => {},
-              );
-              await commit(groupId, topic, String(record.offset));
+            const runner = createKeyOrderedRunner(concurrency);
+            const tracker = createOffsetTracker();
+            try {
+              for (const record of records) {
+                if (!running || runner.failed) break;
+                const offset = String(record.offset);
+                tracker.start(offset);
+                await runner.submit(record.key, async () => {
+                  await handler(
+                    {
+                      topic,
+                      partition: 0,
+                      offset,
+                      key: record.key,
+                      value: new Uint8Array(record.value),
+                      headers: record.headers,
+                    },
+                    async () => {},
+                  );
+                  tracker.finish(offset);
+                });
+              }
+              // A failure is rethrown once the other records settled; a stop lets them finish.
+              await runner.drain();
+            } finally {
+              // Once per poll, and only the finished prefix: a later poll starts after it.
+              if (tracker.committable !== undefined) await commit(groupId, topic, tracker.committable);
             }
             if (records.length < batchSize) await idle();
           } catch (error) {

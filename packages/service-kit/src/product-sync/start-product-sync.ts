@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import {
   createSessionCache,
   findTargetConnector,
@@ -18,13 +16,33 @@ import type {
 import { toAppError } from '@koppel/errors';
 import { type ProductSettings, productSettingsSchema } from '@koppel/product-sync';
 import type { ServiceMetrics } from '@koppel/telemetry';
-import { type BackoffOptions, pollBackoffSeconds } from '../source-poller/poll-backoff.js';
+import {
+  type ConnectionScheduleDefaults,
+  type ConnectionScheduleOptions,
+  claimsOfSourceSystem,
+  resolveScheduleOptions,
+  startConnectionScheduleLoop,
+} from '../connection-schedule/connection-schedule-loop.js';
+import { backOffClaim } from '../connection-schedule/fail-claim.js';
+import type { HeldLease } from '../connection-schedule/hold-lease.js';
 import { createProductSyncMetrics } from './product-sync-metrics.js';
 import { runProductSync } from './run-product-sync.js';
 
 type Log = { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
 
-export type ProductSyncDeps = {
+/**
+ * Defaults of the loop settings: a tick every 2 s, a two-minute lease, two connections at once,
+ * schedules synced every 30 s, failed attempts backing off from 30 s to 30 min.
+ */
+const PRODUCT_SYNC_DEFAULTS: ConnectionScheduleDefaults = {
+  tickMs: 2000,
+  leaseMs: 120_000,
+  claimLimit: 2,
+  scheduleSyncMs: 30_000,
+  backoff: { baseSeconds: 30, maxSeconds: 1800 },
+};
+
+export type ProductSyncDeps = ConnectionScheduleOptions & {
   connections: ConnectionRepository;
   settings: ProductSettingsRepository;
   schedules: ProductSyncScheduleRepository;
@@ -34,17 +52,6 @@ export type ProductSyncDeps = {
   log: Log;
   /** The books/POS connector of a target system (default: @koppel/connector-registry's). */
   findTarget?: (system: string) => AnyTargetConnector | undefined;
-  /** This replica's name in lease tokens (default: host name). */
-  instanceId?: string;
-  /** Milliseconds between ticks (claim due connections; default 2000). */
-  tickMs?: number;
-  /** Milliseconds a claim holds a connection; renewed every third of it while running (default 120 000). */
-  leaseMs?: number;
-  /** Connections synced at once per tick (default 2). */
-  claimLimit?: number;
-  /** Milliseconds between syncs of schedule rows with the connections' settings (default 30 000). */
-  scheduleSyncMs?: number;
-  backoff?: BackoffOptions;
   /** Request timeout, fetch and clock of the connector sessions. */
   session?: SessionOptions;
 };
@@ -73,19 +80,10 @@ export function startProductSync(shop: AnySourceConnector, deps: ProductSyncDeps
   const sink = requireSink(shop);
   const system = shop.system;
   const findTarget = deps.findTarget ?? findTargetConnector;
-  const tickMs = deps.tickMs ?? 2000;
-  const leaseMs = deps.leaseMs ?? 120_000;
-  const claimLimit = deps.claimLimit ?? 2;
-  const syncMs = deps.scheduleSyncMs ?? 30_000;
-  const backoff = deps.backoff ?? { baseSeconds: 30, maxSeconds: 1800 };
-  const instanceId = deps.instanceId ?? hostname();
+  const options = resolveScheduleOptions(deps, PRODUCT_SYNC_DEFAULTS);
   const shopSessions = createSessionCache(shop, deps.connections, 'source', deps.session);
   const targetSessions = new Map<string, SessionCache<unknown>>();
   const metrics = createProductSyncMetrics(deps.metrics);
-  let lastSync = Number.NEGATIVE_INFINITY;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
 
   const sourceOf = (targetSystem: string) => {
     const target = findTarget(targetSystem);
@@ -109,25 +107,7 @@ export function startProductSync(shop: AnySourceConnector, deps: ProductSyncDeps
     }
   }
 
-  function holdLease(claim: ProductSyncClaim) {
-    let lost = false;
-    const renew = setInterval(
-      () => {
-        deps.schedules.renew(claim.connectionId, claim.leaseToken, leaseMs).then(
-          (held) => {
-            lost ||= !held;
-          },
-          () => {
-            lost = true;
-          },
-        );
-      },
-      Math.max(10, Math.floor(leaseMs / 3)),
-    );
-    return { lost: () => lost, release: () => clearInterval(renew) };
-  }
-
-  async function runOne(claim: ProductSyncClaim): Promise<void> {
+  async function runOne(claim: ProductSyncClaim, holdLease: () => HeldLease): Promise<void> {
     const { connectionId } = claim;
     const connection = await deps.connections.find(connectionId);
     const settings = activeSettings(await deps.settings.read(connectionId));
@@ -139,7 +119,7 @@ export function startProductSync(shop: AnySourceConnector, deps: ProductSyncDeps
       metrics.attempt(system, 'off');
       return;
     }
-    const lease = holdLease(claim);
+    const lease = holdLease();
     let runId: string | undefined;
     try {
       const run = await runProductSync({
@@ -152,7 +132,7 @@ export function startProductSync(shop: AnySourceConnector, deps: ProductSyncDeps
         runs: deps.runs,
         items: deps.items,
         leaseLost: lease.lost,
-        stopping: () => stopped,
+        stopping: () => loop.stopping(),
         onChunk: (sent) => {
           for (const product of sent) metrics.sent(system, product.outcome);
         },
@@ -187,8 +167,7 @@ export function startProductSync(shop: AnySourceConnector, deps: ProductSyncDeps
       const open = await deps.runs.list(connectionId, { limit: 1 });
       runId = open[0]?.status === 'running' ? open[0].id : undefined;
       if (runId !== undefined) await deps.runs.noteFailure(runId, message);
-      const retryInSeconds = pollBackoffSeconds(error, claim.consecutiveFailures, backoff);
-      await deps.schedules.fail(claim, message, retryInSeconds);
+      const retryInSeconds = await backOffClaim(deps.schedules.fail, claim, error, options.backoff);
       metrics.attempt(system, 'failed');
       deps.log.warn({ connectionId, runId, code: error.code, retryInSeconds }, error.message);
     } finally {
@@ -196,38 +175,15 @@ export function startProductSync(shop: AnySourceConnector, deps: ProductSyncDeps
     }
   }
 
-  async function tick(): Promise<void> {
-    if (performance.now() - lastSync >= syncMs) {
-      await syncSchedules();
-      lastSync = performance.now();
-    }
-    const claims = await deps.schedules.claimDue(() => `${instanceId}:${randomUUID()}`, leaseMs, claimLimit, {
-      sourceSystem: system,
-    });
-    await Promise.all(claims.map((claim) => runOne(claim)));
-  }
-
-  function schedule(): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick()
-        .catch((error: unknown) => deps.log.warn({ err: error }, 'product sync tick failed'))
-        .finally(() => {
-          running = undefined;
-          schedule();
-        });
-    }, tickMs);
-  }
-  schedule();
-
-  return {
-    tick,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  const loop = startConnectionScheduleLoop({
+    ...options,
+    ...claimsOfSourceSystem(deps.schedules, system),
+    name: 'product sync',
+    log: deps.log,
+    syncSchedules,
+    work: runOne,
+  });
+  return { tick: loop.tick, stop: loop.stop };
 }
 
 function requireSink(connector: AnySourceConnector): ProductSinkCapability<unknown> {

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createSessionCache, type SessionOptions } from '@koppel/connector-registry';
 import type { AnySourceConnector, PollCapability } from '@koppel/connector-sdk';
@@ -8,7 +6,15 @@ import type { Connection, ConnectionRepository, PollClaim, PollScheduleRepositor
 import { toAppError } from '@koppel/errors';
 import { admitSourceEvents, type OrderIntakeDeps } from '@koppel/order-intake';
 import type { ServiceMetrics } from '@koppel/telemetry';
-import { type BackoffOptions, pollBackoffSeconds } from './poll-backoff.js';
+import {
+  CONNECTION_SCHEDULE_DEFAULTS,
+  type ConnectionScheduleOptions,
+  claimsOfSourceSystem,
+  resolveScheduleOptions,
+  startConnectionScheduleLoop,
+} from '../connection-schedule/connection-schedule-loop.js';
+import { backOffClaim, journalClaimFailure } from '../connection-schedule/fail-claim.js';
+import type { HeldLease } from '../connection-schedule/hold-lease.js';
 import { createPollerMetrics } from './poller-metrics.js';
 
 /**
@@ -19,24 +25,13 @@ export const POLLER_JOURNEY_ORDER_ID = '_poller';
 
 type Log = { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
 
-export type SourcePollerDeps = {
+export type SourcePollerDeps = ConnectionScheduleOptions & {
   connections: ConnectionRepository;
   schedules: PollScheduleRepository;
   /** Bus, inbox, journey and topic prefix, as ingest admits webhooks. */
   intake: OrderIntakeDeps;
   metrics: ServiceMetrics;
   log: Log;
-  /** This replica's name in lease tokens (default: host name). */
-  instanceId?: string;
-  /** Milliseconds between ticks (claim due connections; default 1000). */
-  tickMs?: number;
-  /** Milliseconds a claim holds a connection; renewed every third of it while polling (default 60 000). */
-  leaseMs?: number;
-  /** Connections polled at once per tick (default 4). */
-  claimLimit?: number;
-  /** Milliseconds between syncs of schedule rows with the connections (default 30 000). */
-  scheduleSyncMs?: number;
-  backoff?: BackoffOptions;
   /** Request timeout, fetch and clock of the connector sessions. */
   session?: SessionOptions;
 };
@@ -58,18 +53,9 @@ export type SourcePoller = {
 export function startSourcePoller(connector: AnySourceConnector, deps: SourcePollerDeps): SourcePoller {
   const poller = requirePoller(connector);
   const system = connector.system;
-  const tickMs = deps.tickMs ?? 1000;
-  const leaseMs = deps.leaseMs ?? 60_000;
-  const claimLimit = deps.claimLimit ?? 4;
-  const syncMs = deps.scheduleSyncMs ?? 30_000;
-  const backoff = deps.backoff ?? { baseSeconds: 5, maxSeconds: 900 };
-  const instanceId = deps.instanceId ?? hostname();
+  const options = resolveScheduleOptions(deps, CONNECTION_SCHEDULE_DEFAULTS);
   const sessions = createSessionCache(connector, deps.connections, 'source', deps.session);
   const metrics = createPollerMetrics(deps.metrics);
-  let lastSync = Number.NEGATIVE_INFINITY;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
 
   /** Polling settings of a connection of this system; undefined when it is not to be polled. */
   function pollingOf(connection: Connection): { intervalSeconds: number } | undefined {
@@ -92,26 +78,7 @@ export function startSourcePoller(connector: AnySourceConnector, deps: SourcePol
     }
   }
 
-  /** Keeps the lease while `work` runs; `lost()` tells whether another poller may have it now. */
-  function holdLease(claim: PollClaim) {
-    let lost = false;
-    const renew = setInterval(
-      () => {
-        deps.schedules.renew(claim.connectionId, claim.leaseToken, leaseMs).then(
-          (held) => {
-            lost ||= !held;
-          },
-          () => {
-            lost = true;
-          },
-        );
-      },
-      Math.max(10, Math.floor(leaseMs / 3)),
-    );
-    return { lost: () => lost, release: () => clearInterval(renew) };
-  }
-
-  async function pollOne(claim: PollClaim): Promise<void> {
+  async function pollOne(claim: PollClaim, holdLease: () => HeldLease): Promise<void> {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     const connection = await deps.connections.find(claim.connectionId);
@@ -120,7 +87,7 @@ export function startSourcePoller(connector: AnySourceConnector, deps: SourcePol
       sessions.forget(claim.connectionId);
       return;
     }
-    const lease = holdLease(claim);
+    const lease = holdLease();
     try {
       const session = await sessions.sessionFor(connection.id);
       const result = await poller.poll(session, claim.cursor);
@@ -143,59 +110,34 @@ export function startSourcePoller(connector: AnySourceConnector, deps: SourcePol
       }
     } catch (thrown) {
       const error = toAppError(thrown);
-      const retryInSeconds = pollBackoffSeconds(error, claim.consecutiveFailures, backoff);
-      await deps.schedules.fail(claim, `${error.code}: ${error.message}`, retryInSeconds);
+      const retryInSeconds = await backOffClaim(deps.schedules.fail, claim, error, options.backoff);
       metrics.polled(system, 'failed', seconds());
-      await deps.intake.journey
-        .record(connection.id, POLLER_JOURNEY_ORDER_ID, 'failed', {
+      await journalClaimFailure(
+        { journey: deps.intake.journey, log: deps.log },
+        {
+          claim,
+          journeyOrderId: POLLER_JOURNEY_ORDER_ID,
           kind: 'poll_failed',
           system,
-          code: error.code,
-          message: error.message,
-          field: error.field ?? null,
-          retryable: error.retryable,
+          error,
           retryInSeconds,
-          consecutiveFailures: claim.consecutiveFailures + 1,
-        })
-        .catch(() => {});
-      deps.log.warn({ connectionId: connection.id, code: error.code, retryInSeconds }, error.message);
+          detail: { field: error.field ?? null },
+        },
+      );
     } finally {
       lease.release();
     }
   }
 
-  async function tick(): Promise<void> {
-    if (performance.now() - lastSync >= syncMs) {
-      await syncSchedules();
-      lastSync = performance.now();
-    }
-    const claims = await deps.schedules.claimDue(() => `${instanceId}:${randomUUID()}`, leaseMs, claimLimit, {
-      sourceSystem: system,
-    });
-    await Promise.all(claims.map((claim) => pollOne(claim)));
-  }
-
-  function schedule(): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick()
-        .catch((error: unknown) => deps.log.warn({ err: error }, 'poll tick failed'))
-        .finally(() => {
-          running = undefined;
-          schedule();
-        });
-    }, tickMs);
-  }
-  schedule();
-
-  return {
-    tick,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  const loop = startConnectionScheduleLoop({
+    ...options,
+    ...claimsOfSourceSystem(deps.schedules, system),
+    name: 'poll',
+    log: deps.log,
+    syncSchedules,
+    work: pollOne,
+  });
+  return { tick: loop.tick, stop: loop.stop };
 }
 
 function requirePoller(connector: AnySourceConnector): PollCapability<unknown> {

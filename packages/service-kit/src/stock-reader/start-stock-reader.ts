@@ -4,8 +4,6 @@
  * ones under a lease in Postgres (two replicas never read one connection at once), reads them
  * (`read-connection-stock.ts`), and stores the change marker and the next read, or backs off.
  */
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { createSessionCache, type SessionOptions } from '@koppel/connector-registry';
 import type { AnyTargetConnector, StockSourceCapability } from '@koppel/connector-sdk';
 import {
@@ -23,14 +21,21 @@ import type { MessageBus } from '@koppel/kafka';
 import { MAX_HOLD_MINUTES, readStockSettings, stockActive } from '@koppel/stock-sync';
 import type { ServiceMetrics } from '@koppel/telemetry';
 import type { Kysely } from 'kysely';
-import { type BackoffOptions, pollBackoffSeconds } from '../source-poller/poll-backoff.js';
+import {
+  CONNECTION_SCHEDULE_DEFAULTS,
+  type ConnectionScheduleOptions,
+  resolveScheduleOptions,
+  startConnectionScheduleLoop,
+} from '../connection-schedule/connection-schedule-loop.js';
+import { backOffClaim, journalClaimFailure } from '../connection-schedule/fail-claim.js';
+import type { HeldLease } from '../connection-schedule/hold-lease.js';
 import { readConnectionStock } from './read-connection-stock.js';
 import { STOCK_JOURNEY_ORDER_ID } from './stock-journey.js';
 import { createStockMetrics } from './stock-metrics.js';
 
 type Log = { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
 
-export type StockReaderDeps = {
+export type StockReaderDeps = ConnectionScheduleOptions & {
   db: Kysely<Database>;
   /** Opens the target side's sealed credentials. */
   connections: ConnectionRepository;
@@ -39,17 +44,6 @@ export type StockReaderDeps = {
   journey: JourneyRepository;
   metrics: ServiceMetrics;
   log: Log;
-  /** This replica's name in lease tokens (default: host name). */
-  instanceId?: string;
-  /** Milliseconds between ticks (default 1000). */
-  tickMs?: number;
-  /** Milliseconds a claim holds a connection; renewed every third of it while reading (default 60 000). */
-  leaseMs?: number;
-  /** Connections read at once per tick (default 4). */
-  claimLimit?: number;
-  /** Milliseconds between syncs of read schedules with the connections' settings (default 30 000). */
-  scheduleSyncMs?: number;
-  backoff?: BackoffOptions;
   session?: SessionOptions;
 };
 
@@ -70,12 +64,7 @@ export function startStockReader(
   if (!offered) return undefined;
   const source: StockSourceCapability<unknown> = offered;
   const system = connector.system;
-  const tickMs = deps.tickMs ?? 1000;
-  const leaseMs = deps.leaseMs ?? 60_000;
-  const claimLimit = deps.claimLimit ?? 4;
-  const syncMs = deps.scheduleSyncMs ?? 30_000;
-  const backoff = deps.backoff ?? { baseSeconds: 5, maxSeconds: 900 };
-  const instanceId = deps.instanceId ?? hostname();
+  const options = resolveScheduleOptions(deps, CONNECTION_SCHEDULE_DEFAULTS);
   const settingsRepo = createStockSettingsRepository(deps.db);
   const schedules = createStockReadScheduleRepository(deps.db);
   const readDeps = {
@@ -87,10 +76,6 @@ export function startStockReader(
   };
   const sessions = createSessionCache(connector, deps.connections, 'target', deps.session);
   const metrics = createStockMetrics(deps.metrics);
-  let lastSync = Number.NEGATIVE_INFINITY;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
 
   async function syncSchedules(): Promise<void> {
     // Holds past the longest hold window the settings allow count for nothing: forgotten.
@@ -102,25 +87,7 @@ export function startStockReader(
     }
   }
 
-  function holdLease(claim: StockReadClaim) {
-    let lost = false;
-    const renew = setInterval(
-      () => {
-        schedules.renew(claim.connectionId, claim.leaseToken, leaseMs).then(
-          (held) => {
-            lost ||= !held;
-          },
-          () => {
-            lost = true;
-          },
-        );
-      },
-      Math.max(10, Math.floor(leaseMs / 3)),
-    );
-    return { lost: () => lost, release: () => clearInterval(renew) };
-  }
-
-  async function readOne(claim: StockReadClaim): Promise<void> {
+  async function readOne(claim: StockReadClaim, holdLease: () => HeldLease): Promise<void> {
     const row = await settingsRepo.find(claim.connectionId);
     const parsed = readStockSettings({ stock: row?.stock });
     if (!row?.active || row.targetSystem !== system || !parsed.ok || !stockActive(parsed.settings)) {
@@ -133,7 +100,7 @@ export function startStockReader(
       sourceSystem: row.sourceSystem,
       targetSystem: row.targetSystem,
     };
-    const lease = holdLease(claim);
+    const lease = holdLease();
     try {
       const session = await sessions.sessionFor(connection.id);
       const result = await readConnectionStock(readDeps, {
@@ -159,62 +126,29 @@ export function startStockReader(
       }
     } catch (thrown) {
       const error = toAppError(thrown);
-      const retryInSeconds = pollBackoffSeconds(error, claim.consecutiveFailures, backoff);
-      await schedules.fail(claim, `${error.code}: ${error.message}`, retryInSeconds);
+      const retryInSeconds = await backOffClaim(schedules.fail, claim, error, options.backoff);
       metrics.read(system, claim.full ? 'full' : 'changes', 'failed');
-      await deps.journey
-        .record(connection.id, STOCK_JOURNEY_ORDER_ID, 'failed', {
-          kind: 'stock_read_failed',
-          system,
-          code: error.code,
-          message: error.message,
-          retryable: error.retryable,
-          retryInSeconds,
-          consecutiveFailures: claim.consecutiveFailures + 1,
-        })
-        .catch(() => {});
-      deps.log.warn({ connectionId: connection.id, code: error.code, retryInSeconds }, error.message);
+      await journalClaimFailure(deps, {
+        claim,
+        journeyOrderId: STOCK_JOURNEY_ORDER_ID,
+        kind: 'stock_read_failed',
+        system,
+        error,
+        retryInSeconds,
+      });
     } finally {
       lease.release();
     }
   }
 
-  async function tick(): Promise<void> {
-    if (performance.now() - lastSync >= syncMs) {
-      await syncSchedules();
-      lastSync = performance.now();
-    }
-    const claims = await schedules.claimDue(
-      system,
-      () => `${instanceId}:${randomUUID()}`,
-      leaseMs,
-      claimLimit,
-    );
-    await Promise.all(claims.map((claim) => readOne(claim)));
-  }
-
-  function schedule(): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick()
-        .catch((error: unknown) => deps.log.warn({ err: error }, 'stock read tick failed'))
-        .finally(() => {
-          running = undefined;
-          schedule();
-        });
-    }, tickMs);
-  }
-  schedule();
-
-  return {
-    tick,
-    syncSoon() {
-      lastSync = Number.NEGATIVE_INFINITY;
-    },
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  const loop = startConnectionScheduleLoop({
+    ...options,
+    name: 'stock read',
+    log: deps.log,
+    syncSchedules,
+    claimDue: (leaseToken, leaseMs, limit) => schedules.claimDue(system, leaseToken, leaseMs, limit),
+    renew: (connectionId, leaseToken, leaseMs) => schedules.renew(connectionId, leaseToken, leaseMs),
+    work: readOne,
+  });
+  return { tick: loop.tick, syncSoon: loop.syncSoon, stop: loop.stop };
 }

@@ -34,6 +34,8 @@ export type DeliveryRequestHandlerDeps = {
   now?: () => Date;
   /** When the connection was paused, null when it is not (`createConnectionPauseRepository`). */
   pausedSince?: (connectionId: string) => Promise<Date | null>;
+  /** Observes a new booking's intake-to-booked latency (`createBookingLatencyRecorder`). */
+  recordBooked?: (order: CanonicalOrder) => Promise<void>;
 };
 
 /**
@@ -67,7 +69,14 @@ export function createDeliveryRequestHandler(deps: DeliveryRequestHandlerDeps) {
     if (pausedSince) throw connectionPaused(order.connectionId, pausedSince);
     const session = await deps.sessionFor(order.connectionId);
     const outcome = await deliverOrder(deps.connector, session, deps.stores, order, customer);
-    deps.metrics.ordersTotal.inc({ stage: 'delivery', result: outcome.kind, system });
+    deps.metrics.ordersTotal.inc({
+      stage: 'delivery',
+      result: outcome.kind,
+      system,
+      connection: order.connectionId,
+    });
+    // A measurement, never a reason to retry a booked order.
+    if (outcome.kind === 'delivered') await deps.recordBooked?.(order).catch(() => {});
     await announceBooked(deps, bookedTopic, order, outcome);
   };
 }

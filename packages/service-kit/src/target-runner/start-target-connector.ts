@@ -12,12 +12,15 @@ import {
   createDebtorBindingRepository,
   createDeliveryLedgerRepository,
   createParkedRecordRepository,
+  createTargetRateBucketRepository,
   type Database,
 } from '@koppel/db';
 import type { RetryPolicy, Subscription } from '@koppel/kafka';
+import { instrumentTargetFetch } from '@koppel/telemetry';
 import type { Kysely } from 'kysely';
 import { startPipelineConsumer } from '../pipeline-consumer.js';
 import type { PipelineStageDeps } from '../run-consumer-deployable.js';
+import { createBookingLatencyRecorder } from './booking-latency.js';
 import { createDeliveryRequestHandler } from './delivery-request-handler.js';
 
 export type TargetConnectorDeps = PipelineStageDeps & {
@@ -42,7 +45,14 @@ export async function startTargetConnector(
   await deps.bus.ensureTopics([source], deps.topicPrefix);
   const sessions = createSessionCache(connector, deps.connections, 'target', {
     requestTimeoutMs: deps.requestTimeoutMs,
-    fetch: deps.fetch,
+    // One rate-limit bucket per connection in Postgres, shared by every replica (issue 14).
+    rateBuckets: createTargetRateBucketRepository(deps.db),
+    // Every call to the target measured (latency, status, 429 waits) and traced (@koppel/telemetry).
+    fetch: instrumentTargetFetch(deps.fetch ?? ((input, init) => fetch(input, init)), {
+      system: connector.system,
+      operation: 'delivery',
+      metrics: deps.metrics,
+    }),
   });
   const handler = createDeliveryRequestHandler({
     connector,
@@ -57,6 +67,7 @@ export async function startTargetConnector(
     topicPrefix: deps.topicPrefix,
     // A paused connection's orders wait here, parked, before any call to the target.
     pausedSince: createConnectionPauseRepository(deps.db).pausedSince,
+    recordBooked: createBookingLatencyRecorder(deps.db, deps.metrics, connector.system),
   });
   return startPipelineConsumer({
     bus: deps.bus,

@@ -1,43 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { createCredentialCipher, createPostgresDatabase, migrateToLatest } from '@koppel/db';
-import { createMetricsRegistry } from '@koppel/telemetry';
-import { createIsolatedDatabase, resolveInfrastructure } from '@koppel/test-infra';
 import t from 'tap';
-import { buildAdminApp } from '../../src/index.js';
+import { createTenantKey } from '../support/tenant-api-key.js';
 import { orderRowsText, type SeededOrder, seedOrder } from '../support/tenant-data-seed.js';
-import { API_KEY, AUTH, createConnection, testConnectors, WEBHOOK_BASE } from './helpers.js';
+import { AUTH, createConnection, setupAdmin } from './helpers.js';
 
 // Real Postgres, one isolated database for the file.
-const isolated = await createIsolatedDatabase((await resolveInfrastructure()).databaseUrl);
-const database = createPostgresDatabase(isolated.url);
-await migrateToLatest(database.db);
+const { app, database } = await setupAdmin(t);
 const db = database.db;
-const app = await buildAdminApp({
-  database,
-  cipher: createCredentialCipher(randomBytes(32)),
-  apiKeys: [API_KEY],
-  publicWebhookBaseUrl: WEBHOOK_BASE,
-  registry: createMetricsRegistry('admin-erasure-test').registry,
-  logLevel: 'silent',
-  connectors: testConnectors,
-  authFailurePolicy: { perAddress: 1000, windowSeconds: 60 },
-});
-t.teardown(async () => {
-  await app.close();
-  await database.close();
-  await isolated.drop();
-});
 
-const createKey = async (tenantId: string, label: string) => {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/admin/v1/api-keys',
-    headers: AUTH,
-    payload: { tenantId, label },
-  });
-  const created = response.json<{ id: string; key: string }>();
-  return { id: created.id, headers: { authorization: `Bearer ${created.key}` } };
-};
+const createKey = (tenantId: string, label: string) => createTenantKey(app, AUTH, tenantId, label);
 const keyA = await createKey('tenant-a', 'tenant A privacy desk');
 const keyB = await createKey('tenant-b', 'tenant B ops');
 const connA1 = (await createConnection(app, 'tenant-a')).id;

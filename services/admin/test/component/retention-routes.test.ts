@@ -1,53 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import {
-  createCredentialCipher,
-  createPostgresDatabase,
-  createRetentionLeaseRepository,
-  migrateToLatest,
-  RETENTION_PURGE_LEASE,
-} from '@koppel/db';
-import { createMetricsRegistry } from '@koppel/telemetry';
-import { createIsolatedDatabase, resolveInfrastructure } from '@koppel/test-infra';
+import { createRetentionLeaseRepository, RETENTION_PURGE_LEASE } from '@koppel/db';
 import { sql } from 'kysely';
 import t from 'tap';
-import { buildAdminApp, runRetentionPurge, startRetentionPurgeLoop } from '../../src/index.js';
+import { runRetentionPurge, startRetentionPurgeLoop } from '../../src/index.js';
+import { createTenantKey } from '../support/tenant-api-key.js';
 import { orderRowsText, seedOrder } from '../support/tenant-data-seed.js';
-import { API_KEY, AUTH, createConnection, testConnectors, WEBHOOK_BASE } from './helpers.js';
+import { AUTH, createConnection, setupAdmin } from './helpers.js';
 
 // Real Postgres, one isolated database for the file.
-const isolated = await createIsolatedDatabase((await resolveInfrastructure()).databaseUrl);
-const database = createPostgresDatabase(isolated.url);
-await migrateToLatest(database.db);
+const { app, database } = await setupAdmin(t);
 const db = database.db;
-const app = await buildAdminApp({
-  database,
-  cipher: createCredentialCipher(randomBytes(32)),
-  apiKeys: [API_KEY],
-  publicWebhookBaseUrl: WEBHOOK_BASE,
-  registry: createMetricsRegistry('admin-retention-test').registry,
-  logLevel: 'silent',
-  connectors: testConnectors,
-  authFailurePolicy: { perAddress: 1000, windowSeconds: 60 },
-});
-t.teardown(async () => {
-  await app.close();
-  await database.close();
-  await isolated.drop();
-});
 
-const keyFor = async (tenantId: string) =>
-  (
-    await app.inject({
-      method: 'POST',
-      url: '/admin/v1/api-keys',
-      headers: AUTH,
-      payload: { tenantId, label: `ops ${tenantId}` },
-    })
-  ).json<{ key: string }>().key;
 const connA = (await createConnection(app, 'tenant-a')).id;
 const connB = (await createConnection(app, 'tenant-b')).id;
-const keyA = { authorization: `Bearer ${await keyFor('tenant-a')}` };
-const keyB = { authorization: `Bearer ${await keyFor('tenant-b')}` };
+const keyA = (await createTenantKey(app, AUTH, 'tenant-a')).headers;
+const keyB = (await createTenantKey(app, AUTH, 'tenant-b')).headers;
 const purge = (tenantId: string, headers = AUTH) =>
   app.inject({ method: 'POST', url: `/admin/v1/tenants/${tenantId}/retention/purge`, headers });
 

@@ -63,7 +63,12 @@ export function createRawOrderHandler(deps: RawOrderHandlerDeps) {
     if (outcome.kind === 'rules-invalid') throw invalidMappingRule('rules.fieldRules', outcome.issues);
     if (outcome.kind === 'invalid') throw fieldRuleFailed('rules.fieldRules', outcome);
     if (outcome.kind === 'skip') {
-      deps.metrics.ordersTotal.inc({ stage: 'mapping', result: 'skipped', system: raw.sourceSystem });
+      deps.metrics.ordersTotal.inc({
+        stage: 'mapping',
+        result: 'skipped',
+        system: raw.sourceSystem,
+        connection: raw.connectionId,
+      });
       await deps.journey.record(raw.connectionId, raw.externalOrderId, 'skipped', { reason: outcome.reason });
       return;
     }
@@ -79,7 +84,12 @@ export function createRawOrderHandler(deps: RawOrderHandlerDeps) {
         value: toBinary(MappedOrderEventSchema, mapped),
       },
     ]);
-    deps.metrics.ordersTotal.inc({ stage: 'mapping', result: 'mapped', system: raw.sourceSystem });
+    deps.metrics.ordersTotal.inc({
+      stage: 'mapping',
+      result: 'mapped',
+      system: raw.sourceSystem,
+      connection: raw.connectionId,
+    });
     await deps.journey.record(raw.connectionId, raw.externalOrderId, 'mapped', {
       eventId: mapped.eventId,
       order: toJson(CanonicalOrderSchema, outcome.order),

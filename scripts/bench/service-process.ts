@@ -1,0 +1,117 @@
+/**
+ * A Koppel deployable (its own `main.ts`) or a benchmark child script started as an OS process of
+ * its own, so its memory and CPU can be read from the outside (/proc/<pid>: `VmRSS`, `VmHWM`, and
+ * utime + stime, what `process.cpuUsage()` reports inside it). Output goes to a log file under the
+ * temp folder; `ready` is a URL answering 200 or a line the child prints.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export type ProcessSample = { rssBytes: number; peakRssBytes: number; cpuSeconds: number };
+
+export type ServiceProcess = {
+  name: string;
+  pid: number;
+  logFile: string;
+  /** The first line the child printed that starts with `READY ` (without the prefix), if any. */
+  readyLine: string | undefined;
+  sample(): ProcessSample;
+  stop(): Promise<void>;
+};
+
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux (getconf CLK_TCK)
+
+/** A free TCP port on 127.0.0.1 for a child to listen on. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (typeof address !== 'object' || address === null) throw new Error('no port');
+  return address.port;
+}
+
+export function sampleProcess(pid: number): ProcessSample {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) =>
+    Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return {
+    rssBytes: kb('VmRSS') * 1024,
+    peakRssBytes: kb('VmHWM') * 1024,
+    cpuSeconds: ticks / CLOCK_TICKS_PER_SECOND,
+  };
+}
+
+export async function startServiceProcess(options: {
+  name: string;
+  entry: string;
+  env: Record<string, string>;
+  /** `{ url }`: polled until it answers 200; `{ line: true }`: waits for a `READY …` line. */
+  ready: { url: string } | { line: true };
+  timeoutMs?: number;
+}): Promise<ServiceProcess> {
+  const logFile = join(tmpdir(), `koppel-bench-${options.name}.log`);
+  const log = createWriteStream(logFile);
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', options.entry], {
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let readyLine: string | undefined;
+  let exited: string | undefined;
+  let buffered = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    log.write(chunk);
+    buffered += chunk.toString('utf8');
+    const match = /^READY (.*)$/m.exec(buffered);
+    if (match && readyLine === undefined) readyLine = match[1];
+    if (buffered.length > 65_536) buffered = buffered.slice(-1024);
+  });
+  child.stderr?.pipe(log);
+  child.once('exit', (code, signal) => {
+    exited = `exited with ${code ?? signal}`;
+  });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`${options.name} did not start`);
+  const deadline = Date.now() + (options.timeoutMs ?? 90_000);
+  for (;;) {
+    if (exited) throw new Error(`${options.name} ${exited} before it was ready; see ${logFile}`);
+    if (Date.now() > deadline) throw new Error(`${options.name} not ready in time; see ${logFile}`);
+    if ('line' in options.ready ? readyLine !== undefined : await answers(options.ready.url)) break;
+    await sleep(100);
+  }
+  return {
+    name: options.name,
+    pid,
+    logFile,
+    readyLine,
+    sample: () => sampleProcess(pid),
+    async stop() {
+      if (exited) return;
+      const done = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      const killed = sleep(20_000).then(() => {
+        if (!exited) child.kill('SIGKILL');
+      });
+      await Promise.race([done, killed]);
+      log.end();
+    },
+  };
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url);
+    await response.arrayBuffer();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
