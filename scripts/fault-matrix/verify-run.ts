@@ -76,6 +76,7 @@ export async function verifyRun(
     .selectFrom('order_summaries')
     .select(['external_order_id', 'status_stage', 'status_reason'])
     .where('connection_id', '=', expected.connectionId)
+    .where('external_order_id', 'in', [...expected.externalOrderIds])
     .where((eb) =>
       eb.or([
         eb('status_stage', 'is', null),

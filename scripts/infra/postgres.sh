@@ -95,6 +95,9 @@ do_start() {
     log "postgres ${PG_VERSION}: already running on ${PG_HOST}:${PG_PORT}"
   else
     log "postgres ${PG_VERSION}: starting cluster ${PG_CLUSTER}"
+    # Each test file opens its own pools (and the suite runs four files at once): Debian's default
+    # of 100 connections ran out. Applied at start, so an existing cluster gets it too.
+    pg_conftool "${PG_VERSION}" "${PG_CLUSTER}" set max_connections "${KOPPEL_PG_MAX_CONNECTIONS:-300}" >&2
     # --skip-systemctl-redirect: there is no systemd here; pg_ctlcluster starts postgres itself.
     # 9>&-: the server must not inherit the lock fd, or it would hold the lock for its lifetime.
     pg_ctlcluster --skip-systemctl-redirect "${PG_VERSION}" "${PG_CLUSTER}" start >&2 9>&- ||

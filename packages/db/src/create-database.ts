@@ -19,6 +19,11 @@ export function createPostgresDatabase(
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
   // An idle client losing its server must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  // A client in use when the server goes away (a restart: 57P01) emits 'error' too; its query
+  // fails and the caller retries, so the event itself must not crash the process either.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -54,6 +54,27 @@ for (const kind of databaseKinds) {
       t.match(await journey.list('c1', 'o7'), [{ stage: 'routed', detail: { deliveryId: 'd7' } }]);
     });
 
+    t.test('a stale event skipped after the booking leaves the order delivered', async (t) => {
+      const summaries = createOrderSummaryRepository(db);
+      for (const stage of ['received', 'mapped', 'delivered'] as const) {
+        await journey.record('c3', 'p', stage, {});
+      }
+      // The late `pending` webhook: received and skipped, one at a time and both in one batch.
+      await journey.record('c3', 'p', 'received', {});
+      await journey.record('c3', 'p', 'skipped', { reason: 'payment status UNPAID is not booked' });
+      await Promise.all([
+        journey.record('c3', 'p', 'received', {}),
+        journey.record('c3', 'p', 'skipped', { reason: 'again' }),
+      ]);
+      t.match(await summaries.find('c3', 'p'), { statusStage: 'delivered' });
+      // An order still at its first steps does take the skip, and a later paid webhook moves it on.
+      await journey.record('c3', 'q', 'received', {});
+      await journey.record('c3', 'q', 'skipped', { reason: 'pending' });
+      t.match(await summaries.find('c3', 'q'), { statusStage: 'skipped', statusReason: 'pending' });
+      await Promise.all([journey.record('c3', 'q', 'received', {}), journey.record('c3', 'q', 'mapped', {})]);
+      t.match(await summaries.find('c3', 'q'), { statusStage: 'mapped' });
+    });
+
     t.test('a row the database refuses fails only its own caller', async (t) => {
       // A lone surrogate is valid in a JS string but not in jsonb.
       const outcomes = await Promise.allSettled([

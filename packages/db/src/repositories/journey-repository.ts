@@ -4,7 +4,7 @@ import { createGroupWriter } from '../group-writer.js';
 import type { Database } from '../schema.js';
 import { type NewDeadLetter, recordDeadLetterSql } from './dead-letter-repository.js';
 import { type JourneyRow, journeyRowsSql } from './journey-rows-sql.js';
-import { activeTraceId, summaryFactsOf } from './order-summary-facts.js';
+import { activeTraceId, summaryConflictUpdateSql, summaryFactsOf } from './order-summary-facts.js';
 
 /** Stages an order passes; the admin API shows them in order. */
 export type JourneyStage =
@@ -64,17 +64,7 @@ function journeySql(
       ${facts.customerEmail}::text, ${facts.debtorId}::text, ${facts.documentId}::text,
       ${facts.documentNumber}::text, ${traceId}::text, ${stage === 'replayed' ? 1 : 0}::int
     from j
-    on conflict (connection_id, external_order_id) do update set
-      updated_at = excluded.updated_at,
-      status_stage = coalesce(excluded.status_stage, s.status_stage),
-      status_reason = case when excluded.status_stage is null then s.status_reason else excluded.status_reason end,
-      order_number = coalesce(excluded.order_number, s.order_number),
-      customer_email = coalesce(excluded.customer_email, s.customer_email),
-      debtor_id = coalesce(excluded.debtor_id, s.debtor_id),
-      document_id = coalesce(excluded.document_id, s.document_id),
-      document_number = coalesce(excluded.document_number, s.document_number),
-      trace_id = coalesce(s.trace_id, excluded.trace_id),
-      replays = s.replays + excluded.replays`;
+    on conflict (connection_id, external_order_id) do update set ${summaryConflictUpdateSql}`;
 }
 
 /**

@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import { jsonbText, withoutNul } from '../jsonb-text.js';
-import { type SummaryFacts, summaryFactsOf } from './order-summary-facts.js';
+import {
+  movesStatus,
+  type SummaryFacts,
+  summaryConflictUpdateSql,
+  summaryFactsOf,
+} from './order-summary-facts.js';
 
 /** One journey row as a stage records it (facts and trace id taken when it is recorded). */
 export type JourneyRow = {
@@ -37,7 +42,7 @@ export function foldSummaries(rows: readonly JourneyRow[]): FoldedSummary[] {
       byOrder.set(key, { ...facts, connectionId, externalOrderId, traceId, replays });
       continue;
     }
-    const moved = facts.statusStage !== null;
+    const moved = movesStatus(before.statusStage, facts.statusStage);
     byOrder.set(key, {
       ...before,
       statusStage: moved ? facts.statusStage : before.statusStage,
@@ -81,15 +86,5 @@ export function journeyRowsSql(rows: readonly JourneyRow[]) {
       status_stage, status_reason, order_number, customer_email, debtor_id, document_id,
       document_number, trace_id, replays)
     values ${sql.join(summaryValues)}
-    on conflict (connection_id, external_order_id) do update set
-      updated_at = excluded.updated_at,
-      status_stage = coalesce(excluded.status_stage, s.status_stage),
-      status_reason = case when excluded.status_stage is null then s.status_reason else excluded.status_reason end,
-      order_number = coalesce(excluded.order_number, s.order_number),
-      customer_email = coalesce(excluded.customer_email, s.customer_email),
-      debtor_id = coalesce(excluded.debtor_id, s.debtor_id),
-      document_id = coalesce(excluded.document_id, s.document_id),
-      document_number = coalesce(excluded.document_number, s.document_number),
-      trace_id = coalesce(s.trace_id, excluded.trace_id),
-      replays = s.replays + excluded.replays`;
+    on conflict (connection_id, external_order_id) do update set ${summaryConflictUpdateSql}`;
 }

@@ -1,10 +1,48 @@
 import { isSpanContextValid, trace } from '@opentelemetry/api';
+import { sql } from 'kysely';
 
 /**
  * Journey stages that say nothing new about where an order stands: the order summary keeps the
  * stage before them (the admin API's `journey-status` derives the same status from the stages).
  */
 export const STATUS_NEUTRAL_STAGES: readonly string[] = Object.freeze(['duplicate_ignored', 'written_back']);
+
+/**
+ * Stages of an order's first steps: an event received, or not booked because the connection
+ * filters its status out (`skipped`, e.g. a late `pending` after `paid`) or it is no order
+ * (`ignored`). They set the status only while the order has got no further than these: an order
+ * booked, in flight or failed keeps that status when a stale webhook of it arrives and is skipped.
+ */
+export const EARLY_STATUS_STAGES: readonly string[] = Object.freeze(['received', 'skipped', 'ignored']);
+
+/** Whether a journey stage moves the status of an order that stands at `current` (pure). */
+export function movesStatus(current: string | null, next: string | null): boolean {
+  if (next === null) return false;
+  if (!EARLY_STATUS_STAGES.includes(next)) return true;
+  return current === null || EARLY_STATUS_STAGES.includes(current);
+}
+
+/**
+ * The `on conflict` update of an order summary (`s`) by a new row (`excluded`): the SQL twin of
+ * `movesStatus` plus the facts, shared by the one-row and the many-row journey writes.
+ */
+export const summaryConflictUpdateSql = sql`
+      updated_at = excluded.updated_at,
+      status_stage = case when ${moves()} then excluded.status_stage else s.status_stage end,
+      status_reason = case when ${moves()} then excluded.status_reason else s.status_reason end,
+      order_number = coalesce(excluded.order_number, s.order_number),
+      customer_email = coalesce(excluded.customer_email, s.customer_email),
+      debtor_id = coalesce(excluded.debtor_id, s.debtor_id),
+      document_id = coalesce(excluded.document_id, s.document_id),
+      document_number = coalesce(excluded.document_number, s.document_number),
+      trace_id = coalesce(s.trace_id, excluded.trace_id),
+      replays = s.replays + excluded.replays`;
+
+function moves() {
+  const early = sql.join(EARLY_STATUS_STAGES.map((stage) => sql.lit(stage)));
+  return sql`(excluded.status_stage is not null and (excluded.status_stage not in (${early})
+    or s.status_stage is null or s.status_stage in (${early})))`;
+}
 
 /** What one journey row adds to its order's summary; undefined = keep what the summary has. */
 export type SummaryFacts = {

@@ -40,13 +40,24 @@ const statusByStage: Readonly<Record<string, JourneyStatus>> = {
   replayed: 'replayed',
 };
 
-/** The status of the last meaningful stage (stages in the order they happened); undefined when none is. */
+/**
+ * An order's first steps (received, or not booked: `skipped`, `ignored`) set its status only while
+ * it has got no further than these: a booked, in-flight or failed order keeps its status when a
+ * stale webhook of it (a late `pending` after `paid`) is received and skipped. The same rule as the
+ * order summaries' (`movesStatus` in @koppel/db).
+ */
+const earlyStatuses: ReadonlySet<JourneyStatus> = new Set(['received', 'skipped', 'ignored']);
+
+/** The status the stages leave the order in (stages in the order they happened); undefined when none does. */
 export function toJourneyStatus(stages: readonly string[]): JourneyStatus | undefined {
-  for (let i = stages.length - 1; i >= 0; i--) {
-    const status = statusByStage[stages[i] ?? ''];
-    if (status) return status;
+  let current: JourneyStatus | undefined;
+  for (const stage of stages) {
+    const next = statusByStage[stage];
+    if (!next) continue;
+    if (earlyStatuses.has(next) && current && !earlyStatuses.has(current)) continue;
+    current = next;
   }
-  return undefined;
+  return current;
 }
 
 /**

@@ -28,20 +28,13 @@ function scenario(name: string): Scenario {
   return found;
 }
 
-/**
- * Known defect, outside this test's area: a stale "pending" webhook that mapping skips after the
- * order was booked becomes the order's status in the admin API ("skipped"), though the order was
- * delivered once. Its assertion is a tap todo until the order summary keeps "delivered".
- */
-const STALE_SKIP_OVERRIDES_DELIVERED =
-  'a stale pending event skipped after the booking shows the booked order as "skipped" in the admin API';
-
-type Run = { scenario: Scenario; size: typeof SIZE; knownIssue?: string };
+type Run = { scenario: Scenario; size: typeof SIZE };
 const runs: Run[] = [
   { scenario: scenario('kill -9 connector-asperion'), size: SIZE },
   { scenario: scenario('webhook x3'), size: SMALL },
   { scenario: scenario('target 5xx bursts'), size: SMALL },
-  { scenario: scenario('paid before pending'), size: SMALL, knownIssue: STALE_SKIP_OVERRIDES_DELIVERED },
+  // A stale pending webhook skipped after the booking must leave the order delivered.
+  { scenario: scenario('paid before pending'), size: SMALL },
 ];
 
 let session: PipelineSession | undefined;
@@ -74,14 +67,8 @@ for (const [index, run] of runs.entries()) {
     t.equal(result.counts.duplicates, 0, 'no document number twice');
     t.equal(result.counts.debtors, run.size.customers, 'one debtor per customer');
     t.equal(result.counts.delivered, run.size.orders, "every order's journey ends delivered");
-    t.equal(result.counts.summaryNotDelivered, 0, 'and the admin API says delivered', {
-      todo: run.knownIssue,
-    });
+    t.equal(result.counts.summaryNotDelivered, 0, 'and the admin API says delivered');
     t.equal(result.counts.deadLetters, 0, 'nothing dead-lettered');
-    const adminStatusProblem = /not "delivered" in the admin API|ends skipped/;
-    const problems = run.knownIssue
-      ? result.problems.filter((p) => !adminStatusProblem.test(p))
-      : result.problems;
-    t.same(problems, [], 'no problem');
+    t.same(result.problems, [], 'no problem');
   });
 }

@@ -39,6 +39,15 @@ t.test('journey status is the last meaningful stage', async (t) => {
   t.equal(toJourneyStatus(['received', 'mapped', 'failed']), 'failed');
   t.equal(toJourneyStatus(['received', 'already_in_target']), 'delivered');
   t.equal(toJourneyStatus(['received', 'some_future_stage']), 'received', 'unknown stages are ignored');
+  t.equal(
+    toJourneyStatus(['received', 'mapped', 'delivered', 'received', 'skipped']),
+    'delivered',
+    'a stale pending webhook skipped after the booking leaves the order delivered',
+  );
+  t.equal(toJourneyStatus(['received', 'mapped', 'dead_lettered', 'received', 'skipped']), 'dead_lettered');
+  t.equal(toJourneyStatus(['received', 'skipped', 'received', 'mapped']), 'mapped', 'pending, then paid');
+  t.equal(toJourneyStatus(['received', 'skipped']), 'skipped');
+  t.equal(toJourneyStatus(['received', 'mapped', 'delivered', 'received', 'mapped']), 'mapped');
 });
 
 t.test('webhook secrets are 32 random URL-safe bytes and the URL joins cleanly', async (t) => {
