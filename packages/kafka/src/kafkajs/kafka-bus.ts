@@ -82,8 +82,10 @@ export function createKafkaBus(options: KafkaBusOptions): MessageBus {
         const existing = new Set(await admin.listTopics());
         const missing = specs.filter((s) => !existing.has(`${prefix}${s.name}`));
         if (missing.length > 0) {
+          // kafkajs' own wait for leaders tolerates LEADER_NOT_AVAILABLE only; a broker still
+          // settling its metadata answers UNKNOWN_TOPIC_OR_PARTITION for a moment, which it threw.
           await admin.createTopics({
-            waitForLeaders: true,
+            waitForLeaders: false,
             topics: missing.map((s) => ({
               topic: `${prefix}${s.name}`,
               numPartitions: s.partitions,
@@ -91,10 +93,17 @@ export function createKafkaBus(options: KafkaBusOptions): MessageBus {
               configEntries: [{ name: 'retention.ms', value: String(s.retentionMs) }],
             })),
           });
-          // createTopics returns once leaders exist; wait until metadata for every new topic
-          // answers too, so the first subscribe or send does not race the controller.
+          // Wait until metadata of every new topic answers with a leader for each partition, so
+          // the first subscribe or send does not race the controller (retried while retriable).
           const names = missing.map((s) => `${prefix}${s.name}`);
-          await retryWhileMetadataSettles(() => admin.fetchTopicMetadata({ topics: names }));
+          await retryWhileMetadataSettles(async () => {
+            const { topics } = await admin.fetchTopicMetadata({ topics: names });
+            if (topics.some((t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0))) {
+              throw Object.assign(new Error(`topics ${names.join(', ')} have no leader yet`), {
+                retriable: true,
+              });
+            }
+          });
         }
       } finally {
         await admin.disconnect();
