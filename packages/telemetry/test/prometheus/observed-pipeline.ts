@@ -26,6 +26,7 @@ import {
   migrateToLatest,
 } from '@koppel/db';
 import { startDelivery } from '@koppel/delivery';
+import { asperionDemoSettings } from '@koppel/embedded';
 import { buildIngestApp } from '@koppel/ingest';
 import { createConsumerLagReader, createKafkaBus, type MessageBus, type Subscription } from '@koppel/kafka';
 import { startMapping } from '@koppel/mapping';
@@ -219,7 +220,7 @@ export async function startObservedPipeline(): Promise<ObservedPipeline> {
       },
       sourceCredentials: { clientId: 'sim-client-id', clientSecret: 'sim-client-secret' },
       targetSystem: 'asperion',
-      settings: { ...asperionSettings(asperionUrl), rateLimit: { requestsPerSecond: 500, burst: 100 } },
+      settings: { ...asperionDemoSettings(asperionUrl), rateLimit: { requestsPerSecond: 500, burst: 100 } },
       credentials: {
         clientId: DEFAULT_CLIENT.clientId,
         clientSecret: DEFAULT_CLIENT.clientSecret,
@@ -267,27 +268,6 @@ export async function startObservedPipeline(): Promise<ObservedPipeline> {
 }
 
 /** Asperion settings matching the simulator's default administration 12345. */
-function asperionSettings(url: string) {
-  return {
-    apiBaseUrl: url,
-    identityBaseUrl: url,
-    tenantId: 12345,
-    journalId: 'VK',
-    invoiceNumberPrefix: 'WEB-',
-    revenueAccounts: [
-      { vatRateBp: 2100, ledgerAccountId: 8000 },
-      { vatRateBp: 900, ledgerAccountId: 8020 },
-      { vatRateBp: 0, ledgerAccountId: 8030 },
-    ],
-    vatCodes: [
-      { vatRateBp: 2100, vatCode: 'H' },
-      { vatRateBp: 900, vatCode: 'L' },
-      { vatRateBp: 0, vatCode: 'N' },
-    ],
-    shippingLedgerAccountId: 8010,
-    checkProducts: false,
-  };
-}
 
 /** Registers the ingest's webhook for new orders in the Shoprenter simulator, as a merchant does. */
 async function registerWebhook(shoprenter: ReturnType<typeof buildShoprenterSimulator>, url: string) {
