@@ -10,6 +10,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveInfrastructure } from '@koppel/test-infra';
+import { formatSummary, summariseTapOutput } from './summary/tap-lane-summary.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = (name: string) => resolve(root, 'node_modules/.bin', name);
@@ -36,24 +37,30 @@ function step(title: string, command: string, args: string[], options: SpawnSync
  */
 const endToEndFiles = 'services/embedded/test/**/*.test.ts';
 
-function tapLane(args: string[], env: NodeJS.ProcessEnv, output: 'inherit' | string[]): Promise<number> {
+/**
+ * One tap process. Its output is kept (for the closing summary) and either streamed as it comes
+ * (`live`) or held back and also written to a log file, to be printed when the lane ends.
+ */
+function tapLane(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  output: { live: true } | { live: false; logFile: string },
+): Promise<{ exit: number; text: string }> {
   return new Promise((resolveExit) => {
-    const child = spawn(bin('tap'), args, {
-      cwd: root,
-      env,
-      stdio: output === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+    const chunks: string[] = [];
+    const child = spawn(bin('tap'), args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const log = output.live ? undefined : createWriteStream(output.logFile);
+    const keep = (target: NodeJS.WriteStream) => (chunk: Buffer) => {
+      chunks.push(chunk.toString());
+      if (output.live) target.write(chunk);
+      else log?.write(chunk);
+    };
+    child.stdout.on('data', keep(process.stdout));
+    child.stderr.on('data', keep(process.stderr));
+    child.on('close', (code, signal) => {
+      log?.end();
+      resolveExit({ exit: code ?? (signal ? 1 : 0), text: chunks.join('') });
     });
-    if (output !== 'inherit') {
-      const log = createWriteStream(resolve(root, '.cache/tap-end-to-end.log'));
-      const keep = (chunk: Buffer) => {
-        output.push(chunk.toString());
-        log.write(chunk);
-      };
-      child.stdout?.on('data', keep);
-      child.stderr?.on('data', keep);
-      child.on('close', () => log.end());
-    }
-    child.on('close', (code, signal) => resolveExit(code ?? (signal ? 1 : 0)));
   });
 }
 
@@ -63,18 +70,23 @@ async function runTapInTwoLanes(env: NodeJS.ProcessEnv): Promise<void> {
   mkdirSync(resolve(root, '.cache'), { recursive: true });
   // tap rebuilds its runner for the plugin list on first use; two lanes doing that at once collide.
   step('tap runner build (once per install)', bin('tap'), ['build']);
-  const endToEndOutput: string[] = [];
-  const [restExit, endToEndExit] = await Promise.all([
-    tapLane([`--exclude=${endToEndFiles}`], env, 'inherit'),
-    tapLane([endToEndFiles], env, endToEndOutput),
+  const [rest, endToEnd] = await Promise.all([
+    tapLane([`--exclude=${endToEndFiles}`], env, { live: true }),
+    tapLane([endToEndFiles], env, { live: false, logFile: resolve(root, '.cache/tap-end-to-end.log') }),
   ]);
-  process.stdout.write(`\n== end-to-end lane (${endToEndFiles})\n${endToEndOutput.join('')}`);
+  process.stdout.write(`\n== end-to-end lane (${endToEndFiles})\n${endToEnd.text}`);
+  process.stdout.write(
+    `\n== test summary (both lanes)\n${formatSummary({
+      main: summariseTapOutput(rest.text),
+      'end-to-end': summariseTapOutput(endToEnd.text),
+    })}`,
+  );
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (restExit !== 0 || endToEndExit !== 0) {
+  if (rest.exit !== 0 || endToEnd.exit !== 0) {
     process.stderr.write(
-      `\n✗ tests (tap) failed after ${seconds}s (exit ${restExit} / end-to-end ${endToEndExit})\n`,
+      `\n✗ tests (tap) failed after ${seconds}s (exit ${rest.exit} / end-to-end ${endToEnd.exit})\n`,
     );
-    process.exit(restExit || endToEndExit);
+    process.exit(rest.exit || endToEnd.exit);
   }
   process.stdout.write(`✓ tests (tap) (${seconds}s)\n`);
 }
