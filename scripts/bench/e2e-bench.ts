@@ -6,7 +6,8 @@
 import { fileURLToPath } from 'node:url';
 import { type AsperionTarget, openBenchInfra, webhookShots } from './bench-infra.js';
 import { measurePipeline, type PipelineFigures, type PipelineSettings } from './pipeline-measure.js';
-import { freePort, type ServiceProcess, startServiceProcess } from './service-process.js';
+import { listenPort } from '../support/listen-port.js';
+import { type ServiceProcess, startServiceProcess } from './service-process.js';
 
 /** The deployables of the Kafka mode, in pipeline order. */
 export const STAGES = ['ingest', 'mapping', 'customer-registry', 'delivery', 'connector-asperion'] as const;
@@ -19,7 +20,7 @@ export async function startStages(
   stages: readonly string[],
 ): Promise<{ processes: ServiceProcess[]; ports: Map<string, number> }> {
   const ports = new Map<string, number>();
-  for (const stage of stages) ports.set(stage, await freePort());
+  for (const stage of stages) ports.set(stage, await listenPort());
   const started = await Promise.allSettled(
     stages.map((stage) => {
       const port = ports.get(stage) ?? 0;

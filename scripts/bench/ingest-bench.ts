@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { type AsperionTarget, openBenchInfra, webhookShots } from './bench-infra.js';
 import { type LatencySummary, summarize } from './bench-stats.js';
 import { closedLoop, type LoadResult, openLoop, type Shot } from './load-generator.js';
-import { freePort, type ServiceProcess, startServiceProcess } from './service-process.js';
+import { listenPort } from '../support/listen-port.js';
+import { type ServiceProcess, startServiceProcess } from './service-process.js';
 
 export type IngestSettings = { requests: number; concurrency: number; rate: number; rateSeconds: number };
 
@@ -66,7 +67,7 @@ export async function runIngestBench(
   let ingest: ServiceProcess | undefined;
   let bare: ServiceProcess | undefined;
   try {
-    const port = await freePort();
+    const port = await listenPort();
     ingest = await startServiceProcess({
       name: 'ingest-alone',
       entry: here('../../services/ingest/src/main.ts'),
@@ -80,7 +81,7 @@ export async function runIngestBench(
     const ingestRequests = 200 + settings.requests + Math.round(settings.rate * settings.rateSeconds);
     await ingest.stop();
 
-    const barePort = await freePort();
+    const barePort = await listenPort();
     bare = await startServiceProcess({
       name: 'bare-fastify',
       entry: here('./bare-fastify-server.ts'),

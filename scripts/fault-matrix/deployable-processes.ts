@@ -6,10 +6,10 @@
  * cause are counted as crashes.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { listenPort } from '../support/listen-port.js';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 
@@ -51,16 +51,6 @@ export type PipelineProcesses = {
 
 type Supervised = { name: Deployable; port: number; child?: ChildProcess; expectedExit: boolean };
 
-/** A free TCP port on loopback, chosen by the OS. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  await new Promise<void>((done) => server.close(() => done()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
 function envOf(options: PipelineProcessesOptions, port: number): NodeJS.ProcessEnv {
   return {
     ...process.env,
@@ -86,7 +76,7 @@ export async function startPipelineProcesses(options: PipelineProcessesOptions):
   const supervised: Supervised[] = [];
   for (let replica = 0; replica < options.replicas; replica += 1) {
     for (const name of options.only ?? deployables) {
-      supervised.push({ name, port: await freePort(), expectedExit: false });
+      supervised.push({ name, port: await listenPort(), expectedExit: false });
     }
   }
   let stopping = false;
