@@ -4,11 +4,14 @@
  * range, which outgoing connections (Kafka, Postgres, the simulators) also draw their local ports
  * from: a process restarted on "its" port then found it taken by some client socket and failed with
  * EADDRINUSE on every restart. Ports below the range are never given to outgoing connections.
+ * Candidates stop at 25000, below the fault matrix's private Postgres (25432) and Kafka (29092/3),
+ * which may be down for a moment when a port is chosen.
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 const lowestCandidate = 20_000;
+const highestCandidate = 24_999;
 const handedOut = new Set<number>();
 
 function ephemeralRangeStart(): number {
@@ -31,7 +34,7 @@ function canListen(port: number, host: string): Promise<boolean> {
 
 /** Each call in this process gives a different port. */
 export async function listenPort(host = '127.0.0.1'): Promise<number> {
-  const span = ephemeralRangeStart() - lowestCandidate;
+  const span = Math.min(ephemeralRangeStart() - 1, highestCandidate) - lowestCandidate + 1;
   for (let attempt = 0; attempt < 200; attempt += 1) {
     const port = lowestCandidate + Math.floor(Math.random() * span);
     if (handedOut.has(port)) continue;
@@ -40,5 +43,7 @@ export async function listenPort(host = '127.0.0.1'): Promise<number> {
       return port;
     }
   }
-  throw new Error(`no free port between ${lowestCandidate} and the ephemeral range`);
+  throw new Error(
+    `no free port between ${lowestCandidate} and ${highestCandidate} below the ephemeral range`,
+  );
 }
