@@ -59,6 +59,26 @@ for (const kind of databaseKinds) {
       t.equal(await inbox.count('conn-race'), 1);
     });
 
+    t.test('a burst of admits shares statements and each caller gets its own answer', async (t) => {
+      await inbox.admit(entry('conn-burst', 'published-before'), 'tok-old');
+      await inbox.markPublished('conn-burst', 'published-before');
+      const keys = [...Array.from({ length: 40 }, (_, i) => `k${i}`), 'k0', 'k1', 'published-before'];
+      const results = await Promise.all(
+        keys.map((key, i) => inbox.admit(entry('conn-burst', key, `evt-${key}-${i}`), `tok-${i}`)),
+      );
+      t.equal(results.filter((r) => r.kind === 'new').length, 40, 'each of the 40 keys claimed once');
+      t.same(
+        results.slice(40).map((r) => r.kind),
+        ['in_flight', 'in_flight', 'duplicate'],
+        'a key repeated in the burst is in flight; a published one is a duplicate',
+      );
+      t.same(results[7], { kind: 'new', eventId: 'evt-k7-7', claimToken: 'tok-7' });
+      await Promise.all(keys.slice(0, 40).map((key) => inbox.markPublished('conn-burst', key)));
+      const published = await Promise.all(keys.map((key) => inbox.isPublished('conn-burst', key)));
+      t.ok(published.every(Boolean), 'concurrent marks, grouped into one update, reach every row');
+      t.equal(await inbox.count('conn-burst'), 41);
+    });
+
     t.test(
       'an expired claim (a crashed publisher) is taken over; a stale release changes nothing',
       async (t) => {

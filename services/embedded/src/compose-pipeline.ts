@@ -82,7 +82,6 @@ export async function startPipeline(infra: PipelineInfrastructure): Promise<Runn
     inbox,
     journey,
     // Concurrent webhooks share the inbox's round trips here as in the ingest deployable.
-    db: infra.db,
     authFailures: createAuthFailureRepository(infra.db),
     cipher: infra.cipher,
     topicPrefix: infra.topicPrefix,

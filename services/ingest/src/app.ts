@@ -2,16 +2,13 @@ import type {
   AuthFailureRepository,
   ConnectionRepository,
   CredentialCipher,
-  Database,
   InboxRepository,
   JourneyRepository,
 } from '@koppel/db';
 import type { MessageBus } from '@koppel/kafka';
 import { buildServiceApp, type ReadinessCheck } from '@koppel/service-kit';
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { Registry } from 'prom-client';
-import { createBatchedInbox } from './adapters/batched-inbox.js';
 import { shareConnectionLookups } from './adapters/shared-connection-lookup.js';
 import { type AuthFailurePolicy, DEFAULT_AUTH_FAILURE_POLICY } from './routes/auth-failure-guard.js';
 import { registerWebhookRoutes } from './routes/webhook-routes.js';
@@ -21,13 +18,6 @@ export type IngestDeps = {
   connections: ConnectionRepository;
   inbox: InboxRepository;
   journey: JourneyRepository;
-  /**
-   * The database under `inbox`. With it, the inbox writes of concurrent requests share statements:
-   * one multi-row insert claims a batch's new events and one update marks them published (group
-   * commit, as the producer and the journey repository do); without it, each request writes its
-   * own rows.
-   */
-  db?: Kysely<Database>;
   cipher: CredentialCipher;
   topicPrefix: string;
   registry: Registry;
@@ -67,7 +57,6 @@ export async function buildIngestApp(deps: IngestDeps): Promise<FastifyInstance>
   await registerWebhookRoutes(app, {
     ...deps,
     connections: shareConnectionLookups(deps.connections),
-    inbox: deps.db ? createBatchedInbox(deps.db, deps.inbox) : deps.inbox,
     authFailurePolicy: deps.authFailurePolicy ?? DEFAULT_AUTH_FAILURE_POLICY,
   });
   return app;

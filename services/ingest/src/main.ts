@@ -24,7 +24,6 @@ await runDeployable({
       connections: createConnectionRepository(db, cipher),
       inbox: createInboxRepository(db),
       journey: createJourneyRepository(db),
-      db,
       cipher,
       topicPrefix: runtime.topicPrefix,
       registry: runtime.metrics.registry,

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { createGroupWriter } from '../group-writer.js';
 import type { Database } from '../schema.js';
 
 export type InboxEntry = {
@@ -26,6 +27,26 @@ export const INBOX_CLAIM_MS = 30_000;
 
 const claimUntil = (ms: number) => sql<Date>`now() + make_interval(secs => ${ms / 1000})`;
 
+type AdmitCall = { entry: InboxEntry; claimToken: string; claimMs: number };
+type PublishedCall = { connectionId: string; eventKey: string };
+/** One caller's own answer inside a grouped statement: its admission, or its own error. */
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+const keyOf = (connectionId: string, eventKey: string) => `${connectionId}\u0000${eventKey}`;
+
+async function settle<T>(work: () => Promise<T>): Promise<Settled<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+function unwrap<T>(settled: Settled<T>): T {
+  if (settled.ok) return settled.value;
+  throw settled.error;
+}
+
 /**
  * The ingest inbox: one row per (connection, source event key). The unique constraint, not a
  * check-then-insert, decides whether an event is new, and the row is *claimed* (token and lease,
@@ -35,50 +56,110 @@ const claimUntil = (ms: number) => sql<Date>`now() + make_interval(secs => ${ms 
  * the source's retry republishes the same event rather than counting as new.
  */
 export function createInboxRepository(db: Kysely<Database>) {
+  /** The one-row admission: claim a new event, take over a lapsed claim, or say why not. */
+  async function admitOne({ entry, claimToken, claimMs }: AdmitCall): Promise<InboxAdmission> {
+    const inserted = await db
+      .insertInto('inbox')
+      .values({
+        connection_id: entry.connectionId,
+        event_key: entry.eventKey,
+        event_id: entry.eventId,
+        event_type: entry.eventType,
+        external_order_id: entry.externalOrderId,
+        claim_token: claimToken,
+        claimed_until: claimUntil(claimMs),
+      })
+      .onConflict((oc) => oc.columns(['connection_id', 'event_key']).doNothing())
+      .returning('event_id')
+      .executeTakeFirst();
+    if (inserted) return { kind: 'new', eventId: inserted.event_id, claimToken };
+    const taken = await db
+      .updateTable('inbox')
+      .set({ claim_token: claimToken, claimed_until: claimUntil(claimMs) })
+      .where('connection_id', '=', entry.connectionId)
+      .where('event_key', '=', entry.eventKey)
+      .where('published', '=', false)
+      .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', sql<Date>`now()`)]))
+      .returning('event_id')
+      .executeTakeFirst();
+    if (taken) return { kind: 'unpublished', eventId: taken.event_id, claimToken };
+    const existing = await db
+      .selectFrom('inbox')
+      .select('published')
+      .where('connection_id', '=', entry.connectionId)
+      .where('event_key', '=', entry.eventKey)
+      .executeTakeFirstOrThrow();
+    return existing.published ? { kind: 'duplicate' } : { kind: 'in_flight' };
+  }
+
+  /**
+   * Admissions of concurrent requests (a burst of webhooks) share one statement: every event not
+   * yet in the inbox is claimed by one multi-row `insert … on conflict do nothing`. An event already
+   * there, or repeated inside the batch, takes the one-row path (takeover, in flight or duplicate),
+   * so the unique constraint still decides. Each caller gets its own answer or its own error.
+   */
+  async function admitMany(calls: AdmitCall[]): Promise<Settled<InboxAdmission>[]> {
+    if (calls.length === 1) return [await settle(() => admitOne(calls[0] as AdmitCall))];
+    const firsts = new Map<string, number>();
+    calls.forEach((call, index) => {
+      const key = keyOf(call.entry.connectionId, call.entry.eventKey);
+      if (!firsts.has(key)) firsts.set(key, index);
+    });
+    const rows = await db
+      .insertInto('inbox')
+      .values(
+        [...firsts.values()].map((index) => {
+          const { entry, claimToken, claimMs } = calls[index] as AdmitCall;
+          return {
+            connection_id: entry.connectionId,
+            event_key: entry.eventKey,
+            event_id: entry.eventId,
+            event_type: entry.eventType,
+            external_order_id: entry.externalOrderId,
+            claim_token: claimToken,
+            claimed_until: claimUntil(claimMs),
+          };
+        }),
+      )
+      .onConflict((oc) => oc.columns(['connection_id', 'event_key']).doNothing())
+      .returning(['connection_id', 'event_key'])
+      .execute();
+    const claimed = new Set(rows.map((row) => keyOf(row.connection_id, row.event_key)));
+    return Promise.all(
+      calls.map((call, index) => {
+        const key = keyOf(call.entry.connectionId, call.entry.eventKey);
+        if (firsts.get(key) === index && claimed.has(key)) {
+          const admission: InboxAdmission = {
+            kind: 'new',
+            eventId: call.entry.eventId,
+            claimToken: call.claimToken,
+          };
+          return { ok: true, value: admission } as const;
+        }
+        return settle(() => admitOne(call));
+      }),
+    );
+  }
+
+  const groupedAdmit = createGroupWriter(admitMany);
+  const groupedMarkPublished = createGroupWriter(async (calls: PublishedCall[]) => {
+    const pairs = calls.map((call) => sql`(${call.connectionId}::text, ${call.eventKey}::text)`);
+    await db
+      .updateTable('inbox')
+      .set({ published: true, claim_token: null, claimed_until: null })
+      .where(sql<boolean>`(connection_id, event_key) in (${sql.join(pairs)})`)
+      .execute();
+    return calls.map(() => undefined);
+  });
+
   return {
     async admit(entry: InboxEntry, claimToken: string, claimMs = INBOX_CLAIM_MS): Promise<InboxAdmission> {
-      const inserted = await db
-        .insertInto('inbox')
-        .values({
-          connection_id: entry.connectionId,
-          event_key: entry.eventKey,
-          event_id: entry.eventId,
-          event_type: entry.eventType,
-          external_order_id: entry.externalOrderId,
-          claim_token: claimToken,
-          claimed_until: claimUntil(claimMs),
-        })
-        .onConflict((oc) => oc.columns(['connection_id', 'event_key']).doNothing())
-        .returning('event_id')
-        .executeTakeFirst();
-      if (inserted) return { kind: 'new', eventId: inserted.event_id, claimToken };
-      const taken = await db
-        .updateTable('inbox')
-        .set({ claim_token: claimToken, claimed_until: claimUntil(claimMs) })
-        .where('connection_id', '=', entry.connectionId)
-        .where('event_key', '=', entry.eventKey)
-        .where('published', '=', false)
-        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', sql<Date>`now()`)]))
-        .returning('event_id')
-        .executeTakeFirst();
-      if (taken) return { kind: 'unpublished', eventId: taken.event_id, claimToken };
-      const existing = await db
-        .selectFrom('inbox')
-        .select('published')
-        .where('connection_id', '=', entry.connectionId)
-        .where('event_key', '=', entry.eventKey)
-        .executeTakeFirstOrThrow();
-      return existing.published ? { kind: 'duplicate' } : { kind: 'in_flight' };
+      return unwrap(await groupedAdmit({ entry, claimToken, claimMs }));
     },
 
     /** The event's record is on the topic: later sightings are duplicates. */
     async markPublished(connectionId: string, eventKey: string): Promise<void> {
-      await db
-        .updateTable('inbox')
-        .set({ published: true, claim_token: null, claimed_until: null })
-        .where('connection_id', '=', connectionId)
-        .where('event_key', '=', eventKey)
-        .execute();
+      await groupedMarkPublished({ connectionId, eventKey });
     },
 
     /**

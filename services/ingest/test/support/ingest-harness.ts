@@ -71,7 +71,6 @@ export async function startIngestHarness(
         connections,
         inbox,
         journey,
-        db: database.db,
         cipher,
         topicPrefix: TOPIC_PREFIX,
         registry: createMetricsRegistry('ingest-test').registry,
