@@ -83,16 +83,27 @@ function invalid(
 }
 
 /** The runner's I/O for one connection's session: credentials saved sealed, fetch, clock, timeout. */
-export function createSessionServices(
-  connections: ConnectionRepository,
-  connectionId: string,
-  side: ConnectionSide,
-  options: SessionOptions = {},
-  onSaved: (values: Record<string, unknown>) => void = () => {},
-  system?: string,
-): SessionServices {
+export type SessionServicesInput = {
+  connections: ConnectionRepository;
+  connectionId: string;
+  side: ConnectionSide;
+  /** The connector's system: with `options.rateBuckets`, the key of the shared rate bucket. */
+  system: string;
+  options?: SessionOptions;
+  /** Told of every credential value the session saved itself (a rotated refresh token). */
+  onSaved?: (values: Record<string, unknown>) => void;
+};
+
+export function createSessionServices({
+  connections,
+  connectionId,
+  side,
+  system,
+  options = {},
+  onSaved = () => {},
+}: SessionServicesInput): SessionServices {
   const rateBucket =
-    options.rateBuckets && system ? bindRateBucket(options.rateBuckets, { system, connectionId }) : undefined;
+    options.rateBuckets ? bindRateBucket(options.rateBuckets, { system, connectionId }) : undefined;
   return {
     ...(rateBucket ? { rateBucket } : {}),
     async saveCredentials(values) {
@@ -136,7 +147,7 @@ export async function openConnectionSession<Session>(
   if (!opener.openSession) throw new Error(`connector ${opener.system} opens no sessions`);
   return opener.openSession(
     context,
-    createSessionServices(connections, connectionId, side, options, undefined, opener.system),
+    createSessionServices({ connections, connectionId, side, system: opener.system, options }),
   );
 }
 
@@ -178,18 +189,18 @@ export function createSessionCache<Session>(
       }
       const context = parseConnectionSide(opener, connection, side, settings, credentials);
       if (!opener.openSession) throw new Error(`connector ${opener.system} opens no sessions`);
-      const services = createSessionServices(
+      const services = createSessionServices({
         connections,
         connectionId,
         side,
+        system: opener.system,
         options,
-        (values) => {
+        onSaved: (values) => {
           const keys = selfSavedKeys.get(connectionId) ?? new Set<string>();
           for (const key of Object.keys(values)) keys.add(key);
           selfSavedKeys.set(connectionId, keys);
         },
-        opener.system,
-      );
+      });
       const session = opener.openSession(context, services);
       sessions.set(connectionId, { settings, credentials, session });
       return session;

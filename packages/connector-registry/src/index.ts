@@ -5,6 +5,7 @@
 export {
   createSessionCache,
   createSessionServices,
+  type SessionServicesInput,
   openConnectionSession,
   parseConnectionSide,
   type SessionCache,
