@@ -102,8 +102,9 @@ export function createSessionServices({
   options = {},
   onSaved = () => {},
 }: SessionServicesInput): SessionServices {
-  const rateBucket =
-    options.rateBuckets ? bindRateBucket(options.rateBuckets, { system, connectionId }) : undefined;
+  const rateBucket = options.rateBuckets
+    ? bindRateBucket(options.rateBuckets, { system, connectionId })
+    : undefined;
   return {
     ...(rateBucket ? { rateBucket } : {}),
     async saveCredentials(values) {
@@ -165,7 +166,7 @@ export function createSessionCache<Session>(
 ) {
   const sessions = new Map<
     string,
-    { settings: unknown; credentials: Record<string, unknown>; session: Session }
+    { settings: unknown; credentials: Record<string, unknown>; sealedCredentials: string; session: Session }
   >();
   /** Credential keys a session of the connection saved itself (e.g. `refreshToken`). */
   const selfSavedKeys = new Map<string, Set<string>>();
@@ -180,11 +181,27 @@ export function createSessionCache<Session>(
 
   return {
     async sessionFor(connectionId: string): Promise<Session> {
-      const { connection, settings, credentials } = await loadSide(connections, connectionId, side);
-      const fingerprint = fingerprintOf(connectionId, settings, credentials);
+      // One query per call. The credentials are opened (decrypted) only when their sealed value
+      // changed since the cached session was checked: a record of a busy connection costs one read.
+      const found = await connections.findWithSealedCredentials(connectionId, side);
+      if (!found) {
+        throw appError('NOT_FOUND', `connection ${connectionId} no longer exists`, { field: 'connectionId' });
+      }
+      const { connection, sealedCredentials } = found;
+      const settings = side === 'target' ? connection.settings : connection.sourceSettings;
       const cached = sessions.get(connectionId);
+      if (
+        cached &&
+        cached.sealedCredentials === sealedCredentials &&
+        JSON.stringify(cached.settings) === JSON.stringify(settings)
+      ) {
+        return cached.session;
+      }
+      const credentials = connections.openCredentials(sealedCredentials);
+      const fingerprint = fingerprintOf(connectionId, settings, credentials);
       // Both sides are compared with today's set of rotating keys (it grows as sessions save).
       if (cached && fingerprintOf(connectionId, cached.settings, cached.credentials) === fingerprint) {
+        cached.sealedCredentials = sealedCredentials;
         return cached.session;
       }
       const context = parseConnectionSide(opener, connection, side, settings, credentials);
@@ -202,7 +219,7 @@ export function createSessionCache<Session>(
         },
       });
       const session = opener.openSession(context, services);
-      sessions.set(connectionId, { settings, credentials, session });
+      sessions.set(connectionId, { settings, credentials, sealedCredentials, session });
       return session;
     },
     /** Forgets a connection's session (deleted or deactivated connection). */

@@ -74,3 +74,52 @@ t.test('a session is rebuilt when the connection changes, not when a rotated tok
   await connections.update('c-1', { settings: { company: 'B' } });
   t.not(await replicaA.sessionFor('c-1'), afterSecret, 'new settings rebuild it');
 });
+
+t.test('an unchanged connection costs one read and no decryption per call', async (t) => {
+  const database = await createMigratedEmbeddedDatabase(t.testdir());
+  t.teardown(() => database.close());
+  await migrateToLatest(database.db);
+  const cipher = createCredentialCipher(randomBytes(32));
+  let opens = 0;
+  const countingCipher = {
+    ...cipher,
+    open(sealed: string) {
+      opens += 1;
+      return cipher.open(sealed);
+    },
+  };
+  const connections = createConnectionRepository(database.db, countingCipher);
+  await connections.create({
+    id: 'c-2',
+    tenantId: 'tenant',
+    name: 'shop',
+    sourceSystem: 'shoprenter',
+    targetSystem: 'books',
+    webhookSecretHash: hashWebhookSecret('s'),
+    ipAllowlist: [],
+    rules: {},
+    settings: { company: 'A' },
+    credentials: { clientSecret: 'one', refreshToken: 'r0' },
+    active: true,
+  });
+  const cache = createSessionCache(
+    {
+      system: 'books',
+      settingsSchema: z.object({ company: z.string() }),
+      credentialsSchema: z.object({ clientSecret: z.string(), refreshToken: z.string() }),
+      openSession: (context: ConnectionContext<unknown, unknown>, services: SessionServices) => ({
+        context,
+        services,
+      }),
+    },
+    connections,
+    'target',
+  );
+  const first = await cache.sessionFor('c-2');
+  for (let call = 0; call < 10; call += 1) t.equal(await cache.sessionFor('c-2'), first);
+  t.equal(opens, 1, 'credentials opened once, for the first session');
+  await connections.mergeCredentials('c-2', { refreshToken: 'r1' });
+  const afterRotation = await cache.sessionFor('c-2');
+  t.not(afterRotation, first, 'a token rotated elsewhere rebuilds it');
+  t.equal(opens, 3, 'and is opened again (the merge opened it once too)');
+});

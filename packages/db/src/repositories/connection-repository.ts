@@ -90,6 +90,26 @@ export function createConnectionRepository(db: Kysely<Database>, cipher: Credent
       return row ? toConnection(row) : undefined;
     },
 
+    /**
+     * The connection and one side's credentials as stored (sealed), in one query. A sealed value
+     * changes with every write (fresh nonce), so a caller holding an opened copy can tell from it
+     * alone whether the credentials changed, and open them (`openCredentials`) only then.
+     */
+    async findWithSealedCredentials(
+      id: string,
+      side: ConnectionSide,
+    ): Promise<{ connection: Connection; sealedCredentials: string } | undefined> {
+      const row = await db.selectFrom('connections').selectAll().where('id', '=', id).executeTakeFirst();
+      return row
+        ? { connection: toConnection(row), sealedCredentials: row[credentialColumn[side]] }
+        : undefined;
+    },
+
+    /** Opens credentials read sealed by `findWithSealedCredentials` (`{}` for none). */
+    openCredentials(sealed: string): Record<string, unknown> {
+      return sealed === '' ? {} : cipher.open(sealed);
+    },
+
     async list(tenantId?: string): Promise<Connection[]> {
       let query = db.selectFrom('connections').selectAll().orderBy('created_at');
       if (tenantId) query = query.where('tenant_id', '=', tenantId);
