@@ -30,6 +30,7 @@ export {
   createConnectionRepository,
   type NewConnection,
 } from './repositories/connection-repository.js';
+export { shareConnectionLookups } from './repositories/shared-connection-lookups.js';
 export {
   type CustomerRecord,
   type CustomerRepository,

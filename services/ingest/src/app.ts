@@ -1,15 +1,15 @@
-import type {
-  AuthFailureRepository,
-  ConnectionRepository,
-  CredentialCipher,
-  InboxRepository,
-  JourneyRepository,
+import {
+  type AuthFailureRepository,
+  type ConnectionRepository,
+  type CredentialCipher,
+  type InboxRepository,
+  type JourneyRepository,
+  shareConnectionLookups,
 } from '@koppel/db';
 import type { MessageBus } from '@koppel/kafka';
 import { buildServiceApp, type ReadinessCheck } from '@koppel/service-kit';
 import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
-import { shareConnectionLookups } from './adapters/shared-connection-lookup.js';
 import { type AuthFailurePolicy, DEFAULT_AUTH_FAILURE_POLICY } from './routes/auth-failure-guard.js';
 import { registerWebhookRoutes } from './routes/webhook-routes.js';
 

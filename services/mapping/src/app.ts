@@ -1,5 +1,5 @@
 import { topics } from '@koppel/contracts';
-import type { ConnectionRepository, JourneyRepository } from '@koppel/db';
+import { type ConnectionRepository, type JourneyRepository, shareConnectionLookups } from '@koppel/db';
 import type { MessageBus, Subscription } from '@koppel/kafka';
 import { startPipelineConsumer } from '@koppel/service-kit';
 import type { ServiceMetrics } from '@koppel/telemetry';
@@ -22,6 +22,7 @@ export function startMapping(deps: MappingDeps): Promise<Subscription> {
     stage: 'mapping',
     source: topics.ordersRaw,
     groupId: 'koppel-mapping',
-    handler: createRawOrderHandler(deps),
+    // Records of one connection in a poll share its read (`shareConnectionLookups`).
+    handler: createRawOrderHandler({ ...deps, connections: shareConnectionLookups(deps.connections) }),
   });
 }

@@ -1,4 +1,4 @@
-import type { Connection, ConnectionRepository } from '@koppel/db';
+import type { Connection, ConnectionRepository } from './connection-repository.js';
 
 /**
  * The connection repository with concurrent look-ups of one connection sharing one query: a burst
