@@ -42,7 +42,17 @@ const AUTH_CODES: ReadonlySet<string> = new Set([
   'UNAUTHENTICATED',
   'SOURCE_AUTH_FAILED',
 ]);
-const REFUSAL_CODES: ReadonlySet<string> = new Set(['TARGET_REJECTED', 'TARGET_VALIDATION_FAILED']);
+/**
+ * The target answered and said no. Besides the shared `TARGET_REJECTED`, connectors whose target
+ * speaks its own refusals keep their own codes: Mplus's `…-FAILED` results and SOAP `Client`
+ * faults (packages/connector-mplus/README.md).
+ */
+const REFUSAL_CODES: ReadonlySet<string> = new Set([
+  'TARGET_REJECTED',
+  'TARGET_VALIDATION_FAILED',
+  'MPLUS_REJECTED',
+  'MPLUS_SOAP_FAULT',
+]);
 
 function connectionPath(connectionId: string): string {
   return `/admin/v1/connections/${encodeURIComponent(connectionId)}`;

@@ -36,6 +36,27 @@ t.test('dead letters of one cause become one problem with every order, newest fi
   });
 });
 
+t.test(
+  "a target's own refusal codes (Mplus) read as the target refusing, not as a stopped order",
+  async (t) => {
+    const mplus = { ...connection, targetSystem: 'mplus' };
+    const problems = problemsFromDeadLetters(mplus, [
+      letter('1', 'MPLUS_REJECTED', 'Mplus refused the order: ORDER-FAILED'),
+      letter('2', 'MPLUS_SOAP_FAULT', 'Mplus refused createOrderV2: unknown branch 7', 'branchNumber'),
+      letter('3', 'VALIDATION_FAILED', 'no VAT code for 9 %', 'target.settings.vatCodes'),
+    ]);
+    t.same(
+      problems.map((p) => [p.key, p.kind]),
+      [
+        ['dead-letter:delivery:MPLUS_REJECTED', 'target-refusing'],
+        ['dead-letter:delivery:MPLUS_SOAP_FAULT', 'target-refusing'],
+        ['dead-letter:delivery:VALIDATION_FAILED', 'order-dead-lettered'],
+      ],
+    );
+    t.match(problems[0]?.summary, /^mplus keeps refusing orders of connection "Webshop NL"/);
+  },
+);
+
 t.test('an unknown document outcome tells the operator to look before replaying', async (t) => {
   const [problem] = problemsFromDeadLetters(connection, [
     letter('9', 'DOCUMENT_OUTCOME_UNKNOWN', 'lost answer'),

@@ -344,6 +344,92 @@ t.test('a dead letter emptied by the retention purge is not replayed', async (t)
   t.match(all, { replayed: [], purged: [{ externalOrderId: '106' }] });
 });
 
+t.test(
+  'found in the target, booked twice, still under way: reconciliation, trace id, time range',
+  async (t) => {
+    const books = (await createConnection(app, 'tenant-a')).id;
+    const deliver = async (orderId: string, documentNumber: string) => {
+      const held = await ledger.acquire(books, orderId, documentNumber, 30_000);
+      if (held.kind !== 'acquired') throw new Error('no lease');
+      await ledger.markDelivered(held.lease, `INV-${orderId}`);
+    };
+    // 201: the target already had its document (the delivery's look-up found it).
+    await journey.record(books, '201', 'received', {});
+    await deliver('201', 'WEB-201');
+    await journey.record(books, '201', 'already_in_target', {
+      reason: 'the target already has document WEB-201',
+      documentId: 'INV-201',
+      documentNumber: 'WEB-201',
+    });
+    // 202: still retrying, so neither booked nor deliberately left out.
+    await journey.record(books, '202', 'received', {});
+    await journey.record(books, '202', 'retrying', { code: 'TARGET_UNAVAILABLE', reason: 'HTTP 503' });
+    // 203 and 204: one document number in the ledger for two orders.
+    for (const orderId of ['203', '204']) {
+      await journey.record(books, orderId, 'received', {});
+      await deliver(orderId, 'WEB-SAME');
+      await journey.record(books, orderId, 'delivered', { documentNumber: 'WEB-SAME' });
+    }
+    const traceId = '0af7651916cd43dd8448eb211c80319c';
+    await database.db
+      .updateTable('order_summaries')
+      .set({ trace_id: traceId })
+      .where('connection_id', '=', books)
+      .where('external_order_id', '=', '201')
+      .execute();
+
+    const from = encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString());
+    const to = encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString());
+    const res = await app.inject({
+      url: `/admin/v1/connections/${books}/reconciliation?from=${from}&to=${to}`,
+      headers: AUTH,
+    });
+    t.equal(res.statusCode, 200, res.body);
+    const report = res.json();
+    t.match(report, { ordersSeen: 4, documentsBooked: 3 });
+    t.match(report.differences.missing, [
+      { externalOrderId: '202', status: 'retrying', reason: 'TARGET_UNAVAILABLE: HTTP 503' },
+    ]);
+    t.equal(report.differences.missing.length, 1);
+    t.match(report.duplicates.foundInTarget, [
+      { externalOrderId: '201', documentNumber: 'WEB-201', at: String },
+    ]);
+    t.equal(report.duplicates.foundInTarget.length, 1);
+    t.same(report.duplicates.sharedDocuments, [
+      { documentNumber: 'WEB-SAME', externalOrderIds: ['203', '204'] },
+    ]);
+
+    const detail = (
+      await app.inject({ url: `/admin/v1/connections/${books}/orders/201/detail`, headers: AUTH })
+    ).json();
+    t.match(detail, {
+      status: 'delivered',
+      traceId,
+      links: { document: { documentId: 'INV-201', documentNumber: 'WEB-201' }, traceId },
+    });
+    t.same(
+      detail.attempts.map((a: { stage: string; outcome: string }) => [a.stage, a.outcome]),
+      [['already_in_target', 'the target already has document WEB-201']],
+    );
+
+    // The activity log's time range: 203 arrived two days ago.
+    await database.db
+      .updateTable('order_summaries')
+      .set({ received_at: new Date(Date.now() - 2 * 86_400_000) })
+      .where('connection_id', '=', books)
+      .where('external_order_id', '=', '203')
+      .execute();
+    const listed = async (query: string) =>
+      (await app.inject({ url: `/admin/v1/connections/${books}/orders?${query}`, headers: AUTH }))
+        .json()
+        .items.map((o: { externalOrderId: string }) => o.externalOrderId);
+    t.same(await listed(`from=${from}`), ['204', '202', '201'], 'from: received at or after');
+    t.same(await listed(`to=${from}`), ['203'], 'to: received before');
+    const threeDaysAgo = encodeURIComponent(new Date(Date.now() - 3 * 86_400_000).toISOString());
+    t.same(await listed(`from=${threeDaysAgo}&to=${from}&status=delivered`), ['203'], 'with a status');
+  },
+);
+
 t.test('the OpenAPI document describes the operations routes', async (t) => {
   const doc = (await app.inject({ url: '/openapi.json' })).json();
   for (const path of [
