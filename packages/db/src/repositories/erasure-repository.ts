@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../schema.js';
-import { maskEmailsSql, scrubbedDetailSql } from './retention-scrub-sql.js';
+import { containsEmailSql, maskEmailsSql, scrubbedDetailSql } from './retention-scrub-sql.js';
 
 /** Rows erased per table by one erasure. */
 export type ErasureCounts = {
@@ -104,10 +104,11 @@ export function createErasureRepository(db: Kysely<Database>) {
         );
         const keys = orders.map((o) => `${o.connection_id}:${o.external_order_id}`);
         counts.orderSummaries = count(
-          await sql`update order_summaries set customer_email = null
-            where (connection_id, external_order_id) in (${refs}) and customer_email is not null`.execute(
-            trx,
-          ),
+          // The reason kept for a stopped order may quote the address (`debtor "…" refused`).
+          await sql`update order_summaries set customer_email = null,
+              status_reason = ${maskEmailsSql(sql.ref('status_reason'))}
+            where (connection_id, external_order_id) in (${refs})
+              and (customer_email is not null or ${containsEmailSql(sql.ref('status_reason'))})`.execute(trx),
         );
         counts.orderJourney = count(
           await sql`update order_journey set detail = ${scrubbedDetailSql('erasedAt')}

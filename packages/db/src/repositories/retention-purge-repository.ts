@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../schema.js';
-import { maskEmailsSql, scrubbedDetailSql } from './retention-scrub-sql.js';
+import { containsEmailSql, maskEmailsSql, scrubbedDetailSql } from './retention-scrub-sql.js';
 
 /** Rows purged per table by one run. */
 export type PurgeCounts = {
@@ -97,9 +97,11 @@ export function createRetentionPurgeRepository(db: Kysely<Database>) {
         where l.connection_id = batch.connection_id and l.external_order_id = batch.external_order_id`),
     );
     counts.orderSummaries = await drain(options, () =>
-      run(sql`update order_summaries set customer_email = null
+      run(sql`update order_summaries set customer_email = null,
+          status_reason = ${maskEmailsSql(sql.ref('status_reason'))}
         where id in (select id from order_summaries
-          where customer_email is not null and updated_at < ${cutoff}
+          where (customer_email is not null or ${containsEmailSql(sql.ref('status_reason'))})
+            and updated_at < ${cutoff}
             and ${inScope(scope, sql.ref('connection_id'))}
           order by updated_at limit ${n} for update skip locked)`),
     );

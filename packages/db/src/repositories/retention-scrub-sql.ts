@@ -49,6 +49,11 @@ export function maskEmailsSql(text: RawBuilder<unknown>): RawBuilder<string> {
   return sql<string>`regexp_replace(${text}, ${EMAIL_PATTERN}, ${MASK}, 'g')`;
 }
 
+/** SQL: whether the text quotes an e-mail address (what `maskEmailsSql` would mask). */
+export function containsEmailSql(text: RawBuilder<unknown>): RawBuilder<boolean> {
+  return sql<boolean>`coalesce(${text} ~ ${EMAIL_PATTERN}, false)`;
+}
+
 /**
  * SQL: the journey `detail` with only the kept keys' scalar values (texts masked), plus
  * `marker: now()`: `retentionPurgedAt` for the purge, `erasedAt` for an erasure.

@@ -127,7 +127,7 @@ export async function orderRowsText(db: Kysely<Database>, order: SeededOrder): P
         where connection_id = ${where.c} and external_order_id = ${where.o}), '')
       || coalesce((select document_request::text from delivery_ledger
         where connection_id = ${where.c} and external_order_id = ${where.o}), '')
-      || coalesce((select customer_email from order_summaries
+      || coalesce((select coalesce(customer_email, '') || ' ' || coalesce(status_reason, '') from order_summaries
         where connection_id = ${where.c} and external_order_id = ${where.o}), '')
       || coalesce((select string_agg(convert_from(value, 'UTF8'), ' ') from bus_records
         where key = ${order.key}), '') as t`.execute(db);
