@@ -16,6 +16,11 @@ export type PurgeCounts = {
   inbox: number;
   /** Embedded-log records deleted (only those every consumer group of the topic committed). */
   busRecords: number;
+  /**
+   * Finished product-sync runs deleted (their counters and errors); a connection's newest
+   * completed run stays, since the next incremental sync starts from it.
+   */
+  productSyncRuns: number;
   /** Expired authentication-failure windows deleted (not tenant data; the scheduled run only). */
   authFailures: number;
 };
@@ -27,6 +32,7 @@ export const emptyPurgeCounts = (): PurgeCounts => ({
   orderSummaries: 0,
   inbox: 0,
   busRecords: 0,
+  productSyncRuns: 0,
   authFailures: 0,
 });
 
@@ -122,6 +128,15 @@ export function createRetentionPurgeRepository(db: Kysely<Database>) {
             and not exists (select 1 from bus_offsets o
               where o.topic = b.topic and o.committed_offset < b."offset")
           order by b."offset" limit ${n} for update skip locked)`),
+    );
+    counts.productSyncRuns = await drain(options, () =>
+      run(sql`delete from product_sync_runs where id in (select r.id from product_sync_runs r
+          where r.status <> 'running' and coalesce(r.finished_at, r.updated_at) < ${cutoff}
+            and ${inScope(scope, sql.ref('r.connection_id'))}
+            and exists (select 1 from product_sync_runs newer
+              where newer.connection_id = r.connection_id and newer.status = 'completed'
+                and newer.id > r.id)
+          order by r.id limit ${n} for update skip locked)`),
     );
     return counts;
   }

@@ -33,6 +33,10 @@ export const purgeCountsSchema = z
       .number()
       .int()
       .describe('Embedded-log records deleted; only those every consumer group has committed'),
+    productSyncRuns: z
+      .number()
+      .int()
+      .describe("Finished product-sync runs deleted (each connection's newest completed run stays)"),
     authFailures: z.number().int().describe('Expired authentication-failure windows deleted (scheduled run)'),
   })
   .describe(

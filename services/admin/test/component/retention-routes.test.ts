@@ -72,6 +72,33 @@ t.test('purge clears old payloads, keeps recent data, summaries and unprocessed 
     ])
     .execute();
 
+  // Product-sync runs: two old finished runs go, the newest completed one (the next incremental
+  // sync's start) and another tenant's stay.
+  const runIds: string[] = [];
+  for (const [connectionId, status] of [
+    [connA, 'completed'],
+    [connA, 'abandoned'],
+    [connA, 'completed'],
+    [connB, 'completed'],
+    [connB, 'completed'],
+  ] as const) {
+    const row = await db
+      .insertInto('product_sync_runs')
+      .values({
+        connection_id: connectionId,
+        status,
+        full: true,
+        trigger: 'schedule',
+        changed_since: null,
+        source_page: null,
+        last_error: null,
+        finished_at: sql<Date>`now() - interval '40 days'`,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    runIds.push(String(row.id));
+  }
+
   const started = Date.now();
   const response = await purge('tenant-a', keyA);
   t.equal(response.statusCode, 200, response.body);
@@ -86,8 +113,15 @@ t.test('purge clears old payloads, keeps recent data, summaries and unprocessed 
     orderSummaries: 3,
     inbox: 2,
     busRecords: 1,
+    productSyncRuns: 2,
     authFailures: 0,
   });
+  const runsLeft = await db.selectFrom('product_sync_runs').select('id').orderBy('id').execute();
+  t.same(
+    runsLeft.map((r) => String(r.id)),
+    runIds.slice(2),
+    "old finished runs went; the newest completed run and another tenant's runs stay",
+  );
 
   for (const order of [old1, old2, unread]) {
     const text = await orderRowsText(db, { ...order, key: 'none' });
@@ -147,7 +181,7 @@ t.test('purge clears old payloads, keeps recent data, summaries and unprocessed 
   const again = await purge('tenant-a');
   t.same(
     Object.values(again.json<{ purged: Record<string, number> }>().purged),
-    [0, 0, 0, 0, 0, 0, 0],
+    [0, 0, 0, 0, 0, 0, 0, 0],
     'nothing twice',
   );
 });
