@@ -7,6 +7,7 @@
  */
 import { type CanonicalOrder, LineKind, PaymentStatus } from '@koppel/contracts';
 import { appError } from '@koppel/errors';
+import { reverseChargeVatNumber } from '@koppel/order-model';
 import { type CheckedLine, checkEn16931, type VatCategory } from './en16931-check.js';
 import { innvoiceError } from './errors.js';
 import {
@@ -70,19 +71,22 @@ export function orderReference(order: CanonicalOrder): string {
 
 export function mapInvoice(order: CanonicalOrder, settings: InnvoiceSettings): InvoiceDraft {
   const currency = documentCurrency(order, settings);
-  const buyer = mapBuyer(order);
+  const mapped = mapBuyer(order);
+  // EU B2B reverse charge, decided as every target decides it (@koppel/order-model).
+  const reverseCharge = reverseChargeVatNumber(
+    mapped.taxNumber,
+    mapped.country,
+    'HU',
+    order.lines.map((line) => line.vatRateBp),
+  );
+  const buyer = reverseCharge === undefined ? mapped : { ...mapped, taxNumber: reverseCharge };
   const dates = documentDates(order, settings);
-  const context = { buyerCountry: buyer.country, buyerTaxNumber: buyer.taxNumber };
+  const context = { buyerCountry: buyer.country, reverseChargeVatNumber: reverseCharge };
   const stock = settings.stockWarehouseId !== undefined;
   const lines: InvoiceLineDraft[] = [];
   order.lines.forEach((line, index) => {
     if (line.totalGross === 0n && line.totalNet === 0n) return; // free shipping adds nothing
-    const { label, ratePercent } = vatLabelFor(
-      line.vatRateBp,
-      context,
-      settings,
-      `order.lines[${index}].vatRateBp`,
-    );
+    const { label, ratePercent } = vatLabelFor(line.vatRateBp, context, settings, index);
     const quantity = line.quantity > 0 ? line.quantity : 1;
     for (const priced of pricedLines(
       toDocumentUnits(line.totalGross, currency),

@@ -14,6 +14,7 @@ export {
   extOrderId,
   type MplusOrderDraft,
   mapOrder,
+  reverseChargeOf,
 } from './map-order.js';
 export { mapRelation, type RelationFields, relationChanges } from './map-relation.js';
 export { toOrderPayload } from './order-body.js';

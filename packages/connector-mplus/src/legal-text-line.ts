@@ -7,8 +7,6 @@
  * connection's `textArticleNumber` with quantity 1 and price 0, which adds nothing to the amounts.
  * WSDL: https://github.com/MplusKASSA/mplusqapi-php/blob/master/mplusqapi.wsdl
  */
-import type { CanonicalOrder } from '@koppel/contracts';
-import { normalizeVatNumber } from '@koppel/order-model';
 import type { MplusLineDraft, MplusVatMethod } from './map-lines.js';
 import { resolveTaxCode } from './resolve-rules.js';
 import type { MplusSettings } from './settings.js';
@@ -18,16 +16,19 @@ export type LegalTextSettings = Pick<
   'textArticleNumber' | 'reverseChargeLegalText' | 'reverseChargeTaxCode' | 'taxCodes'
 >;
 
-/** The text line of a VAT-shifted order with a customer VAT number, when the connection has a text article. */
+/**
+ * The text line of a VAT-shifted reverse-charge order (`vatNumber`: the customer's VAT number as
+ * `reverseChargeOf` in `map-order.ts` found it), when the connection has a text article.
+ */
 export function legalTextLine(
-  order: CanonicalOrder,
+  vatNumber: string | undefined,
   settings: LegalTextSettings,
   vatMethod: MplusVatMethod,
   countryCode: string,
 ): MplusLineDraft | undefined {
-  const vatNumber = normalizeVatNumber(order.customer?.vatNumber ?? '');
   const article = settings.textArticleNumber;
-  if (vatMethod !== 'VAT-METHOD-SHIFTED' || vatNumber === '' || article === undefined) return undefined;
+  if (vatMethod !== 'VAT-METHOD-SHIFTED' || vatNumber === undefined || article === undefined)
+    return undefined;
   return {
     article: { articleNumber: article },
     text: `${settings.reverseChargeLegalText} ${vatNumber}`,

@@ -5,7 +5,7 @@
  */
 import type { CanonicalOrder } from '@koppel/contracts';
 import { appError } from '@koppel/errors';
-import { EU_MEMBER_STATES } from '@koppel/order-model';
+import { reverseChargeVatNumber } from '@koppel/order-model';
 import { checkDocumentArithmetic, type DocumentTotals } from './en16931-check.js';
 import { mplusError } from './errors.js';
 import { legalTextLine } from './legal-text-line.js';
@@ -58,7 +58,7 @@ export function mapOrder(order: CanonicalOrder, settings: MplusSettings): MplusO
   const country = order.shippingAddress?.countryCode || order.billingAddress?.countryCode || '';
   const vatMethod = chooseVatMethod(order, settings);
   const lines = mapLines(order, settings, vatMethod, country);
-  const legalText = legalTextLine(order, settings, vatMethod, country);
+  const legalText = legalTextLine(reverseChargeOf(order, settings), settings, vatMethod, country);
   if (legalText) lines.push(legalText);
   const shop = order.totals;
   const totals = checkDocumentArithmetic(
@@ -91,18 +91,26 @@ export function mapOrder(order: CanonicalOrder, settings: MplusSettings): MplusO
 }
 
 /**
- * SHIFTED (reverse charge) for an EU B2B order: a VAT number, a destination in another member
- * state and no VAT on any line (the shop applied 0 %); otherwise the connection's method.
+ * The customer's VAT number when the order is an EU B2B reverse-charge sale, decided as every
+ * target decides it (`reverseChargeVatNumber` of `@koppel/order-model`): a company with a VAT
+ * number of its own member state, not the shop's, and no VAT on any line.
  */
-export function chooseVatMethod(order: CanonicalOrder, settings: MplusSettings): MplusVatMethod {
+export function reverseChargeOf(order: CanonicalOrder, settings: MplusSettings): string | undefined {
   const country = order.billingAddress?.countryCode || order.shippingAddress?.countryCode || '';
+  const noVat = order.lines.every((line) => line.vatAmount === 0n);
+  const vatNumber = reverseChargeVatNumber(
+    order.customer?.companyName ? (order.customer?.vatNumber ?? '') : '',
+    country,
+    settings.homeCountry,
+    order.lines.map((line) => line.vatRateBp),
+  );
+  return noVat ? vatNumber : undefined;
+}
+
+/** SHIFTED (reverse charge) for an EU B2B reverse-charge order; otherwise the connection's method. */
+export function chooseVatMethod(order: CanonicalOrder, settings: MplusSettings): MplusVatMethod {
   const noVat = order.lines.every((line) => line.vatAmount === 0n && line.vatRateBp === 0);
-  const reverseCharge =
-    (order.customer?.vatNumber ?? '').trim() !== '' &&
-    EU_MEMBER_STATES.has(country) &&
-    country !== settings.homeCountry &&
-    noVat;
-  if (reverseCharge || settings.vatMethod === 'shifted') {
+  if (reverseChargeOf(order, settings) !== undefined || settings.vatMethod === 'shifted') {
     if (!noVat) {
       throw appError(
         'VALIDATION_FAILED',

@@ -5,7 +5,7 @@
  * free-text `address` (street, house number and addition together).
  */
 import { type CanonicalOrder, type CustomerRef, DebtorKind } from '@koppel/contracts';
-import { normalizeEmail } from '@koppel/order-model';
+import { normalizeEmail, normalizeVatNumber } from '@koppel/order-model';
 import type { MplusRelation } from './api-schemas.js';
 
 export type RelationFields = {
@@ -54,7 +54,7 @@ export function mapRelation(customer: CustomerRef, order: CanonicalOrder): Relat
     deliveryCountry: delivery?.countryCode || delivery?.countryName || '',
     telephone: customer.contact?.phone || order.customer?.phone || '',
     email: normalizeEmail(customer.normalizedEmail),
-    vatNumber: company ? (order.customer?.vatNumber ?? '').replace(/[\s.]/g, '').toUpperCase() : '',
+    vatNumber: company ? normalizeVatNumber(order.customer?.vatNumber ?? '') : '',
   };
 }
 

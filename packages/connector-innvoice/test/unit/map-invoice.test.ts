@@ -91,8 +91,41 @@ t.test('exemption labels', async (t) => {
   t.throws(() => mapInvoice(makeOrder({ lines: nl }), settings), {
     code: 'VAT_RATE_NOT_SUPPORTED',
     field: 'order.lines[0].vatRateBp',
+    message: /at 21 % for a buyer in HU, which is not a Hungarian VAT rate.*correct the product's VAT rate/,
     retryable: false,
   });
+});
+
+t.test('reverse charge is decided by the shared EU VAT-number rule (@koppel/order-model)', async (t) => {
+  const zero = () => [
+    { ...shirt(1), vatRateBp: 0, vatAmount: 0n, totalGross: 629134n, unitPriceGross: 629134n },
+  ];
+  const greek = mapInvoice(
+    makeOrder({ lines: zero(), companyName: 'Acme AE', vatNumber: 'el 123.456.789', country: 'GR' }),
+    settings,
+  );
+  t.equal(greek.lines[0]?.vatLabel, '0% - KBA', "Greece's EL prefix");
+  t.equal(greek.buyer.taxNumber, 'EL123456789', 'the VAT number as VIES writes it');
+  const wrongCountry = makeOrder({
+    lines: zero(),
+    companyName: 'Muster GmbH',
+    vatNumber: 'ATU12345678',
+    country: 'DE',
+  });
+  t.throws(
+    () => mapInvoice(wrongCountry, settings),
+    {
+      code: 'VAT_RATE_NOT_SUPPORTED',
+      message: /at 0 % for a buyer in DE and needs an exemption label/,
+    },
+    "another state's VAT number is no reverse charge",
+  );
+  const hungarian = makeOrder({ lines: zero(), companyName: 'Minta Kft.', vatNumber: 'HU12345678' });
+  t.equal(
+    mapInvoice(hungarian, makeSettings({ domesticZeroVatLabel: '0% - AAM' })).lines[0]?.vatLabel,
+    '0% - AAM',
+    'a Hungarian company at 0 % is no intra-EU supply',
+  );
 });
 
 t.test('drafts are never e-mailed; final documents are when the connection says so', async (t) => {

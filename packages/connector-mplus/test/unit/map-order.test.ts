@@ -199,6 +199,32 @@ t.test('VAT method: inclusive, exclusive, and shifted for EU B2B reverse charge'
   t.equal(forced.code, 'VALIDATION_FAILED', 'shifted refused for an order with VAT');
 });
 
+t.test('reverse charge is decided by the shared EU VAT-number rule (@koppel/order-model)', async (t) => {
+  const zero = () => [
+    buildProductLine({ name: 'T', sku: '100234', quantity: 10, unitPriceNet: 826n, vatRateBp: 0 }),
+  ];
+  const settings = makeSettings({ textArticleNumber: '995', reverseChargeTaxCode: 9 });
+  const textOf = (draft: MplusOrderDraft) =>
+    draft.lines.find((l) => 'articleNumber' in l.article && l.article.articleNumber === '995')?.text;
+  const greek = mapOrder(
+    makeOrder({ country: 'GR', companyName: 'Acme AE', vatNumber: 'el 123.456-789', lines: zero() }),
+    settings,
+  );
+  t.equal(greek.vatMethod, 'VAT-METHOD-SHIFTED', "Greece's EL prefix");
+  t.equal(textOf(greek), 'BTW verlegd / VAT reverse-charged EL123456789', 'the number as VIES writes it');
+  const cases = [
+    ['a person with a VAT number', { vatNumber: 'BE0123456789' }],
+    ["another state's VAT number", { companyName: 'Acme BV', vatNumber: 'DE123456789' }],
+    ['a malformed VAT number', { companyName: 'Acme BV', vatNumber: 'BE1' }],
+    ['the home country', { country: 'NL', companyName: 'Acme BV', vatNumber: 'NL001234567B01' }],
+  ] as const;
+  for (const [label, overrides] of cases) {
+    const draft = mapOrder(makeOrder({ country: 'BE', lines: zero(), ...overrides }), settings);
+    t.equal(draft.vatMethod, 'VAT-METHOD-INCLUSIVE', `${label}: no reverse charge`);
+    t.equal(textOf(draft), undefined, `${label}: no legal text`);
+  }
+});
+
 t.test('currency, line articles and cents at the edge', async (t) => {
   t.equal(
     codeOf(() => mapOrder(makeOrder({ currency: 'HUF' }), makeSettings())).code,

@@ -3,7 +3,7 @@
  * permissive mode (it refuses no duplicate sales order, so only Koppel keeps a retry from booking
  * twice): person and company customers, an existing customer found by e-mail, a retry after
  * "succeed, then time out" booking one sales order, and refusals dead-lettered with their reason
- * and no debtor.
+ * (a VAT rate without code and wrong credentials: no debtor; an SKU without article: no sales order).
  */
 import t from 'tap';
 import { demoOrder } from '../support/demo-settings.js';
@@ -136,6 +136,21 @@ t.test('a VAT rate without AccountView VAT code: dead letter naming it, no debto
   t.equal(dead.detail.code, 'VAT_CODE_NOT_MAPPED');
   t.match(String(dead.detail.reason), /no AccountView VAT code is set for VAT 5 %/);
   t.equal(debtorsWith('fiets@example.nl').length, 0, 'no debtor');
+  t.equal(salesOrdersOf(created.innerId).length, 0, 'no sales order');
+});
+
+t.test('an SKU AccountView has no article for (AK1): dead letter naming it, no sales order', async (t) => {
+  const created = await fx.shoprenter.createOrder(
+    demoOrder({
+      email: 'onbekend-artikel@example.nl',
+      lines: [{ sku: 'NOT-IN-AK1', name: 'Onbekend', netPrice: '10.00', taxRate: '21', quantity: 1 }],
+    }),
+  );
+  const dead = await eventually('the dead letter', async () =>
+    (await fx.journey(fx.connectionId, created.innerId)).find((s) => s.stage === 'dead_lettered'),
+  );
+  t.equal(dead.detail.code, 'PRODUCTS_MISSING');
+  t.match(String(dead.detail.reason), /NOT-IN-AK1/, 'the reason names the SKU');
   t.equal(salesOrdersOf(created.innerId).length, 0, 'no sales order');
 });
 

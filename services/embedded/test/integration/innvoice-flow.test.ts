@@ -3,8 +3,13 @@
  * the InnVoice simulator (which refuses no duplicate in any mode, so only Koppel keeps an order
  * from booking twice): person and company buyers, an existing customer found by e-mail, a lost
  * answer ("succeed, then time out") stopped as DOCUMENT_OUTCOME_UNKNOWN with exactly one
- * document, an unknown SKU noted in the journey, and refusals dead-lettered with no document.
+ * document, a lost create InnVoice never booked cleared by an admin replay with
+ * `confirmedNotInTarget` (booked once), an unknown SKU noted in the journey, and refusals
+ * dead-lettered with no document.
  */
+import { buildAdminApp } from '@koppel/admin';
+import { createCredentialCipher, createPostgresDatabase } from '@koppel/db';
+import { createMetricsRegistry } from '@koppel/telemetry';
 import t from 'tap';
 import { eventually } from '../support/eventually.js';
 import { type InnvoiceFixture, INNVOICE_COMPANY, startInnvoiceFixture } from '../support/innvoice-fixture.js';
@@ -149,6 +154,71 @@ t.test('succeed, then time out: DOCUMENT_OUTCOME_UNKNOWN and exactly one documen
   t.notOk(stages.includes('delivered'), 'not marked delivered');
 });
 
+t.test('a lost create InnVoice never booked: a confirmed admin replay books it once', async (t) => {
+  const KEY = 'innvoice-e2e-admin-key-0123456789abcdef';
+  const database = createPostgresDatabase(fx.databaseUrl, { maxConnections: 3 });
+  const admin = await buildAdminApp({
+    database,
+    cipher: createCredentialCipher(Buffer.from(fx.credentialsKeyHex, 'hex')),
+    // The pipeline's own bus: the replay goes onto the run's topics.
+    bus: fx.bus,
+    apiKeys: [KEY],
+    publicWebhookBaseUrl: fx.ingestUrl,
+    registry: createMetricsRegistry('admin-innvoice-e2e').registry,
+    logLevel: 'warn',
+  });
+  t.teardown(async () => {
+    await admin.close();
+    await database.close();
+  });
+  const api = (method: 'GET' | 'POST', path: string, payload?: object) =>
+    admin.inject({
+      method,
+      url: `/admin/v1/connections/${fx.connectionId}${path}`,
+      headers: { authorization: `Bearer ${KEY}` },
+      ...(payload ? { payload } : {}),
+    });
+  // The connection drops before InnVoice reads the call: the answer is lost, nothing is booked.
+  const planned = await fx.innvoice.app.inject({
+    method: 'POST',
+    url: '/_sim/faults',
+    payload: { rules: [{ kind: 'drop', method: 'POST', path: `/${INNVOICE_COMPANY}/invoice`, count: 1 }] },
+  });
+  t.ok(planned.statusCode < 300, planned.body);
+  const email = 'megerositve@example.hu';
+  const created = await fx.shoprenter.createOrder(huOrder({ email }));
+  const dead = await stageOf(fx.connectionId, created.innerId, 'dead_lettered');
+  t.equal(dead.detail.code, 'DOCUMENT_OUTCOME_UNKNOWN');
+  t.equal((await fx.documentsOf(email)).length, 0, 'InnVoice holds no document: a person confirms that');
+
+  const letters = (await api('GET', '/dead-letters')).json() as {
+    items: { id: string; externalOrderId: string; code: string }[];
+  };
+  const letter = letters.items.find((l) => l.externalOrderId === created.innerId);
+  t.equal(letter?.code, 'DOCUMENT_OUTCOME_UNKNOWN', 'listed by the admin API');
+  const refused = await api('POST', `/dead-letters/${letter?.id}/replay`, {});
+  t.equal(refused.statusCode, 409, 'a replay without the confirmation is refused');
+  t.match(refused.json(), { code: 'REPLAY_NEEDS_CONFIRMATION', field: 'body.confirmedNotInTarget' });
+  const replayed = await api('POST', `/dead-letters/${letter?.id}/replay`, { confirmedNotInTarget: true });
+  t.equal(replayed.statusCode, 200, replayed.body);
+  t.match(replayed.json(), { clearedDocumentRequest: true });
+
+  const delivered = await eventually('the replayed order delivered', async () =>
+    (await fx.journey(fx.connectionId, created.innerId)).find(
+      (s, index, all) => s.stage === 'delivered' && all.findIndex((e) => e.stage === 'replayed') < index,
+    ),
+  );
+  t.ok(delivered, 'delivered after the replay');
+  const documents = await fx.documentsOf(email);
+  t.equal(documents.length, 1, 'exactly one document');
+  t.equal(documents[0]?.gross, SHOP_GROSS_HUNDREDTHS, 'at the shop total');
+  const open = (await api('GET', '/dead-letters?state=open')).json() as { items: { id: string }[] };
+  t.notOk(
+    open.items.some((l) => l.id === letter?.id),
+    'its dead letter is no longer open',
+  );
+});
+
 t.test('an unsupported VAT rate: dead letter naming it, no document', async (t) => {
   const created = await fx.shoprenter.createOrder(
     huOrder({
@@ -161,6 +231,27 @@ t.test('an unsupported VAT rate: dead letter naming it, no document', async (t) 
   t.match(String(dead.detail.reason), /10/);
   t.equal((await fx.documentsOf('afa10@example.hu')).length, 0, 'no document');
 });
+
+t.test(
+  'an OSS sale (a consumer in Germany at 19 %): refused naming rate, country and what to do',
+  async (t) => {
+    const order = huOrder({
+      email: 'oss-de@example.de',
+      lines: [{ sku: 'TSHIRT-BLK-M', name: 'T-Shirt', netPrice: '5000', taxRate: '19', quantity: 2 }],
+    });
+    const created = await fx.shoprenter.createOrder({
+      ...order,
+      billingAddress: { address1: 'Hauptstraße 5', city: 'Berlin', postcode: '10115', countryCode: 'DE' },
+      shipping: { ...order.shipping, taxRate: '19' },
+      payment: { ...order.payment, taxRate: '19' },
+    });
+    const dead = await stageOf(fx.connectionId, created.innerId, 'dead_lettered');
+    t.equal(dead.detail.code, 'VAT_RATE_NOT_SUPPORTED');
+    t.match(String(dead.detail.reason), /at 19 % for a buyer in DE.*\(OSS\)/, 'the rate and the country');
+    t.match(String(dead.detail.reason), /Issue its invoice by hand/, 'what to do');
+    t.equal((await fx.documentsOf('oss-de@example.de')).length, 0, 'no document');
+  },
+);
 
 t.test('wrong credentials: dead letter saying what to fix, no document', async (t) => {
   const wrong = await fx.addConnection({ credentials: { password: 'not-the-password' } });

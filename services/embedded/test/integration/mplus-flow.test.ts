@@ -2,7 +2,8 @@
  * Shoprenter → MplusKASSA end to end on real Kafka and Postgres, the Mplus simulator in permissive
  * mode (it accepts a reused extOrderId, so only Koppel keeps a retry from booking twice): person
  * and company customers, an existing relation found by e-mail, a retry after "succeed, then time
- * out" booking one order, and a refusal (unmapped SKU) dead-lettered with its reason and no relation.
+ * out" booking one order, and refusals (unmapped SKU, VAT rate without VAT code, wrong
+ * credentials) dead-lettered with their reason and no relation.
  */
 import { targetConnectors } from '@koppel/connector-registry';
 import t from 'tap';
@@ -112,4 +113,44 @@ t.test('an unmapped SKU is refused before any write: dead letter with the SKU, n
   t.match(String(dead.detail.reason), /"XYZ-9"/, 'the reason names the SKU');
   t.equal(relationsWith('unmapped@example.nl').length, 0, 'no relation created');
   t.equal(ordersOf(created.innerId).length, 0, 'no order');
+});
+
+t.test('a VAT rate without Mplus VAT code is refused before any write, naming it', async (t) => {
+  const created = await fx.shoprenter.createOrder(
+    demoOrder({
+      email: 'fiets@example.nl',
+      lines: [{ sku: '100234', name: 'Fiets', netPrice: '100.00', taxRate: '5', quantity: 1 }],
+    }),
+  );
+  const dead = await eventually('the dead-letter journey entry', async () =>
+    (await fx.journey(created.innerId)).find((s) => s.stage === 'dead_lettered'),
+  );
+  t.equal(dead.detail.code, 'MPLUS_TAX_CODE_NOT_CONFIGURED');
+  t.match(
+    String(dead.detail.reason),
+    /no Mplus VAT code configured for VAT 5 %/,
+    'the reason names the rate',
+  );
+  t.equal(relationsWith('fiets@example.nl').length, 0, 'no relation created');
+  t.equal(ordersOf(created.innerId).length, 0, 'no order');
+});
+
+t.test('wrong credentials: dead letter saying what to fix, no relation', async (t) => {
+  const wrong = await fx.addConnection({ credentials: { secret: 'not-the-secret' } });
+  const created = await fx.shoprenter.createOrder(demoOrder({ email: 'wrong-secret@example.nl' }));
+  await mplusOrder(created.innerId); // booked through the working connection first
+  const webhook = fx.shoprenter.deliveries().find((d) => String(d.orderInnerId) === created.innerId);
+  const replay = await fetch(wrong.webhookUrl, {
+    method: 'POST',
+    headers: { 'content-type': webhook?.contentType ?? 'application/json' },
+    body: webhook?.body ?? '',
+  });
+  t.equal(replay.status, 202);
+  const dead = await eventually('the dead letter', async () =>
+    (await fx.journeyOf(wrong.connectionId, created.innerId)).find((s) => s.stage === 'dead_lettered'),
+  );
+  t.equal(dead.detail.code, 'TARGET_AUTH_FAILED');
+  t.match(String(dead.detail.reason), /Mplus refused the ident\/secret/);
+  t.equal(relationsWith('wrong-secret@example.nl').length, 1, 'only the working connection made a relation');
+  t.equal(ordersOf(created.innerId).length, 1, 'and one order');
 });

@@ -16,7 +16,7 @@ import {
   hashWebhookSecret,
   migrateToLatest,
 } from '@koppel/db';
-import { createKafkaBus, type Subscription } from '@koppel/kafka';
+import { createKafkaBus, type MessageBus, type Subscription } from '@koppel/kafka';
 import { startTargetConnector } from '@koppel/service-kit';
 import {
   buildInnvoiceSimulator,
@@ -45,6 +45,11 @@ export type SimDocument = {
 
 export type InnvoiceFixture = {
   pipeline: RunningPipeline;
+  /** The pipeline's bus, database and credential key, for an admin API on the same pipeline. */
+  bus: MessageBus;
+  databaseUrl: string;
+  credentialsKeyHex: string;
+  ingestUrl: string;
   shoprenter: ShoprenterSimulator;
   innvoice: InnvoiceSimulator;
   connectionId: string;
@@ -86,7 +91,8 @@ export async function startInnvoiceFixture(): Promise<InnvoiceFixture> {
   const topicPrefix = `t${uniqueRunId()}.`;
   const bus = createKafkaBus({ brokers: infra.kafkaBrokers, clientId: 'koppel-test-innvoice' });
   await bus.ensureTopics(pipelineTopics(), topicPrefix);
-  const cipher = createCredentialCipher(randomBytes(32));
+  const credentialsKey = randomBytes(32);
+  const cipher = createCredentialCipher(credentialsKey);
   const metrics = createMetricsRegistry('e2e-innvoice');
 
   const innvoice = buildInnvoiceSimulator({ rateLimit: false, permissive: true });
@@ -177,6 +183,10 @@ export async function startInnvoiceFixture(): Promise<InnvoiceFixture> {
 
   return {
     pipeline,
+    bus,
+    databaseUrl: isolated.url,
+    credentialsKeyHex: credentialsKey.toString('hex'),
+    ingestUrl,
     shoprenter,
     innvoice,
     connectionId,

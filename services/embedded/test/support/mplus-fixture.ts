@@ -28,6 +28,15 @@ export type MplusFixture = {
    */
   holdNextCreateOrder(): void;
   journey(externalOrderId: string): ReturnType<ReturnType<typeof createJourneyRepository>['list']>;
+  /** Another connection to the same tenant, its credentials laid over the working ones. */
+  addConnection(overrides: {
+    credentials?: Record<string, unknown>;
+  }): Promise<{ connectionId: string; webhookUrl: string }>;
+  /** The journey of an order on any connection of the fixture. */
+  journeyOf(
+    connectionId: string,
+    externalOrderId: string,
+  ): ReturnType<ReturnType<typeof createJourneyRepository>['list']>;
   close(): Promise<void>;
 };
 
@@ -84,14 +93,16 @@ export async function startMplusFixture(): Promise<MplusFixture> {
   });
   const shoprenter = buildShoprenterSimulator({ rateLimit: false });
   const shoprenterUrl = await harness.listen(shoprenter.app);
-  const { connectionId, webhookUrl } = await harness.createConnection({
-    tenantId: 'tenant-e2e-mplus',
-    name: 'E2E shop → MplusKASSA',
-    ...shoprenterSource(shoprenterUrl),
-    targetSystem: 'mplus',
-    settings: mplusSettings(mplusUrl),
-    credentials: { ...MPLUS_DEFAULT_CREDENTIALS },
-  });
+  const addConnection = (overrides: { credentials?: Record<string, unknown> }) =>
+    harness.createConnection({
+      tenantId: 'tenant-e2e-mplus',
+      name: 'E2E shop → MplusKASSA',
+      ...shoprenterSource(shoprenterUrl),
+      targetSystem: 'mplus',
+      settings: mplusSettings(mplusUrl),
+      credentials: { ...MPLUS_DEFAULT_CREDENTIALS, ...overrides.credentials },
+    });
+  const { connectionId, webhookUrl } = await addConnection({});
   await registerShoprenterWebhooks(shoprenter, webhookUrl, { events: ['order_confirm'] });
 
   return {
@@ -103,6 +114,8 @@ export async function startMplusFixture(): Promise<MplusFixture> {
       armed = true;
     },
     journey: (externalOrderId) => harness.journey.list(connectionId, externalOrderId),
+    addConnection,
+    journeyOf: (id, externalOrderId) => harness.journey.list(id, externalOrderId),
     close: () => harness.close(),
   };
 }

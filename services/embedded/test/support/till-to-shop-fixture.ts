@@ -7,6 +7,7 @@
 import { buildMplusSimulator, MPLUS_DEFAULT_CREDENTIALS, type MplusSimulator } from '@koppel/sim-mplus';
 import { buildMijnwebwinkelSimulator, type MijnwebwinkelSimulator } from '@koppel/sim-mijnwebwinkel';
 import { createPollScheduleRepository } from '@koppel/db';
+import { mijnwebwinkelTargetConnector } from '@koppel/connector-mijnwebwinkel';
 import { startPipelineHarness } from './pipeline-harness.js';
 
 const STORE_TOKEN = 'mww-store-token';
@@ -71,7 +72,9 @@ async function seedShop(shop: MijnwebwinkelSimulator): Promise<void> {
 }
 
 export async function startTillToShopFixture() {
-  const harness = await startPipelineHarness({ name: 'till-to-shop' });
+  // Only the one target connector this flow uses (every target's consumer made the stop take ~25 s).
+  const harness = await startPipelineHarness({ name: 'till-to-shop', withoutTargetConnectors: true });
+  await harness.startConnector(mijnwebwinkelTargetConnector, {});
   const mplus = buildMplusSimulator({ rateLimit: false });
   const mplusUrl = await harness.listen(mplus.app);
   const relationNumber = await seedTill(mplus);
