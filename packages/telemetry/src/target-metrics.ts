@@ -8,14 +8,14 @@ import { Counter, Histogram, type Registry } from 'prom-client';
 export function createTargetMetrics(registry: Registry) {
   const targetRequestDuration = new Histogram({
     name: 'koppel_target_request_duration_seconds',
-    help: 'Calls to a target system API, by operation and status class',
+    help: 'Calls to an external system API (a target or a shop), by operation and status class',
     labelNames: ['system', 'operation', 'status_class'] as const,
     buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
   const targetRequestsTotal = new Counter({
     name: 'koppel_target_requests_total',
-    help: 'Calls to a target system API by HTTP status code ("error" when no response came)',
+    help: 'Calls to an external system API (a target or a shop) by HTTP status code ("error" when no response came)',
     labelNames: ['system', 'operation', 'status_code'] as const,
     registers: [registry],
   });

@@ -27,6 +27,7 @@ import { backOffClaim } from '../connection-schedule/fail-claim.js';
 import type { HeldLease } from '../connection-schedule/hold-lease.js';
 import { createProductSyncMetrics } from './product-sync-metrics.js';
 import { runProductSync } from './run-product-sync.js';
+import { measuredSessionOptions } from '../measured-session-options.js';
 
 type Log = { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
 
@@ -81,7 +82,16 @@ export function startProductSync(shop: AnySourceConnector, deps: ProductSyncDeps
   const system = shop.system;
   const findTarget = deps.findTarget ?? findTargetConnector;
   const options = resolveScheduleOptions(deps, PRODUCT_SYNC_DEFAULTS);
-  const shopSessions = createSessionCache(shop, deps.connections, 'source', deps.session);
+  const shopSessions = createSessionCache(
+    shop,
+    deps.connections,
+    'source',
+    measuredSessionOptions(deps.session, {
+      system: shop.system,
+      operation: 'product-sync',
+      metrics: deps.metrics,
+    }),
+  );
   const targetSessions = new Map<string, SessionCache<unknown>>();
   const metrics = createProductSyncMetrics(deps.metrics);
 
@@ -92,7 +102,16 @@ export function startProductSync(shop: AnySourceConnector, deps: ProductSyncDeps
   const targetSessionFor = (target: AnyTargetConnector, connectionId: string) => {
     let cache = targetSessions.get(target.system);
     if (!cache) {
-      cache = createSessionCache(target, deps.connections, 'target', deps.session);
+      cache = createSessionCache(
+        target,
+        deps.connections,
+        'target',
+        measuredSessionOptions(deps.session, {
+          system: target.system,
+          operation: 'product-sync',
+          metrics: deps.metrics,
+        }),
+      );
       targetSessions.set(target.system, cache);
     }
     return cache.sessionFor(connectionId);

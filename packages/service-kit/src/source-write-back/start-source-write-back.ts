@@ -13,6 +13,7 @@ import type { RetryPolicy, Subscription } from '@koppel/kafka';
 import { startPipelineConsumer } from '../pipeline-consumer.js';
 import type { PipelineStageDeps } from '../run-consumer-deployable.js';
 import { createWriteBackHandler } from './write-back-handler.js';
+import { measuredSessionOptions } from '../measured-session-options.js';
 
 type Log = (obj: object, msg: string) => void;
 
@@ -32,7 +33,16 @@ export async function startSourceWriteBack(
 ): Promise<Subscription | undefined> {
   if (!connector.writeBack) return undefined;
   await deps.bus.ensureTopics([topics.ordersBooked], deps.topicPrefix);
-  const sessions = createSessionCache(connector, deps.connections, 'source', deps.session);
+  const sessions = createSessionCache(
+    connector,
+    deps.connections,
+    'source',
+    measuredSessionOptions(deps.session, {
+      system: connector.system,
+      operation: 'write-back',
+      metrics: deps.metrics,
+    }),
+  );
   const handler = createWriteBackHandler({
     connector,
     sessionFor: (connectionId) => sessions.sessionFor(connectionId),

@@ -32,6 +32,7 @@ import type { HeldLease } from '../connection-schedule/hold-lease.js';
 import { readConnectionStock } from './read-connection-stock.js';
 import { STOCK_JOURNEY_ORDER_ID } from './stock-journey.js';
 import { createStockMetrics } from './stock-metrics.js';
+import { measuredSessionOptions } from '../measured-session-options.js';
 
 type Log = { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
 
@@ -74,7 +75,16 @@ export function startStockReader(
     observations: createStockObservationRepository(deps.db),
     holds: createStockHoldRepository(deps.db),
   };
-  const sessions = createSessionCache(connector, deps.connections, 'target', deps.session);
+  const sessions = createSessionCache(
+    connector,
+    deps.connections,
+    'target',
+    measuredSessionOptions(deps.session, {
+      system: connector.system,
+      operation: 'stock-read',
+      metrics: deps.metrics,
+    }),
+  );
   const metrics = createStockMetrics(deps.metrics);
 
   async function syncSchedules(): Promise<void> {

@@ -23,6 +23,7 @@ import type { BackoffOptions } from '../source-poller/poll-backoff.js';
 import { createStockMetrics } from '../stock-reader/stock-metrics.js';
 import { createStockApplyHandler } from './stock-apply-handler.js';
 import { type StockPusher, startStockPusher } from './stock-pusher.js';
+import { measuredSessionOptions } from '../measured-session-options.js';
 
 type Log = (obj: object, msg: string) => void;
 
@@ -58,7 +59,16 @@ export async function startStockSink(
   const sink = connector.stockSink as StockSinkCapability<unknown> | undefined;
   if (!sink) return undefined;
   await deps.bus.ensureTopics([topics.stockUpdated], deps.topicPrefix);
-  const sessions = createSessionCache(connector, deps.connections, 'source', deps.session);
+  const sessions = createSessionCache(
+    connector,
+    deps.connections,
+    'source',
+    measuredSessionOptions(deps.session, {
+      system: connector.system,
+      operation: 'stock-push',
+      metrics: deps.metrics,
+    }),
+  );
   const applied = createStockAppliedRepository(deps.db);
   const settings = createStockSettingsRepository(deps.db);
   const metrics = createStockMetrics(deps.metrics);

@@ -16,12 +16,12 @@ import {
   type Database,
 } from '@koppel/db';
 import type { RetryPolicy, Subscription } from '@koppel/kafka';
-import { instrumentTargetFetch } from '@koppel/telemetry';
 import type { Kysely } from 'kysely';
 import { startPipelineConsumer } from '../pipeline-consumer.js';
 import type { PipelineStageDeps } from '../run-consumer-deployable.js';
 import { createBookingLatencyRecorder } from './booking-latency.js';
 import { createDeliveryRequestHandler } from './delivery-request-handler.js';
+import { measuredSessionOptions } from '../measured-session-options.js';
 
 export type TargetConnectorDeps = PipelineStageDeps & {
   db: Kysely<Database>;
@@ -43,17 +43,21 @@ export async function startTargetConnector(
   // The runtime ensures only the core topics; this deployable's own topic is ensured here, so a
   // new target needs no change to the runtime (idempotent when delivery created it already).
   await deps.bus.ensureTopics([source], deps.topicPrefix);
-  const sessions = createSessionCache(connector, deps.connections, 'target', {
-    requestTimeoutMs: deps.requestTimeoutMs,
-    // One rate-limit bucket per connection in Postgres, shared by every replica (issue 14).
-    rateBuckets: createTargetRateBucketRepository(deps.db),
-    // Every call to the target measured (latency, status, 429 waits) and traced (@koppel/telemetry).
-    fetch: instrumentTargetFetch(deps.fetch ?? ((input, init) => fetch(input, init)), {
-      system: connector.system,
-      operation: 'delivery',
-      metrics: deps.metrics,
-    }),
-  });
+  const sessions = createSessionCache(
+    connector,
+    deps.connections,
+    'target',
+    // Every call to the target measured (latency, status, 429 waits) and traced.
+    measuredSessionOptions(
+      {
+        requestTimeoutMs: deps.requestTimeoutMs,
+        // One rate-limit bucket per connection in Postgres, shared by every replica (issue 14).
+        rateBuckets: createTargetRateBucketRepository(deps.db),
+        ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      },
+      { system: connector.system, operation: 'delivery', metrics: deps.metrics },
+    ),
+  );
   const handler = createDeliveryRequestHandler({
     connector,
     sessionFor: (connectionId) => sessions.sessionFor(connectionId),

@@ -1,0 +1,17 @@
+import type { SessionOptions } from '@koppel/connector-registry';
+import { instrumentTargetFetch, type ServiceMetrics } from '@koppel/telemetry';
+
+/**
+ * Session options whose fetch is measured and traced (`instrumentTargetFetch`): every call a
+ * runner's sessions make to an external system, a target's or a shop's, gets a client span with
+ * the W3C `traceparent` and the `koppel_target_request*` metrics labelled by system and by what
+ * the runner was doing (`delivery`, `stock-read`, `stock-push`, `product-sync`, `poll`,
+ * `write-back`).
+ */
+export function measuredSessionOptions(
+  session: SessionOptions | undefined,
+  labels: { system: string; operation: string; metrics: ServiceMetrics },
+): SessionOptions {
+  const base = session?.fetch ?? ((input, init) => fetch(input, init));
+  return { ...session, fetch: instrumentTargetFetch(base, labels) };
+}
