@@ -95,8 +95,19 @@ export function mapDocument(order: CanonicalOrder, settings: AccountviewSettings
   if (lines.length === 0)
     throw appError('VALIDATION_FAILED', 'order has no amounts to book', { field: 'order.lines' });
   if (settings.documentType === 'sales-order') lines.push(...roundingLines(order.lines, lines, settings));
-  if (settings.documentType === 'sales-order' && reverseCharge && settings.textArticleCode !== undefined)
+  if (settings.documentType === 'sales-order' && reverseCharge) {
+    // A reverse-charge invoice must state it (EU VAT directive art. 226(11a)); a sales order has
+    // no header text, so the statement travels on text lines of the connection's text article.
+    if (settings.textArticleCode === undefined)
+      throw appError(
+        'VALIDATION_FAILED',
+        `order ${order.orderNumber} is an EU reverse-charge sale (VAT number ${reverseCharge.vatNumber}) and needs the legal text on the sales order, ` +
+          "and a sales order carries it only on lines of a text article: set the connection's textArticleCode " +
+          '(an AccountView article for text lines), or book journal pages (documentType "journal-page"), then replay',
+        { field: 'target.settings.textArticleCode' },
+      );
     lines.push(...legalTextLines(reverseCharge.note, settings.textArticleCode, reverseCharge.vatCode));
+  }
   const net = lines.reduce((sum, line) => sum + line.net, 0n);
   const vat = lines.reduce((sum, line) => sum + line.vat, 0n);
   assertShopTotals(order, net, vat);
@@ -120,7 +131,7 @@ export function mapDocument(order: CanonicalOrder, settings: AccountviewSettings
   };
 }
 
-type ReverseCharge = { vatCode: string; accountNumber: string | undefined; note: string };
+type ReverseCharge = { vatCode: string; accountNumber: string | undefined; note: string; vatNumber: string };
 
 /**
  * EU B2B reverse charge (README "VAT"): the connection's reverse-charge code on every line and
@@ -142,7 +153,12 @@ function reverseChargeOf(order: CanonicalOrder, settings: AccountviewSettings): 
       `order ${order.orderNumber} is an EU reverse-charge sale (VAT number ${vatNumber}); set the connection's reverse-charge VAT code`,
       { field: 'target.settings.reverseCharge', details: { countryCode: customerCountry } },
     );
-  return { vatCode: rule.vatCode, accountNumber: rule.accountNumber, note: `${rule.legalText} ${vatNumber}` };
+  return {
+    vatCode: rule.vatCode,
+    accountNumber: rule.accountNumber,
+    note: `${rule.legalText} ${vatNumber}`,
+    vatNumber,
+  };
 }
 
 function kindOf(line: OrderLine): DraftLineKind {

@@ -1,3 +1,4 @@
+import { appError } from '@koppel/errors';
 /**
  * The reverse-charge legal text on a VAT-shifted Mplus order or invoice (README "VAT"). Mplus's
  * `Order` has no free-text remark; its `Line` has `text` ("What text should be displayed"), but
@@ -26,9 +27,18 @@ export function legalTextLine(
   vatMethod: MplusVatMethod,
   countryCode: string,
 ): MplusLineDraft | undefined {
+  if (vatMethod !== 'VAT-METHOD-SHIFTED' || vatNumber === undefined) return undefined;
   const article = settings.textArticleNumber;
-  if (vatMethod !== 'VAT-METHOD-SHIFTED' || vatNumber === undefined || article === undefined)
-    return undefined;
+  // A reverse-charge invoice must state it (EU VAT directive art. 226(11a)); Mplus documents no
+  // free-text field, so the statement travels on a line of the connection's text article.
+  if (article === undefined)
+    throw appError(
+      'VALIDATION_FAILED',
+      `an EU reverse-charge sale (VAT number ${vatNumber}) needs the legal text on the document, and Mplus ` +
+        "carries it only on a line of a text article: set the connection's textArticleNumber (an Mplus " +
+        'article for text lines), then replay',
+      { field: 'target.settings.textArticleNumber' },
+    );
   return {
     article: { articleNumber: article },
     text: `${settings.reverseChargeLegalText} ${vatNumber}`,

@@ -126,6 +126,14 @@ t.test('reverse charge: the legal text in DJ_PAGE.COMMENT1, or as sales-order te
   await book(journal, order('RC-1'));
   const page = state().DJ_PAGE.find((p) => p.INV_NR === 'WEB-RC-1');
   t.equal(page?.COMMENT1, note, 'the note of the page');
+  const requestsBefore = state().SO_HDR.length + state().CONTACT.length;
+  const withoutText = openTestSession(sim, { ...reverseCharge });
+  t.throws(
+    () => av.prepareDocument(order('RC-0'), withoutText),
+    { code: 'VALIDATION_FAILED', field: 'target.settings.textArticleCode' },
+    'a sales order without a text article cannot carry the legal text: refused before any write',
+  );
+  t.equal(state().SO_HDR.length + state().CONTACT.length, requestsBefore, 'nothing was written');
   const salesOrder = openTestSession(sim, { ...reverseCharge, textArticleCode: 'TEXT' });
   const { document } = await book(salesOrder, order('RC-2'));
   const lines = state().SO_LINE.filter((l) => l.ORD_NR === document.number);

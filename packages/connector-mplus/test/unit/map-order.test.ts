@@ -194,7 +194,14 @@ t.test('VAT method: inclusive, exclusive, and shifted for EU B2B reverse charge'
     vatNumber: 'BE0123456789',
     lines: [buildProductLine({ name: 'T', sku: '100234', quantity: 10, unitPriceNet: 826n, vatRateBp: 0 })],
   });
-  t.equal(mapOrder(b2b, makeSettings()).vatMethod, 'VAT-METHOD-SHIFTED', 'reverse charge');
+  t.equal(
+    mapOrder(b2b, makeSettings({ textArticleNumber: '995' })).vatMethod,
+    'VAT-METHOD-SHIFTED',
+    'reverse charge',
+  );
+  const noText = codeOf(() => mapOrder(b2b, makeSettings()));
+  t.equal(noText.code, 'VALIDATION_FAILED', 'reverse charge without a text article for the legal text');
+  t.equal(noText.field, 'target.settings.textArticleNumber', 'names the setting to add');
   const forced = codeOf(() => mapOrder(makeOrder(), makeSettings({ vatMethod: 'shifted' })));
   t.equal(forced.code, 'VALIDATION_FAILED', 'shifted refused for an order with VAT');
 });
