@@ -20,6 +20,11 @@ as each service's src/config.ts or src/main.ts reads it (README.md#configuration
   value: {{ include "koppel.kafkaBrokers" $root | quote }}
 - name: TOPIC_PREFIX
   value: {{ $root.Values.kafka.topicPrefix | quote }}
+{{- if $root.Values.migrations.enabled }}
+{{- /* The migrations Job applies them once per release; the pods wait for a current schema. */}}
+- name: MIGRATE_ON_START
+  value: "false"
+{{- end }}
 {{ include "koppel.databaseUrlEnv" $root }}
 {{- /* customer-registry never opens connection credentials, so it does not get the key. */}}
 {{- if ne .name "customer-registry" }}

@@ -43,6 +43,13 @@ export const baseServiceEnvSchema = z.object({
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   /** Milliseconds to wait for in-flight work on SIGTERM before exiting. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
+  /**
+   * Apply the database migrations at start (default). The Helm chart sets false: its migrations
+   * Job applies them once per release, and the deployables wait until the schema is current.
+   */
+  MIGRATE_ON_START: booleanSchema.default(true),
+  /** With MIGRATE_ON_START=false: how long to wait for the migrations before giving up (ms). */
+  MIGRATION_WAIT_MS: z.coerce.number().int().positive().default(300_000),
 });
 
 export type BaseServiceEnv = z.infer<typeof baseServiceEnvSchema>;

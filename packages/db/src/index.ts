@@ -9,7 +9,7 @@ export {
   hashWebhookSecret,
   parseCredentialsKey,
 } from './credential-cipher.js';
-export { migrateToLatest, migrationNames } from './migrate.js';
+export { migrateToLatest, migrationNames, pendingMigrations, waitForMigrations } from './migrate.js';
 export {
   type ApiKeyRecord,
   type ApiKeyRepository,

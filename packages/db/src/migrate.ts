@@ -49,3 +49,36 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
     );
   }
 }
+
+/** Migrations this release knows that the database has not applied yet, in order. */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const known = await migrator.getMigrations();
+  return known.filter((migration) => migration.executedAt === undefined).map((m) => m.name);
+}
+
+/**
+ * For a deployable that does not migrate at start (the Helm chart's migrations Job does): waits
+ * until the schema has every migration of this release, so pods started beside the Job (or
+ * before it, with CloudNativePG's post-install Job) wait instead of failing on a missing table.
+ * Throws after `timeoutMs`, naming what is missing and how to apply it.
+ */
+export async function waitForMigrations(
+  db: Kysely<Database>,
+  options: { timeoutMs: number; pollMs?: number; onWait?: (pending: string[]) => void },
+): Promise<void> {
+  const deadline = Date.now() + options.timeoutMs;
+  for (;;) {
+    const pending = await pendingMigrations(db).catch(() => [...migrationNames]);
+    if (pending.length === 0) return;
+    if (Date.now() >= deadline) {
+      throw new Error(
+        `the database lacks ${pending.length} migration(s) of this release (${pending.join(', ')}); ` +
+          "run them (the chart's migrate Job, or `node --import tsx services/admin/src/migrate.ts`) " +
+          'or start with MIGRATE_ON_START=true',
+      );
+    }
+    options.onWait?.(pending);
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 2000));
+  }
+}

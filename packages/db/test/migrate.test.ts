@@ -1,7 +1,13 @@
 import { sql } from 'kysely';
 import t from 'tap';
 import { createIsolatedDatabase, resolveInfrastructure } from '@koppel/test-infra';
-import { createPostgresDatabase, migrateToLatest, migrationNames } from '../src/index.js';
+import {
+  createPostgresDatabase,
+  migrateToLatest,
+  migrationNames,
+  pendingMigrations,
+  waitForMigrations,
+} from '../src/index.js';
 import { databaseKinds, openFreshDatabase } from './databases.js';
 
 const expectedTables = [
@@ -89,4 +95,21 @@ t.test('three services migrating one fresh database at once end in one schema', 
   if (!one) throw new Error('unreachable');
   const applied = await sql<{ n: number }>`select count(*)::int as n from kysely_migration`.execute(one.db);
   t.equal(applied.rows[0]?.n, migrationNames.length, 'each migration applied once');
+});
+
+t.test('a deployable that does not migrate waits for the migrations Job, then starts', async (t) => {
+  const { db } = await openFreshDatabase(t, 'postgres');
+  t.same(await pendingMigrations(db), [...migrationNames], 'a fresh database lacks every migration');
+  await t.rejects(
+    waitForMigrations(db, { timeoutMs: 50, pollMs: 10 }),
+    { message: /lacks \d+ migration\(s\) of this release \(0001-initial, .*MIGRATE_ON_START=true/ },
+    'gives up after its timeout, naming what is missing and how to apply it',
+  );
+  const waits: string[][] = [];
+  const waiting = waitForMigrations(db, { timeoutMs: 30_000, pollMs: 20, onWait: (p) => waits.push(p) });
+  await new Promise((resolve) => setTimeout(resolve, 60));
+  await migrateToLatest(db); // the Job
+  await waiting;
+  t.ok(waits.length > 0, 'it waited while the schema was behind');
+  t.same(await pendingMigrations(db), [], 'nothing pending afterwards');
 });

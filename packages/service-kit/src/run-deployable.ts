@@ -20,7 +20,12 @@ export async function runDeployable(options: {
   tracing: { shutdown(): Promise<void> };
   build: (runtime: ServiceRuntime) => Promise<DeployableParts>;
 }): Promise<void> {
-  const runtime = await createServiceRuntime(options.serviceName, options.config);
+  const runtime = await createServiceRuntime(options.serviceName, options.config, {
+    log: (msg) =>
+      process.stdout.write(
+        `${JSON.stringify({ level: 30, time: Date.now(), service: options.serviceName, msg })}\n`,
+      ),
+  });
   const parts = await options.build(runtime);
   await parts.app.listen({ port: options.config.PORT, host: options.config.HOST });
   installGracefulShutdown(

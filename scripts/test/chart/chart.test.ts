@@ -162,6 +162,18 @@ t.test('migrations run once in a hook Job, before install with an existing datab
   const pod = podSpecOf(job);
   t.same(pod.containers[0]?.command, ['node', '--import', 'tsx', 'src/migrate.ts']);
   t.equal(pod.serviceAccountName, undefined, 'no chart ServiceAccount: it does not exist yet at pre-install');
+
+  const deployments = ofKind(render({ kubeVersion: '1.32.0', valuesFiles: [] }).manifests, 'Deployment');
+  t.ok(
+    deployments.every((d) => envByName(d).MIGRATE_ON_START?.value === 'false'),
+    'with the Job, no deployable migrates at start (each waits for a current schema)',
+  );
+  const selfMigrating = render({ kubeVersion: '1.32.0', set: ['migrations.enabled=false'] }).manifests;
+  t.equal(ofKind(selfMigrating, 'Job').length, 0, 'migrations.enabled=false: no Job');
+  t.ok(
+    ofKind(selfMigrating, 'Deployment').every((d) => envByName(d).MIGRATE_ON_START === undefined),
+    'and every deployable migrates at start (the default)',
+  );
 });
 
 t.test(

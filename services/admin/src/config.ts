@@ -1,4 +1,4 @@
-import { logLevelSchema, parseConfig, portSchema } from '@koppel/config';
+import { booleanSchema, logLevelSchema, parseConfig, portSchema } from '@koppel/config';
 import { z } from 'zod';
 
 /** 32 bytes as 64 hex chars or base64, the forms @koppel/db's parseCredentialsKey accepts. */
@@ -64,6 +64,10 @@ const adminEnvSchema = z.object({
   OTEL_SERVICE_NAME: z.string().min(1).default('koppel-admin'),
   /** Milliseconds in-flight requests get on SIGTERM before the process exits. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
+  /** Migrate at start (default); the chart sets false and its migrations Job migrates. */
+  MIGRATE_ON_START: booleanSchema.default(true),
+  /** With MIGRATE_ON_START=false: how long to wait for the migrations (ms). */
+  MIGRATION_WAIT_MS: z.coerce.number().int().positive().default(300_000),
 });
 
 export type AdminConfig = z.infer<typeof adminEnvSchema>;

@@ -18,9 +18,13 @@ const tracing = startTracing({
   tracesEndpoint: config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
 });
 
-const { createCredentialCipher, createPostgresDatabase, migrateToLatest, parseCredentialsKey } = await import(
-  '@koppel/db'
-);
+const {
+  createCredentialCipher,
+  createPostgresDatabase,
+  migrateToLatest,
+  parseCredentialsKey,
+  waitForMigrations,
+} = await import('@koppel/db');
 const { installGracefulShutdown } = await import('@koppel/service-kit');
 const { createMetricsRegistry } = await import('@koppel/telemetry');
 const { createKafkaBus } = await import('@koppel/kafka');
@@ -29,7 +33,16 @@ const { startRetentionPurgeLoop } = await import('./retention/retention-purge-lo
 const notifications = await import('@koppel/notifications');
 
 const database = createPostgresDatabase(config.DATABASE_URL);
-await migrateToLatest(database.db);
+if (config.MIGRATE_ON_START) await migrateToLatest(database.db);
+// The chart's migrations Job applies them; the admin waits until the schema is current.
+else
+  await waitForMigrations(database.db, {
+    timeoutMs: config.MIGRATION_WAIT_MS,
+    onWait: (pending) =>
+      process.stdout.write(
+        `${JSON.stringify({ level: 30, time: Date.now(), service: 'admin', msg: `waiting for database migrations: ${pending.join(', ')}` })}\n`,
+      ),
+  });
 // Only dead-letter replays publish; the dead letter names its full topic (prefix included).
 const bus = config.KAFKA_BROKERS
   ? createKafkaBus({ brokers: config.KAFKA_BROKERS, clientId: 'koppel-admin' })

@@ -1,7 +1,7 @@
 // The database migrations alone, then exit: the Helm chart's pre-install/pre-upgrade hook Job
 // (charts/koppel) runs `node --import tsx src/migrate.ts` in the admin image, so a release migrates
-// once instead of in every pod at once. The services still call migrateToLatest at start; after
-// this Job it finds nothing to do (and Kysely's lock keeps concurrent runs safe either way).
+// once instead of in every pod at once. The chart starts the deployables with MIGRATE_ON_START=false,
+// so they wait for a current schema instead (Kysely's lock keeps concurrent runs safe either way).
 import { ConfigError, parseConfig } from '@koppel/config';
 import { createPostgresDatabase, migrateToLatest, migrationNames } from '@koppel/db';
 import { z } from 'zod';
