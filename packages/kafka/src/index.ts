@@ -16,6 +16,7 @@ export {
   type EmbeddedBusDatabase,
   type EmbeddedBusOptions,
 } from './embedded/embedded-bus.js';
+export { readEmbeddedConsumerLag } from './embedded/embedded-consumer-lag.js';
 export {
   type ConsumerLag,
   type ConsumerLagReader,

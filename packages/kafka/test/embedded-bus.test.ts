@@ -6,7 +6,12 @@ import {
   migrateToLatest,
 } from '@koppel/db';
 import t, { type Test } from 'tap';
-import { createEmbeddedBus, type EmbeddedBusOptions, type MessageBus } from '../src/index.js';
+import {
+  createEmbeddedBus,
+  type EmbeddedBusOptions,
+  type MessageBus,
+  readEmbeddedConsumerLag,
+} from '../src/index.js';
 import { bytes, openIsolatedDatabaseUrl, recorder, waitUntil } from './kafka-test-bed.js';
 
 const text = (value: Uint8Array) => new TextDecoder().decode(value);
@@ -233,3 +238,31 @@ for (const [name, engineFor] of Object.entries(engines)) {
     t.match(errors, [{ error: { message: 'first attempt fails' }, topic: 't' }]);
   });
 }
+
+t.test('consumer lag on the embedded bus: records after each group’s committed offset', async (t) => {
+  const { bus, database } = await start(t, { open: () => createEmbeddedDatabase(t.testdir()) });
+  await bus.publish(
+    'orders.raw',
+    [1, 2, 3, 4, 5].map((n) => ({ key: `k${n}`, value: bytes(String(n)) })),
+  );
+  const seen = recorder();
+  const subscription = await bus.subscribe({ groupId: 'fast', topic: 'orders.raw', handler: seen.handler });
+  await waitUntil('five records', () => seen.received.length === 5);
+  await subscription.stop();
+  await bus.publish(
+    'orders.raw',
+    [6, 7, 8].map((n) => ({ key: `k${n}`, value: bytes(String(n)) })),
+  );
+  const newest = await database.db
+    .selectFrom('bus_records')
+    .select((eb) => eb.fn.max('offset').as('offset'))
+    .executeTakeFirstOrThrow();
+  await database.db
+    .insertInto('bus_offsets')
+    .values({ group_id: 'slow', topic: 'orders.raw', committed_offset: String(Number(newest.offset) - 6) })
+    .execute();
+  t.same(await readEmbeddedConsumerLag(database.db), [
+    { group: 'fast', topic: 'orders.raw', partition: 0, lag: 3 },
+    { group: 'slow', topic: 'orders.raw', partition: 0, lag: 6 },
+  ]);
+});

@@ -14,7 +14,7 @@ import {
   migrateToLatest,
   parseCredentialsKey,
 } from '@koppel/db';
-import { createEmbeddedBus } from '@koppel/kafka';
+import { createEmbeddedBus, readEmbeddedConsumerLag } from '@koppel/kafka';
 import { installGracefulShutdown } from '@koppel/service-kit';
 import { createMetricsRegistry, maskEmails } from '@koppel/telemetry';
 import { startPipeline } from './compose-pipeline.js';
@@ -53,6 +53,8 @@ const bus = createEmbeddedBus(database.db, {
   onHandlerError: (error, topic) => console.error(`[embedded bus] ${topic}: ${maskEmails(String(error))}`),
 });
 const metrics = createMetricsRegistry('koppel-embedded');
+// koppel_consumer_lag_records from the table log, as the deployables report it from Kafka.
+metrics.watchConsumerLag(() => readEmbeddedConsumerLag(database.db));
 const readiness = { database: () => database.ping(), bus: () => bus.ping() };
 
 const simulators = await startDemoSimulators({ data, host, ports: simulatorPorts(config) });

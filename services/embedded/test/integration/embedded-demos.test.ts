@@ -129,5 +129,17 @@ t.test('every demo connection books one order end to end', async (t) => {
     'a forint invoice',
   );
 
+  // The table log reports consumer lag as Kafka does: every stage's group has caught up.
+  const metrics = await (await fetch(`http://127.0.0.1:${adminPort}/metrics`)).text();
+  const lag = [...metrics.matchAll(/^koppel_consumer_lag_records\{([^}]*)\} (\d+)$/gm)];
+  t.ok(
+    lag.some(([, labels]) => labels?.includes('group="koppel-mapping"') && labels.includes('orders.raw')),
+    'consumer lag per group and topic on /metrics',
+  );
+  t.ok(
+    lag.filter(([, labels]) => labels?.includes('orders.raw')).every(([, , value]) => value === '0'),
+    'orders.raw fully consumed',
+  );
+
   koppel.child.kill('SIGTERM');
 });
