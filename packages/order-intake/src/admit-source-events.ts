@@ -99,15 +99,18 @@ export async function admitSourceEvents(
       await deps.inbox.release(connection.id, event.eventKey, claimToken).catch(() => {});
       throw orderIntakeErrors.publishFailed(cause);
     }
-    await deps.inbox.markPublished(connection.id, event.eventKey);
-    await deps.journey.record(connection.id, event.externalOrderId, 'received', {
-      eventId: admission.eventId,
-      eventType: event.eventType,
-      contentType: options.contentType,
-      channel: channelName(options.channel),
-      // The connector's normalised JSON of the order (the SourceConnector contract).
-      sourcePayload: JSON.parse(new TextDecoder().decode(event.payload)) as unknown,
-    });
+    // Independent writes once the record is on the topic: one round trip's wait instead of two.
+    await Promise.all([
+      deps.inbox.markPublished(connection.id, event.eventKey),
+      deps.journey.record(connection.id, event.externalOrderId, 'received', {
+        eventId: admission.eventId,
+        eventType: event.eventType,
+        contentType: options.contentType,
+        channel: channelName(options.channel),
+        // The connector's normalised JSON of the order (the SourceConnector contract).
+        sourcePayload: JSON.parse(new TextDecoder().decode(event.payload)) as unknown,
+      }),
+    ]);
     accepted += 1;
   }
   return { accepted, duplicates, ignored };
