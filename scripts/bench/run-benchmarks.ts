@@ -12,6 +12,7 @@
  *   BENCH_BACKLOG          orders pre-loaded into orders.raw (10000; 1000000 for the issue's figure),
  *                          timed per BENCH_BACKLOG_CHUNK (a tenth of it)
  *   BENCH_DRAIN_TIMEOUT_S  longest wait for a phase's last invoice (180)
+ *   BENCH_CPU_PROFILE_DIR  each service process writes a V8 CPU profile (<name>.cpuprofile) there
  */
 import { z } from 'zod';
 import { runBacklogBench } from './backlog-bench.js';

@@ -49,7 +49,13 @@ export async function startServiceProcess(options: {
 }): Promise<ServiceProcess> {
   const logFile = join(tmpdir(), `koppel-bench-${options.name}.log`);
   const log = createWriteStream(logFile);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', options.entry], {
+  // BENCH_CPU_PROFILE_DIR: each service writes a V8 CPU profile there when it stops (open it in
+  // Chrome DevTools or speedscope to see where the slowest stage spends its time).
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const profiling = profileDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${options.name}.cpuprofile`]
+    : [];
+  const child: ChildProcess = spawn(process.execPath, [...profiling, '--import', 'tsx', options.entry], {
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
