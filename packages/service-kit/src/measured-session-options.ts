@@ -1,4 +1,5 @@
-import type { SessionOptions } from '@koppel/connector-registry';
+import { createSessionCache, type SessionOpener, type SessionOptions } from '@koppel/connector-registry';
+import type { ConnectionRepository, ConnectionSide } from '@koppel/db';
 import { instrumentTargetFetch, type ServiceMetrics } from '@koppel/telemetry';
 
 /**
@@ -14,4 +15,19 @@ export function measuredSessionOptions(
 ): SessionOptions {
   const base = session?.fetch ?? ((input, init) => fetch(input, init));
   return { ...session, fetch: instrumentTargetFetch(base, labels) };
+}
+
+/** A runner's session cache whose calls are measured and traced (`measuredSessionOptions`). */
+export function measuredSessionCache<Session>(
+  connector: SessionOpener<Session>,
+  side: ConnectionSide,
+  operation: string,
+  deps: { connections: ConnectionRepository; session?: SessionOptions; metrics: ServiceMetrics },
+) {
+  return createSessionCache(
+    connector,
+    deps.connections,
+    side,
+    measuredSessionOptions(deps.session, { system: connector.system, operation, metrics: deps.metrics }),
+  );
 }

@@ -28,6 +28,17 @@ export const INBOX_CLAIM_MS = 30_000;
 const claimUntil = (ms: number) => sql<Date>`now() + make_interval(secs => ${ms / 1000})`;
 
 type AdmitCall = { entry: InboxEntry; claimToken: string; claimMs: number };
+
+/** The inbox row of a newly seen event, claimed by its caller. */
+const claimedRow = ({ entry, claimToken, claimMs }: AdmitCall) => ({
+  connection_id: entry.connectionId,
+  event_key: entry.eventKey,
+  event_id: entry.eventId,
+  event_type: entry.eventType,
+  external_order_id: entry.externalOrderId,
+  claim_token: claimToken,
+  claimed_until: claimUntil(claimMs),
+});
 type PublishedCall = { connectionId: string; eventKey: string };
 /** One caller's own answer inside a grouped statement: its admission, or its own error. */
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
@@ -60,15 +71,7 @@ export function createInboxRepository(db: Kysely<Database>) {
   async function admitOne({ entry, claimToken, claimMs }: AdmitCall): Promise<InboxAdmission> {
     const inserted = await db
       .insertInto('inbox')
-      .values({
-        connection_id: entry.connectionId,
-        event_key: entry.eventKey,
-        event_id: entry.eventId,
-        event_type: entry.eventType,
-        external_order_id: entry.externalOrderId,
-        claim_token: claimToken,
-        claimed_until: claimUntil(claimMs),
-      })
+      .values(claimedRow({ entry, claimToken, claimMs }))
       .onConflict((oc) => oc.columns(['connection_id', 'event_key']).doNothing())
       .returning('event_id')
       .executeTakeFirst();
@@ -107,20 +110,7 @@ export function createInboxRepository(db: Kysely<Database>) {
     });
     const rows = await db
       .insertInto('inbox')
-      .values(
-        [...firsts.values()].map((index) => {
-          const { entry, claimToken, claimMs } = calls[index] as AdmitCall;
-          return {
-            connection_id: entry.connectionId,
-            event_key: entry.eventKey,
-            event_id: entry.eventId,
-            event_type: entry.eventType,
-            external_order_id: entry.externalOrderId,
-            claim_token: claimToken,
-            claimed_until: claimUntil(claimMs),
-          };
-        }),
-      )
+      .values([...firsts.values()].map((index) => claimedRow(calls[index] as AdmitCall)))
       .onConflict((oc) => oc.columns(['connection_id', 'event_key']).doNothing())
       .returning(['connection_id', 'event_key'])
       .execute();

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { createSessionCache, type SessionOptions } from '@koppel/connector-registry';
+import type { SessionOptions } from '@koppel/connector-registry';
 import type { AnySourceConnector, PollCapability } from '@koppel/connector-sdk';
 import { IngestChannel } from '@koppel/contracts';
 import type { Connection, ConnectionRepository, PollClaim, PollScheduleRepository } from '@koppel/db';
@@ -16,7 +16,7 @@ import {
 import { backOffClaim, journalClaimFailure } from '../connection-schedule/fail-claim.js';
 import type { HeldLease } from '../connection-schedule/hold-lease.js';
 import { createPollerMetrics } from './poller-metrics.js';
-import { measuredSessionOptions } from '../measured-session-options.js';
+import { measuredSessionCache } from '../measured-session-options.js';
 
 /**
  * Journey entries of the poller itself (a failed poll) are kept under this external order id,
@@ -55,16 +55,7 @@ export function startSourcePoller(connector: AnySourceConnector, deps: SourcePol
   const poller = requirePoller(connector);
   const system = connector.system;
   const options = resolveScheduleOptions(deps, CONNECTION_SCHEDULE_DEFAULTS);
-  const sessions = createSessionCache(
-    connector,
-    deps.connections,
-    'source',
-    measuredSessionOptions(deps.session, {
-      system: connector.system,
-      operation: 'poll',
-      metrics: deps.metrics,
-    }),
-  );
+  const sessions = measuredSessionCache(connector, 'source', 'poll', deps);
   const metrics = createPollerMetrics(deps.metrics);
 
   /** Polling settings of a connection of this system; undefined when it is not to be polled. */

@@ -6,14 +6,14 @@
  * (`runSourcePoller`) and by the embedded mode.
  */
 import type { AnySourceConnector } from '@koppel/connector-sdk';
-import { createSessionCache, type SessionOptions } from '@koppel/connector-registry';
+import type { SessionOptions } from '@koppel/connector-registry';
 import { topics } from '@koppel/contracts';
 import type { ConnectionRepository } from '@koppel/db';
 import type { RetryPolicy, Subscription } from '@koppel/kafka';
 import { startPipelineConsumer } from '../pipeline-consumer.js';
 import type { PipelineStageDeps } from '../run-consumer-deployable.js';
 import { createWriteBackHandler } from './write-back-handler.js';
-import { measuredSessionOptions } from '../measured-session-options.js';
+import { measuredSessionCache } from '../measured-session-options.js';
 
 type Log = (obj: object, msg: string) => void;
 
@@ -33,16 +33,7 @@ export async function startSourceWriteBack(
 ): Promise<Subscription | undefined> {
   if (!connector.writeBack) return undefined;
   await deps.bus.ensureTopics([topics.ordersBooked], deps.topicPrefix);
-  const sessions = createSessionCache(
-    connector,
-    deps.connections,
-    'source',
-    measuredSessionOptions(deps.session, {
-      system: connector.system,
-      operation: 'write-back',
-      metrics: deps.metrics,
-    }),
-  );
+  const sessions = measuredSessionCache(connector, 'source', 'write-back', deps);
   const handler = createWriteBackHandler({
     connector,
     sessionFor: (connectionId) => sessions.sessionFor(connectionId),

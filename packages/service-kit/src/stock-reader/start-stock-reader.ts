@@ -4,7 +4,7 @@
  * ones under a lease in Postgres (two replicas never read one connection at once), reads them
  * (`read-connection-stock.ts`), and stores the change marker and the next read, or backs off.
  */
-import { createSessionCache, type SessionOptions } from '@koppel/connector-registry';
+import type { SessionOptions } from '@koppel/connector-registry';
 import type { AnyTargetConnector, StockSourceCapability } from '@koppel/connector-sdk';
 import {
   type ConnectionRepository,
@@ -32,7 +32,7 @@ import type { HeldLease } from '../connection-schedule/hold-lease.js';
 import { readConnectionStock } from './read-connection-stock.js';
 import { STOCK_JOURNEY_ORDER_ID } from './stock-journey.js';
 import { createStockMetrics } from './stock-metrics.js';
-import { measuredSessionOptions } from '../measured-session-options.js';
+import { measuredSessionCache } from '../measured-session-options.js';
 
 type Log = { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void };
 
@@ -75,16 +75,7 @@ export function startStockReader(
     observations: createStockObservationRepository(deps.db),
     holds: createStockHoldRepository(deps.db),
   };
-  const sessions = createSessionCache(
-    connector,
-    deps.connections,
-    'target',
-    measuredSessionOptions(deps.session, {
-      system: connector.system,
-      operation: 'stock-read',
-      metrics: deps.metrics,
-    }),
-  );
+  const sessions = measuredSessionCache(connector, 'target', 'stock-read', deps);
   const metrics = createStockMetrics(deps.metrics);
 
   async function syncSchedules(): Promise<void> {

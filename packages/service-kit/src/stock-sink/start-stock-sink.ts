@@ -5,7 +5,7 @@
  * Started by the shop's deployable (`runSourcePoller`, `runConnector`) and by the embedded mode.
  */
 import { hostname } from 'node:os';
-import { createSessionCache, type SessionOptions } from '@koppel/connector-registry';
+import type { SessionOptions } from '@koppel/connector-registry';
 import type { AnySourceConnector, StockSinkCapability } from '@koppel/connector-sdk';
 import { topics } from '@koppel/contracts';
 import {
@@ -23,7 +23,7 @@ import type { BackoffOptions } from '../source-poller/poll-backoff.js';
 import { createStockMetrics } from '../stock-reader/stock-metrics.js';
 import { createStockApplyHandler } from './stock-apply-handler.js';
 import { type StockPusher, startStockPusher } from './stock-pusher.js';
-import { measuredSessionOptions } from '../measured-session-options.js';
+import { measuredSessionCache } from '../measured-session-options.js';
 
 type Log = (obj: object, msg: string) => void;
 
@@ -59,16 +59,7 @@ export async function startStockSink(
   const sink = connector.stockSink as StockSinkCapability<unknown> | undefined;
   if (!sink) return undefined;
   await deps.bus.ensureTopics([topics.stockUpdated], deps.topicPrefix);
-  const sessions = createSessionCache(
-    connector,
-    deps.connections,
-    'source',
-    measuredSessionOptions(deps.session, {
-      system: connector.system,
-      operation: 'stock-push',
-      metrics: deps.metrics,
-    }),
-  );
+  const sessions = measuredSessionCache(connector, 'source', 'stock-push', deps);
   const applied = createStockAppliedRepository(deps.db);
   const settings = createStockSettingsRepository(deps.db);
   const metrics = createStockMetrics(deps.metrics);
