@@ -1,3 +1,5 @@
+import { wallClockIn } from '@koppel/order-model';
+
 /**
  * The invoice date and book period of an order. The order's UTC timestamp is read in the
  * administration's time zone, so an order placed at 00:30 on 1 January in Amsterdam (23:30 UTC)
@@ -12,17 +14,6 @@ export type BookDate = {
 };
 
 export function toBookDate(instant: Date, timeZone: string): BookDate {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('order timestamp is not a valid date');
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((p) => p.type === type)?.value ?? '';
-  const year = part('year');
-  const month = part('month');
-  const day = part('day');
-  return { date: `${year}-${month}-${day}T00:00:00`, bookyear: Number(year), bookperiod: Number(month) };
+  const local = wallClockIn(instant, timeZone);
+  return { date: `${local.date}T00:00:00`, bookyear: local.year, bookperiod: local.month };
 }

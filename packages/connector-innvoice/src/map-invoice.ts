@@ -7,7 +7,7 @@
  */
 import { type CanonicalOrder, LineKind, PaymentStatus } from '@koppel/contracts';
 import { appError } from '@koppel/errors';
-import { reverseChargeVatNumber } from '@koppel/order-model';
+import { reverseChargeVatNumber, wallClockIn } from '@koppel/order-model';
 import { type CheckedLine, checkEn16931, type VatCategory } from './en16931-check.js';
 import { innvoiceError } from './errors.js';
 import {
@@ -215,7 +215,7 @@ function documentDates(
     throw appError('VALIDATION_FAILED', 'order has no date', { field: 'order.createdAt' });
   }
   const instant = new Date(Number(order.createdAt.seconds) * 1000);
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: settings.timeZone }).format(instant);
+  const day = wallClockIn(instant, settings.timeZone).date;
   const due = new Date(`${day}T00:00:00Z`);
   due.setUTCDate(due.getUTCDate() + settings.paymentDueDays);
   const issueDate = toHuDate(day);

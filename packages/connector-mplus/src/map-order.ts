@@ -5,7 +5,7 @@
  */
 import type { CanonicalOrder } from '@koppel/contracts';
 import { appError } from '@koppel/errors';
-import { reverseChargeVatNumber } from '@koppel/order-model';
+import { reverseChargeVatNumber, wallClockIn } from '@koppel/order-model';
 import { checkDocumentArithmetic, type DocumentTotals } from './en16931-check.js';
 import { mplusError } from './errors.js';
 import { legalTextLine } from './legal-text-line.js';
@@ -152,13 +152,6 @@ function toAddress(
 
 /** The calendar day of `instant` in `timeZone` (SoapMplusDate). */
 function financialDate(instant: Date, timeZone: string): { day: number; mon: number; year: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  })
-    .formatToParts(instant)
-    .reduce<Record<string, string>>((acc, part) => Object.assign(acc, { [part.type]: part.value }), {});
-  return { day: Number(parts.day), mon: Number(parts.month), year: Number(parts.year) };
+  const local = wallClockIn(instant, timeZone);
+  return { day: local.day, mon: local.month, year: local.year };
 }

@@ -58,3 +58,4 @@ export {
   netFromGross,
   parseVatRateBp,
 } from './vat.js';
+export { type WallClock, wallClockIn } from './wall-clock.js';
