@@ -2,34 +2,11 @@
  * The shop's wall clock: the API prints order dates as `date` + `time` in shop time and takes
  * `start_date` / `status_changed_start_date` in it (no zone given; Dutch shops: Europe/Amsterdam).
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
+import { wallClockIn } from '@koppel/order-model';
 
 /** An instant as shop time `YYYY-MM-DD HH:MM:SS`. */
 export function toShopLocal(at: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    formatterFor(timeZone)
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+  return wallClockIn(at, timeZone).dateTime.replace('T', ' ');
 }
 
 /** The offset of `timeZone` from UTC at `at`, in milliseconds. */

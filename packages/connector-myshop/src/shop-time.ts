@@ -2,25 +2,14 @@
  * The shop's wall clock. `change_time` (`yyyymmddhhmmss`) and the export's order date and time
  * are shop-local; myShop is a Dutch platform, so Europe/Amsterdam is assumed (assumed-fields.ts).
  */
+import { wallClockIn } from '@koppel/order-model';
 import { SHOP_TIME_ZONE } from './assumed-fields.js';
-
-const formatter = new Intl.DateTimeFormat('en-CA', {
-  timeZone: SHOP_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
 
 const CHANGE_TIME = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
 
 /** A UTC instant as shop-local `yyyymmddhhmmss`. */
 export function toChangeTime(instant: Date): string {
-  const p = Object.fromEntries(formatter.formatToParts(instant).map((part) => [part.type, part.value]));
-  return `${p.year}${p.month}${p.day}${p.hour}${p.minute}${p.second}`;
+  return wallClockIn(instant, SHOP_TIME_ZONE).dateTime.replace(/\D/g, '');
 }
 
 export function isChangeTime(text: string): boolean {
