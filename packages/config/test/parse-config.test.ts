@@ -24,7 +24,14 @@ t.test('the base env applies its defaults and parses what it is given', async (t
     TOPIC_PREFIX: '',
     LOG_LEVEL: 'info',
     SHUTDOWN_TIMEOUT_MS: 15000,
+    MIGRATE_ON_START: true,
+    MIGRATION_WAIT_MS: 300000,
   });
+  t.equal(
+    parseConfig('svc', baseServiceEnvSchema, { ...minimal, MIGRATE_ON_START: 'false' }).MIGRATE_ON_START,
+    false,
+    'the chart turns start-up migration off',
+  );
   t.equal(config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, undefined, 'no traces endpoint by default');
 
   const given = parseConfig('svc', baseServiceEnvSchema, {
