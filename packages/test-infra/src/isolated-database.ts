@@ -21,9 +21,28 @@ export async function createIsolatedDatabase(serverUrl: string): Promise<Isolate
   return {
     url: url.toString(),
     name,
-    drop: () =>
-      withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+    drop: () => dropDatabase(serverUrl, name),
   };
+}
+
+/**
+ * `WITH (FORCE)` cannot end a backend of another role, such as an autovacuum worker that has just
+ * started on the fresh database (SQLSTATE 42501); that worker ends by itself, so the drop is tried
+ * again a few times before it fails.
+ */
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await withAdminClient(serverUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      );
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if ((code !== '42501' && code !== '55006') || attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  }
 }
 
 async function withAdminClient(
