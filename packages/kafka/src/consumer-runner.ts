@@ -74,6 +74,9 @@ export async function runConsumer(options: ConsumerRunnerOptions): Promise<Subsc
     );
   const park = (message: IncomingMessage, state: ParkingState) =>
     parking?.store.park({ groupId: options.groupId, ...message }, state);
+  // A stop ends in-place waits at once: a record waiting on another worker's lease (one held by
+  // a killed process lasts its whole term) must not hold a SIGTERM past the shutdown deadline.
+  const stopping = new AbortController();
 
   const subscription = await options.bus.subscribe({
     groupId: options.groupId,
@@ -110,7 +113,15 @@ export async function runConsumer(options: ConsumerRunnerOptions): Promise<Subsc
             options.onOutcome?.(parked ? 'parked' : 'retried', Date.now() - started);
             await options.onRetry?.({ message, error, attempts: failures + waits, delayMs, parked });
             if (parked) return;
-            await sleepWithHeartbeat(sleep, delayMs, heartbeat);
+            await sleepWithHeartbeat(sleep, delayMs, heartbeat, stopping.signal);
+            if (stopping.signal.aborted) {
+              // Parked, it is re-driven by whichever replica runs next; without parking the
+              // throw leaves it uncommitted, so the next owner of the partition receives it again.
+              if (!parking) throw error;
+              await park(message, { attempts: failures, delayMs: 0, lastError: describeError(error) });
+              options.onOutcome?.('parked', Date.now() - started);
+              return;
+            }
             continue;
           }
           const attempts = failures + waits;
@@ -120,7 +131,14 @@ export async function runConsumer(options: ConsumerRunnerOptions): Promise<Subsc
       }
     },
   });
-  if (!parking) return subscription;
+  if (!parking) {
+    return {
+      async stop() {
+        stopping.abort();
+        await subscription.stop();
+      },
+    };
+  }
 
   const redriver = startRedriver({
     parking,
@@ -161,6 +179,7 @@ export async function runConsumer(options: ConsumerRunnerOptions): Promise<Subsc
   });
   return {
     async stop() {
+      stopping.abort();
       await Promise.all([subscription.stop(), redriver.stop()]);
     },
   };
@@ -182,17 +201,23 @@ function describeError(error: AppError): string {
   return `${error.code}: ${error.message}`;
 }
 
+/** Sleeps in steps with a heartbeat between them; returns early once `signal` aborts. */
 async function sleepWithHeartbeat(
   sleep: (ms: number) => Promise<void>,
   totalMs: number,
   heartbeat: () => Promise<void>,
+  signal: AbortSignal,
 ): Promise<void> {
+  const aborted = new Promise<void>((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
   let left = totalMs;
-  while (left > 0) {
+  while (left > 0 && !signal.aborted) {
     const step = Math.min(left, 2000);
-    await sleep(step);
+    await Promise.race([sleep(step), aborted]);
     left -= step;
-    await heartbeat();
+    if (!signal.aborted) await heartbeat();
   }
 }
 

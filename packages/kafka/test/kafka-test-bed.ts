@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { DatabaseHandle } from '@koppel/db';
 import { createMigratedEmbeddedDatabase } from '@koppel/db/testing';
 import { createIsolatedDatabase, resolveInfrastructure, uniqueRunId } from '@koppel/test-infra';
 import { type Admin, Kafka, logLevel } from 'kafkajs';
@@ -62,12 +63,14 @@ export async function waitUntil(what: string, done: () => boolean, timeoutMs = 2
 export const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 /** Embedded bus over PGlite in the test's fixture dir, migrated by @koppel/db. */
-export async function openEmbeddedBusOnPglite(t: Test): Promise<{ bus: MessageBus; prefix: string }> {
+export async function openEmbeddedBusOnPglite(
+  t: Test,
+): Promise<{ bus: MessageBus; prefix: string; db: DatabaseHandle['db'] }> {
   const database = await createMigratedEmbeddedDatabase(t.testdir());
   const bus = createEmbeddedBus(database.db, { pollIntervalMs: 50 });
   t.teardown(async () => {
     await bus.close();
     await database.close();
   });
-  return { bus, prefix: `test.${uniqueRunId()}.` };
+  return { bus, prefix: `test.${uniqueRunId()}.`, db: database.db };
 }

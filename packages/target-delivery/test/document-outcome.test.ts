@@ -65,7 +65,7 @@ const lostAnswer = () =>
 t.test('a crash after the create was sent: the next attempt dead-letters, never creates', async (t) => {
   const { order, customer, journey } = scenario();
   // The crashed worker: it took the lease, recorded the create going out, and died before the answer.
-  const crashed = await stores.ledger.acquire(order.connectionId, order.externalId, 'KOP-5001', 100);
+  const crashed = await stores.ledger.acquire(order.connectionId, order.externalId, 'KOP-5001', 30_000);
   if (crashed.kind !== 'acquired') throw new Error('expected the lease');
   const sentAt = await stores.ledger.markDocumentRequested(crashed.lease, 100);
   if (sentAt === null) throw new Error('expected the mark');

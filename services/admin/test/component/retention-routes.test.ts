@@ -205,6 +205,9 @@ t.test('one purge at a time: the lease is held by one runner', async (t) => {
   await lease?.release();
   t.equal((await purge('tenant-a')).statusCode, 200, 'free again once released');
 
+  // Two pooled connections open first, so both acquires reach Postgres together: otherwise the
+  // second one's connect can take longer than the whole first purge on a busy machine.
+  await Promise.all([0, 1].map(() => sql`select pg_sleep(0.05)`.execute(db)));
   const both = await Promise.all([
     runRetentionPurge({ db }, { allTenants: true }),
     runRetentionPurge({ db }, { allTenants: true }),
