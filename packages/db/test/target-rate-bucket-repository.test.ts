@@ -100,4 +100,34 @@ for (const kind of databaseKinds) {
       'no more than the burst after a quiet spell',
     );
   });
+
+  t.test(`${kind}: concurrent takes share a statement, and two replicas still queue as one`, async (t) => {
+    const database = await openMigrated(t, kind);
+    let statements = 0;
+    const counted = database.db.withPlugin({
+      transformQuery: ({ node }) => {
+        statements += 1;
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    });
+    const replicaA = createTargetRateBucketRepository(counted);
+    const replicaB = createTargetRateBucketRepository(database.db);
+    const key = { system: 'asperion', connectionId: 'c-2' };
+    await replicaA.take(key, shape);
+    await sql`update target_rate_buckets set tokens = 0, refilled_at = clock_timestamp() + interval '10 seconds'`.execute(
+      database.db,
+    );
+    statements = 0;
+    const takes = await Promise.all([
+      ...Array.from({ length: 20 }, () => replicaA.take(key, shape)),
+      ...Array.from({ length: 5 }, () => replicaB.take(key, shape)),
+    ]);
+    t.ok(statements < 20, `20 concurrent takes of one replica went out in ${statements} statements`);
+    t.same(
+      takes.map((take) => take.waitMs - take.blockedMs).sort((a, b) => a - b),
+      Array.from({ length: 25 }, (_, i) => (i + 1) * 1000),
+      'every take of both replicas has a slot of its own, one second apart',
+    );
+  });
 }

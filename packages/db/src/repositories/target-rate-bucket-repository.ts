@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { createGroupWriter, type GroupWriter } from '../group-writer.js';
 import type { Database } from '../schema.js';
 
 /** Which bucket: one per connection and target system (a connection's source and target differ). */
@@ -41,27 +42,24 @@ export type TargetRateBucketRepository = {
  * `refilled_at` into the future, which makes every take wait until then. Time is the database's,
  * never a replica's clock: `clock_timestamp()`, read after the row lock is held (a transaction's
  * `now()` would be older than the lock holder's write). The same SQL runs on PGlite (embedded mode).
+ *
+ * Takes of one key made while a statement for that key is in flight are merged into the next
+ * statement, which takes all their tokens at once and hands each taker the wait it would have
+ * had in line: one round trip and one row lock for a burst of concurrent calls, not one each.
  */
 export function createTargetRateBucketRepository(db: Kysely<Database>): TargetRateBucketRepository {
+  const takers = new Map<string, GroupWriter<RateBucketShape, RateBucketTake>>();
+  const takerOf = (key: RateBucketKey) => {
+    const id = `${key.system}\u0000${key.connectionId}`;
+    let taker = takers.get(id);
+    if (!taker) {
+      taker = createGroupWriter((shapes: RateBucketShape[]) => takeMany(db, key, shapes));
+      takers.set(id, taker);
+    }
+    return taker;
+  };
   return {
-    async take(key, shape) {
-      const rate = shape.requestsPerSecond;
-      const { rows } = await sql<{ tokens: number | string; ahead_ms: number | string }>`
-        insert into target_rate_buckets as b (system, connection_id, tokens, refilled_at)
-        values (${key.system}, ${key.connectionId}, ${shape.burst}::float8 - 1, clock_timestamp())
-        on conflict (system, connection_id) do update set
-          tokens = least(${shape.burst}::float8, b.tokens
-              + greatest(0, extract(epoch from clock_timestamp() - b.refilled_at)::float8) * ${rate}::float8) - 1,
-          refilled_at = greatest(clock_timestamp(), b.refilled_at)
-        returning tokens, (extract(epoch from refilled_at - clock_timestamp()) * 1000)::float8 as ahead_ms`.execute(
-        db,
-      );
-      const row = rows[0];
-      if (!row) throw new Error('target_rate_buckets: the upsert returned no row');
-      const blockedMs = Math.max(0, Number(row.ahead_ms));
-      const queuedMs = Math.max(0, -Number(row.tokens)) * (1000 / rate);
-      return { waitMs: Math.ceil(blockedMs + queuedMs), blockedMs: Math.ceil(blockedMs) };
-    },
+    take: (key, shape) => takerOf(key)(shape),
     async giveBack(key, shape) {
       await sql`
         update target_rate_buckets set tokens = least(${shape.burst}::float8, tokens + 1)
@@ -79,4 +77,37 @@ export function createTargetRateBucketRepository(db: Kysely<Database>): TargetRa
           blocked_until = greatest(b.blocked_until, excluded.blocked_until)`.execute(db);
     },
   };
+}
+
+/**
+ * Takes one token per shape in one statement (the newest shape rules, as for a single take).
+ * The i-th taker holds the (i+1)-th token taken, so it has `tokens + (n - 1 - i)` left after it.
+ */
+async function takeMany(
+  db: Kysely<Database>,
+  key: RateBucketKey,
+  shapes: readonly RateBucketShape[],
+): Promise<RateBucketTake[]> {
+  const shape = shapes.at(-1);
+  if (!shape) return [];
+  const n = shapes.length;
+  const rate = shape.requestsPerSecond;
+  const { rows } = await sql<{ tokens: number | string; ahead_ms: number | string }>`
+    insert into target_rate_buckets as b (system, connection_id, tokens, refilled_at)
+    values (${key.system}, ${key.connectionId}, ${shape.burst}::float8 - ${n}::float8, clock_timestamp())
+    on conflict (system, connection_id) do update set
+      tokens = least(${shape.burst}::float8, b.tokens
+          + greatest(0, extract(epoch from clock_timestamp() - b.refilled_at)::float8) * ${rate}::float8) - ${n}::float8,
+      refilled_at = greatest(clock_timestamp(), b.refilled_at)
+    returning tokens, (extract(epoch from refilled_at - clock_timestamp()) * 1000)::float8 as ahead_ms`.execute(
+    db,
+  );
+  const row = rows[0];
+  if (!row) throw new Error('target_rate_buckets: the upsert returned no row');
+  const blockedMs = Math.max(0, Number(row.ahead_ms));
+  const left = Number(row.tokens);
+  return shapes.map((_, i) => {
+    const queuedMs = Math.max(0, -(left + (n - 1 - i))) * (1000 / rate);
+    return { waitMs: Math.ceil(blockedMs + queuedMs), blockedMs: Math.ceil(blockedMs) };
+  });
 }
