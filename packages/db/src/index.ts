@@ -31,6 +31,7 @@ export {
   type NewConnection,
 } from './repositories/connection-repository.js';
 export { shareConnectionLookups } from './repositories/shared-connection-lookups.js';
+export { createGroupWriter, type GroupWriter, type GroupWriterOptions } from './group-writer.js';
 export {
   type CustomerRecord,
   type CustomerRepository,

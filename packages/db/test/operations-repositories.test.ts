@@ -209,6 +209,11 @@ for (const kind of ['postgres'] as const) {
     const since = await pauses.pause('c1');
     t.ok(since instanceof Date);
     t.same(await pauses.pause('c1'), since, 'pausing again keeps the first time');
+    t.same(
+      await Promise.all(['c1', 'nope', 'c1'].map((id) => pauses.pausedSince(id))),
+      [since, null, since],
+      'concurrent asks (answered together) each get their connection',
+    );
     t.equal(await pauses.pause('nope'), undefined);
     const park = (key: string, offset: string, lastError: string) =>
       parked.park(

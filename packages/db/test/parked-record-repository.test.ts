@@ -35,6 +35,19 @@ for (const kind of databaseKinds) {
     t.ok(await parked.hasParked('g', 'deliveries.asperion', 'a'));
     t.notOk(await parked.hasParked('g', 'deliveries.asperion', 'c'));
     t.notOk(await parked.hasParked('other-group', 'deliveries.asperion', 'a'), 'per consumer group');
+    t.same(
+      await Promise.all(
+        [
+          ['g', 'a'],
+          ['g', 'c'],
+          ['other-group', 'a'],
+          ['g', 'b'],
+          ['g', 'a'],
+        ].map(([group = '', key = '']) => parked.hasParked(group, 'deliveries.asperion', key)),
+      ),
+      [true, false, false, true, true],
+      'concurrent asks (answered together) each get their own answer',
+    );
 
     const first = await parked.claimDue('g', 'deliveries.asperion', 10, 60_000);
     t.same(

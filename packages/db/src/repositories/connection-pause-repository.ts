@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { createGroupWriter } from '../group-writer.js';
 import type { Database } from '../schema.js';
 
 /** The error code a paused connection's deliveries are parked with (see the target runner). */
@@ -11,6 +12,18 @@ export const CONNECTION_PAUSED_CODE = 'CONNECTION_PAUSED';
  * Resuming clears the mark and makes the parked requests due at once.
  */
 export function createConnectionPauseRepository(db: Kysely<Database>) {
+  const pausedSinceOf = createGroupWriter(async (connectionIds: string[]) => {
+    const rows = await db
+      .selectFrom('connections')
+      .select(['id', 'paused_at'])
+      .where('id', 'in', [...new Set(connectionIds)])
+      .execute();
+    const pausedAt = new Map(rows.map((row) => [row.id, row.paused_at]));
+    return connectionIds.map((id) => {
+      const at = pausedAt.get(id);
+      return at ? new Date(at) : null;
+    });
+  });
   return {
     /** Pauses (idempotent: the first pause time stays); the time, undefined when no such connection. */
     async pause(connectionId: string): Promise<Date | undefined> {
@@ -39,14 +52,8 @@ export function createConnectionPauseRepository(db: Kysely<Database>) {
       return Number(woken.numUpdatedRows);
     },
 
-    async pausedSince(connectionId: string): Promise<Date | null> {
-      const row = await db
-        .selectFrom('connections')
-        .select('paused_at')
-        .where('id', '=', connectionId)
-        .executeTakeFirst();
-      return row?.paused_at ? new Date(row.paused_at) : null;
-    },
+    /** Asked by every delivery: concurrent asks share one statement. */
+    pausedSince: (connectionId: string): Promise<Date | null> => pausedSinceOf(connectionId),
 
     /** Parked deliveries of the connection waiting for a resume. */
     async countWaiting(connectionId: string): Promise<number> {

@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { createGroupWriter } from '../group-writer.js';
 import type { Database, ParkedRecordsTable } from '../schema.js';
 
 /** Where a parked record came from and what it carries (the consumer's view of one record). */
@@ -41,6 +42,23 @@ const msFromNow = (ms: number) => sql<Date>`now() + make_interval(secs => ${Math
  * replica that dies mid re-drive hands the row back when the lease ends.
  */
 export function createParkedRecordRepository(db: Kysely<Database>) {
+  // Every record of a consumer asks this first: concurrent asks share one statement.
+  const parkedKeys = createGroupWriter(async (asks: ParkedKey[]) => {
+    const rows = await db
+      .selectFrom('parked_records')
+      .select(['group_id', 'topic', 'key'])
+      .distinct()
+      .where(
+        sql<boolean>`(group_id, topic, key) in (${sql.join(
+          asks.map((ask) => sql`(${ask.groupId}::text, ${ask.topic}::text, ${ask.key}::text)`),
+        )})`,
+      )
+      .execute();
+    const parked = new Set(
+      rows.map((row) => parkedKeyId({ groupId: row.group_id, topic: row.topic, key: row.key })),
+    );
+    return asks.map((ask) => parked.has(parkedKeyId(ask)));
+  });
   return {
     /** Parks a record; parking the same source offset twice (a re-delivery) keeps the first row. */
     async park(source: ParkedRecordSource, state: ParkingState): Promise<void> {
@@ -63,17 +81,7 @@ export function createParkedRecordRepository(db: Kysely<Database>) {
     },
 
     /** True while the key has a record parked (later records of the key must queue behind it). */
-    async hasParked(groupId: string, topic: string, key: string): Promise<boolean> {
-      const row = await db
-        .selectFrom('parked_records')
-        .select('id')
-        .where('group_id', '=', groupId)
-        .where('topic', '=', topic)
-        .where('key', '=', key)
-        .limit(1)
-        .executeTakeFirst();
-      return row !== undefined;
-    },
+    hasParked: (groupId: string, topic: string, key: string) => parkedKeys({ groupId, topic, key }),
 
     /**
      * Takes up to `limit` due heads of key (at most one row per key) and leases them for
@@ -139,3 +147,7 @@ export function createParkedRecordRepository(db: Kysely<Database>) {
 }
 
 export type ParkedRecordRepository = ReturnType<typeof createParkedRecordRepository>;
+
+type ParkedKey = { groupId: string; topic: string; key: string };
+
+const parkedKeyId = (k: ParkedKey) => JSON.stringify([k.groupId, k.topic, k.key]);

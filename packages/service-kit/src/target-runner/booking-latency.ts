@@ -4,7 +4,7 @@
  * in `koppel_order_booking_latency_seconds` (@koppel/telemetry). Both ends are read on the
  * database's clock, so a pod's clock skew does not bend the figure.
  */
-import type { Database } from '@koppel/db';
+import { createGroupWriter, type Database } from '@koppel/db';
 import type { ServiceMetrics } from '@koppel/telemetry';
 import { type Kysely, sql } from 'kysely';
 
@@ -15,15 +15,31 @@ export function createBookingLatencyRecorder(
   metrics: Pick<ServiceMetrics, 'orderBookingLatency'>,
   targetSystem: string,
 ) {
-  return async (order: BookedOrder): Promise<void> => {
-    const row = await db
+  // Every booking asks once: concurrent bookings share one statement.
+  const secondsSinceReceived = createGroupWriter(async (orders: BookedOrder[]) => {
+    const rows = await db
       .selectFrom('order_journey')
-      .select(sql<string | null>`extract(epoch from now() - min(created_at))::text`.as('seconds'))
-      .where('connection_id', '=', order.connectionId)
-      .where('external_order_id', '=', order.externalId)
+      .select([
+        'connection_id',
+        'external_order_id',
+        sql<string | null>`extract(epoch from now() - min(created_at))::text`.as('seconds'),
+      ])
       .where('stage', '=', 'received')
-      .executeTakeFirst();
-    const seconds = row?.seconds == null ? Number.NaN : Number(row.seconds);
+      .where(
+        sql<boolean>`(connection_id, external_order_id) in (${sql.join(
+          orders.map((o) => sql`(${o.connectionId}::text, ${o.externalId}::text)`),
+        )})`,
+      )
+      .groupBy(['connection_id', 'external_order_id'])
+      .execute();
+    const seconds = new Map(
+      rows.map((row) => [JSON.stringify([row.connection_id, row.external_order_id]), row.seconds]),
+    );
+    return orders.map((o) => seconds.get(JSON.stringify([o.connectionId, o.externalId])) ?? null);
+  });
+  return async (order: BookedOrder): Promise<void> => {
+    const read = await secondsSinceReceived(order);
+    const seconds = read == null ? Number.NaN : Number(read);
     // No `received` entry (a replayed order whose journey was purged): nothing to measure.
     if (!Number.isFinite(seconds)) return;
     metrics.orderBookingLatency.observe(
