@@ -62,12 +62,10 @@ export async function findMissingProducts(
       .filter((line) => line.kind === LineKind.PRODUCT && line.sku.trim() !== '')
       .map((l) => l.sku.trim()),
   );
-  const missing: string[] = [];
-  for (const code of codes) {
+  return session.knownProducts.missing([...codes], async (code) => {
     const rows = await session.client.read('AK1', [{ field: 'ART_CODE', value: code }], 'article lookup', 1);
-    if (!(rows.ARTICLE ?? []).some((row) => text(row.ART_CODE) === code)) missing.push(code);
-  }
-  return missing;
+    return (rows.ARTICLE ?? []).some((row) => text(row.ART_CODE) === code);
+  });
 }
 
 export async function createDocument(

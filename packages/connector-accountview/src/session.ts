@@ -7,6 +7,8 @@
  */
 import {
   type ConnectionContext,
+  createKnownProducts,
+  type KnownProducts,
   createLocalRateBucket,
   createRateLimiter,
   createTargetFetch,
@@ -21,6 +23,8 @@ export type AccountviewSession = {
   readonly settings: Readonly<AccountviewSettings>;
   readonly tokens: TokenManager;
   readonly client: AccountviewClient;
+  /** Articles found lately, so a burst of orders checks each product once (`createKnownProducts`). */
+  readonly knownProducts: KnownProducts;
 };
 
 export function openSession(
@@ -46,5 +50,11 @@ export function openSession(
     fetch: createTargetFetch({ fetch: services.fetch, limiter }),
     timeoutMs: services.requestTimeoutMs,
   });
-  return Object.freeze({ connectionId: connection.connectionId, settings, tokens, client });
+  return Object.freeze({
+    connectionId: connection.connectionId,
+    settings,
+    tokens,
+    client,
+    knownProducts: createKnownProducts({ now: services.now }),
+  });
 }

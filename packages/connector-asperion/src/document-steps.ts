@@ -48,8 +48,7 @@ export async function findMissingProducts(
         .map((l) => l.sku.trim()),
     ),
   ];
-  const missing: string[] = [];
-  for (const sku of skus) {
+  return session.knownProducts.missing(skus, async (sku) => {
     // `Code` follows the PascalCase-filter rule of README.md for the article number [I].
     const articles = await session.client.list(
       '/v1/articles',
@@ -57,9 +56,8 @@ export async function findMissingProducts(
       articleSchema,
       'article lookup',
     );
-    if (!articles.some((article) => article.code === sku)) missing.push(sku);
-  }
-  return missing;
+    return articles.some((article) => article.code === sku);
+  });
 }
 
 export async function createDocument(

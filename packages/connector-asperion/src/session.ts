@@ -7,7 +7,9 @@
  */
 import {
   type ConnectionContext,
+  createKnownProducts,
   createLocalRateBucket,
+  type KnownProducts,
   createRateLimiter,
   createTargetFetch,
   type SessionServices,
@@ -21,6 +23,8 @@ export type AsperionSession = {
   readonly settings: Readonly<AsperionSettings>;
   readonly tokens: TokenManager;
   readonly client: AsperionClient;
+  /** Articles found lately, so a burst of orders checks each product once (`createKnownProducts`). */
+  readonly knownProducts: KnownProducts;
 };
 
 export function openSession(
@@ -60,5 +64,11 @@ export function openSession(
     timeoutMs: services.requestTimeoutMs,
     language: settings.language,
   });
-  return Object.freeze({ connectionId: connection.connectionId, settings, tokens, client });
+  return Object.freeze({
+    connectionId: connection.connectionId,
+    settings,
+    tokens,
+    client,
+    knownProducts: createKnownProducts({ now: services.now }),
+  });
 }

@@ -94,3 +94,9 @@ export type {
   StockSinkCapability,
   StockSourceCapability,
 } from './stock.js';
+export {
+  createKnownProducts,
+  DEFAULT_KNOWN_PRODUCT_TTL_MS,
+  type KnownProducts,
+  type KnownProductsOptions,
+} from './product-check/known-products.js';
