@@ -12,6 +12,7 @@ import {
   type ConnectionRepository,
   type CredentialCipher,
   createConnectionRepository,
+  shareConnectionLookups,
   createCredentialCipher,
   createInboxRepository,
   createJourneyRepository,
@@ -92,7 +93,8 @@ export function runConnectorDeployable<E extends ConnectorEnv>(
         topicPrefix: runtime.topicPrefix,
         log: app.log,
         db,
-        connections: createConnectionRepository(db, cipher),
+        // Concurrent records of one connection share its read (`shareConnectionLookups`).
+        connections: shareConnectionLookups(createConnectionRepository(db, cipher)),
       });
       return {
         app,
