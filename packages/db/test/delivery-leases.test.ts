@@ -119,6 +119,61 @@ for (const kind of databaseKinds) {
       t.match(await ledger.acquire('conn-q', 'order-1', 'INV-1', 60_000), { documentRequestedAt: null });
     });
 
+    t.test('concurrent marks share statements; each is answered by its own lease', async (t) => {
+      const leases = await Promise.all(
+        [1, 2, 3, 4].map(async (n) =>
+          leaseOf(await ledger.acquire('conn-g', `order-${n}`, `INV-${n}`, 60_000)),
+        ),
+      );
+      const [first, second, third, fourth] = leases as [
+        DeliveryLease,
+        DeliveryLease,
+        DeliveryLease,
+        DeliveryLease,
+      ];
+      const stale = { ...fourth, fence: fourth.fence + 1 };
+      const requested = await Promise.all([
+        ledger.markDocumentRequested(first, 60_000, { invoice: 1 }),
+        ledger.markDocumentRequested(second, 60_000),
+        ledger.markDocumentRequested(third, 60_000, { invoice: 3 }),
+        ledger.markDocumentRequested(stale, 60_000),
+      ]);
+      t.same(
+        requested.map((at) => at instanceof Date),
+        [true, true, true, false],
+        'the stale fence is refused, the others are marked',
+      );
+      const delivered = await Promise.all([
+        ledger.markDelivered(first, 'doc-1'),
+        ledger.markDelivered(stale, 'doc-x'),
+        ledger.markDelivered(third, 'doc-3'),
+        ledger.markDelivered(fourth, 'doc-4'),
+      ]);
+      t.same(delivered, [true, false, true, true]);
+      const rows = await db
+        .selectFrom('delivery_ledger')
+        .select(['external_order_id', 'state', 'document_id', 'document_request'])
+        .where('connection_id', '=', 'conn-g')
+        .orderBy('external_order_id')
+        .execute();
+      t.match(rows, [
+        {
+          external_order_id: 'order-1',
+          state: 'delivered',
+          document_id: 'doc-1',
+          document_request: { invoice: 1 },
+        },
+        { external_order_id: 'order-2', state: 'delivering', document_id: null, document_request: null },
+        {
+          external_order_id: 'order-3',
+          state: 'delivered',
+          document_id: 'doc-3',
+          document_request: { invoice: 3 },
+        },
+        { external_order_id: 'order-4', state: 'delivered', document_id: 'doc-4', document_request: null },
+      ]);
+    });
+
     t.test('an expired lease cannot mark a create request', async (t) => {
       const lease = leaseOf(await ledger.acquire('conn-w', 'order-1', 'INV-1', 100));
       await sleep(200);

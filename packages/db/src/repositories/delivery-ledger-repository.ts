@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { createGroupWriter } from '../group-writer.js';
 import type { Database } from '../schema.js';
 
 /** The right to deliver one order, until it expires on the database clock. */
@@ -43,6 +44,9 @@ export function createDeliveryLedgerRepository(db: Kysely<Database>) {
       .where('external_order_id', '=', lease.externalOrderId)
       .where('lease_fence', '=', lease.fence)
       .where('state', '=', 'delivering');
+  // The two writes every delivery makes: concurrent deliveries share one statement each.
+  const markRequested = createGroupWriter((marks: RequestMark[]) => markDocumentsRequested(db, marks));
+  const markDelivered = createGroupWriter((marks: DeliveredMark[]) => markManyDelivered(db, marks));
 
   return {
     async acquire(
@@ -121,23 +125,8 @@ export function createDeliveryLedgerRepository(db: Kysely<Database>) {
      * worker took it (the caller must not send then). `request` is the body being sent
      * (credentials removed, bounded) for the operator's order detail, stored in the same update.
      */
-    async markDocumentRequested(
-      lease: DeliveryLease,
-      leaseMs: number,
-      request?: unknown,
-    ): Promise<Date | null> {
-      const row = await ofLease(lease)
-        .set({
-          document_requested_at: sql`now()`,
-          lease_until: leaseEnd(leaseMs),
-          updated_at: sql`now()`,
-          ...(request === undefined ? {} : { document_request: JSON.stringify(request) }),
-        })
-        .where('lease_until', '>', sql<Date>`now()`)
-        .returning('document_requested_at')
-        .executeTakeFirst();
-      return row ? toDate(row.document_requested_at) : null;
-    },
+    markDocumentRequested: (lease: DeliveryLease, leaseMs: number, request?: unknown): Promise<Date | null> =>
+      markRequested({ lease, leaseMs, request }),
 
     /** Forgets the create sent under this lease: the target surely did not book it (it refused). */
     async clearDocumentRequest(lease: DeliveryLease): Promise<boolean> {
@@ -153,13 +142,8 @@ export function createDeliveryLedgerRepository(db: Kysely<Database>) {
      * over (that worker finds the document in the target). An expired lease nobody took over
      * still marks: the document exists, and the row says so.
      */
-    async markDelivered(lease: DeliveryLease, documentId: string): Promise<boolean> {
-      const row = await ofLease(lease)
-        .set({ state: 'delivered', document_id: documentId, lease_until: null, updated_at: sql`now()` })
-        .returning('lease_fence')
-        .executeTakeFirst();
-      return row !== undefined;
-    },
+    markDelivered: (lease: DeliveryLease, documentId: string): Promise<boolean> =>
+      markDelivered({ lease, documentId }),
 
     /** Gives the lease up after a failed attempt, so the retry may acquire it at once. */
     async release(lease: DeliveryLease): Promise<void> {
@@ -176,6 +160,67 @@ export function createDeliveryLedgerRepository(db: Kysely<Database>) {
       return Number(row.n);
     },
   };
+}
+
+type RequestMark = { lease: DeliveryLease; leaseMs: number; request?: unknown };
+type DeliveredMark = { lease: DeliveryLease; documentId: string };
+
+const leaseKey = (connectionId: string, externalOrderId: string) =>
+  JSON.stringify([connectionId, externalOrderId]);
+
+/**
+ * `markDocumentRequested` for several leases in one update: each row is marked only while its
+ * own lease holds (fence matches, not expired), and each caller is answered by its own row.
+ */
+async function markDocumentsRequested(db: Kysely<Database>, marks: RequestMark[]): Promise<(Date | null)[]> {
+  const values = marks.map(
+    ({ lease, leaseMs, request }) =>
+      sql`(${lease.connectionId}::text, ${lease.externalOrderId}::text, ${lease.fence}::int, ${leaseMs / 1000}::float8, ${
+        request === undefined ? null : JSON.stringify(request)
+      }::jsonb)`,
+  );
+  const { rows } = await sql<{
+    connection_id: string;
+    external_order_id: string;
+    lease_fence: number;
+    at: Date | string;
+  }>`
+    update delivery_ledger as d set
+      document_requested_at = now(),
+      lease_until = now() + make_interval(secs => v.lease_secs),
+      updated_at = now(),
+      document_request = coalesce(v.request, d.document_request)
+    from (values ${sql.join(values)}) as v(connection_id, external_order_id, fence, lease_secs, request)
+    where d.connection_id = v.connection_id and d.external_order_id = v.external_order_id
+      and d.lease_fence = v.fence and d.state = 'delivering' and d.lease_until > now()
+    returning d.connection_id, d.external_order_id, d.lease_fence, d.document_requested_at as at`.execute(db);
+  const marked = new Map(
+    rows.map((row) => [`${leaseKey(row.connection_id, row.external_order_id)}#${row.lease_fence}`, row.at]),
+  );
+  return marks.map(({ lease }) =>
+    toDate(marked.get(`${leaseKey(lease.connectionId, lease.externalOrderId)}#${lease.fence}`) ?? null),
+  );
+}
+
+/** `markDelivered` for several leases in one update, each by its own lease's holder only. */
+async function markManyDelivered(db: Kysely<Database>, marks: DeliveredMark[]): Promise<boolean[]> {
+  const values = marks.map(
+    ({ lease, documentId }) =>
+      sql`(${lease.connectionId}::text, ${lease.externalOrderId}::text, ${lease.fence}::int, ${documentId}::text)`,
+  );
+  const { rows } = await sql<{ connection_id: string; external_order_id: string; lease_fence: number }>`
+    update delivery_ledger as d set
+      state = 'delivered', document_id = v.document_id, lease_until = null, updated_at = now()
+    from (values ${sql.join(values)}) as v(connection_id, external_order_id, fence, document_id)
+    where d.connection_id = v.connection_id and d.external_order_id = v.external_order_id
+      and d.lease_fence = v.fence and d.state = 'delivering'
+    returning d.connection_id, d.external_order_id, d.lease_fence`.execute(db);
+  const marked = new Set(
+    rows.map((row) => `${leaseKey(row.connection_id, row.external_order_id)}#${row.lease_fence}`),
+  );
+  return marks.map(({ lease }) =>
+    marked.has(`${leaseKey(lease.connectionId, lease.externalOrderId)}#${lease.fence}`),
+  );
 }
 
 function toDate(value: Date | string | null): Date | null {
