@@ -31,6 +31,17 @@ for (const kind of databaseKinds) {
       undefined,
       'the connection has its own, higher limit',
     );
+    const together = await Promise.all([
+      failures.blockedFor([{ scope: 'test:connection:c', maxFailures: 5 }]),
+      failures.blockedFor(limits),
+      failures.blockedFor([{ scope: 'test:address:2', maxFailures: 1 }]),
+      failures.blockedFor([{ scope: 'test:connection:c', maxFailures: 2 }]),
+    ]);
+    t.same(
+      together.map((answer) => answer !== undefined),
+      [false, true, false, true],
+      'concurrent asks (answered together) each get their own limits applied',
+    );
 
     // The window ends (by the database clock): the scope starts again from one.
     await sql`update auth_failures set window_ends_at = now() - interval '1 second'`.execute(database.db);

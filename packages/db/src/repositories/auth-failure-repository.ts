@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { createGroupWriter } from '../group-writer.js';
 import type { Database } from '../schema.js';
 
 /** How many failures a scope may have in one window before it is refused. */
@@ -26,16 +27,32 @@ export type AuthFailureRepository = {
  * failures on the same scope are all counted.
  */
 export function createAuthFailureRepository(db: Kysely<Database>): AuthFailureRepository {
+  // Every webhook asks before its secret is checked: concurrent asks share one read.
+  const blockedForMany = createGroupWriter(async (asks: (readonly AuthFailureLimit[])[]) => {
+    const scopes = [...new Set(asks.flatMap((limits) => limits.map((l) => l.scope)))];
+    const rows = await db
+      .selectFrom('auth_failures')
+      .select([
+        'scope',
+        'failures',
+        sql<number | string>`ceil(extract(epoch from window_ends_at - now()))`.as('seconds'),
+      ])
+      .where('window_ends_at', '>', sql<Date>`now()`)
+      .where('scope', 'in', scopes)
+      .execute();
+    const open = new Map(rows.map((row) => [row.scope, row]));
+    return asks.map((limits) => {
+      const waits = limits.flatMap((limit) => {
+        const row = open.get(limit.scope);
+        return row && row.failures >= limit.maxFailures ? [Number(row.seconds)] : [];
+      });
+      return waits.length === 0 ? undefined : Math.max(1, ...waits);
+    });
+  });
   return {
     async blockedFor(limits) {
       if (limits.length === 0) return undefined;
-      const blocked = limits.map((l) => sql`(scope = ${l.scope} and failures >= ${l.maxFailures})`);
-      const { rows } = await sql<{ seconds: number | string | null }>`
-        select ceil(extract(epoch from max(window_ends_at) - now())) as seconds
-        from auth_failures
-        where window_ends_at > now() and (${sql.join(blocked, sql` or `)})`.execute(db);
-      const seconds = rows[0]?.seconds;
-      return seconds === null || seconds === undefined ? undefined : Math.max(1, Number(seconds));
+      return blockedForMany(limits);
     },
     async recordFailure(scopes, windowSeconds) {
       if (scopes.length === 0) return;
