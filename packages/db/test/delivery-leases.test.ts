@@ -174,6 +174,34 @@ for (const kind of databaseKinds) {
       ]);
     });
 
+    t.test(
+      'concurrent acquisitions of different orders share a statement, each answered for its own',
+      async (t) => {
+        const held = leaseOf(await ledger.acquire('conn-a', 'held', 'INV-H', 60_000));
+        t.ok(held);
+        const done = leaseOf(await ledger.acquire('conn-a', 'done', 'INV-D', 60_000));
+        await ledger.markDelivered(done, 'doc-d');
+        const expired = leaseOf(await ledger.acquire('conn-a', 'expired', 'INV-E', 1));
+        await sleep(20);
+        const results = await Promise.all([
+          ledger.acquire('conn-a', 'new-1', 'INV-1', 60_000),
+          ledger.acquire('conn-a', 'held', 'INV-H', 60_000),
+          ledger.acquire('conn-a', 'new-2', 'INV-2', 60_000),
+          ledger.acquire('conn-a', 'done', 'INV-D', 60_000),
+          ledger.acquire('conn-a', 'expired', 'INV-E', 60_000),
+          ledger.acquire('conn-a', 'new-1', 'INV-1', 60_000),
+        ]);
+        t.match(results, [
+          { kind: 'acquired', lease: { externalOrderId: 'new-1', fence: 1 }, attempts: 1 },
+          { kind: 'held' },
+          { kind: 'acquired', lease: { externalOrderId: 'new-2', fence: 1 }, attempts: 1 },
+          { kind: 'delivered', documentId: 'doc-d' },
+          { kind: 'acquired', lease: { externalOrderId: 'expired', fence: expired.fence + 1 }, attempts: 2 },
+          { kind: 'held' },
+        ]);
+      },
+    );
+
     t.test('an expired lease cannot mark a create request', async (t) => {
       const lease = leaseOf(await ledger.acquire('conn-w', 'order-1', 'INV-1', 100));
       await sleep(200);

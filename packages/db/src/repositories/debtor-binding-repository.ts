@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { createGroupWriter } from '../group-writer.js';
 import type { Database } from '../schema.js';
 
 /** The right to create (or find and bind) one customer's debtor, until it expires on the database clock. */
@@ -32,18 +33,30 @@ export function createDebtorBindingRepository(db: Kysely<Database>) {
       .where('claim_fence', '=', claim.fence)
       .where('target_debtor_id', 'is', null);
 
-  const findDebtor = async (connectionId: string, customerId: string): Promise<string | null> => {
-    const row = await db
+  // Every delivery asks first whether its customer is bound: concurrent asks share one read.
+  const boundDebtors = createGroupWriter(async (asks: { connectionId: string; customerId: string }[]) => {
+    const rows = await db
       .selectFrom('debtor_bindings')
-      .select('target_debtor_id')
-      .where('connection_id', '=', connectionId)
-      .where('customer_id', '=', customerId)
-      .executeTakeFirst();
-    return row?.target_debtor_id ?? null;
-  };
+      .select(['connection_id', 'customer_id', 'target_debtor_id'])
+      .where(
+        sql<boolean>`(connection_id, customer_id) in (${sql.join(
+          asks.map((ask) => sql`(${ask.connectionId}::text, ${ask.customerId}::text)`),
+        )})`,
+      )
+      .execute();
+    const bound = new Map(
+      rows.map((row) => [JSON.stringify([row.connection_id, row.customer_id]), row.target_debtor_id]),
+    );
+    return asks.map((ask) => bound.get(JSON.stringify([ask.connectionId, ask.customerId])) ?? null);
+  });
+  const findDebtor = (connectionId: string, customerId: string): Promise<string | null> =>
+    boundDebtors({ connectionId, customerId });
 
   return {
     async claim(connectionId: string, customerId: string, leaseMs: number): Promise<ClaimResult> {
+      // A binding, once made, stays: most orders come from known customers and end here.
+      const known = await findDebtor(connectionId, customerId);
+      if (known) return { kind: 'bound', targetDebtorId: known };
       const claimed = await db
         .insertInto('debtor_bindings')
         .values({

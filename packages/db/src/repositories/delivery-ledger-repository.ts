@@ -44,7 +44,8 @@ export function createDeliveryLedgerRepository(db: Kysely<Database>) {
       .where('external_order_id', '=', lease.externalOrderId)
       .where('lease_fence', '=', lease.fence)
       .where('state', '=', 'delivering');
-  // The two writes every delivery makes: concurrent deliveries share one statement each.
+  // The three writes every delivery makes: concurrent deliveries share one statement each.
+  const take = createGroupWriter((asks: AcquireAsk[]) => takeLeases(db, asks));
   const markRequested = createGroupWriter((marks: RequestMark[]) => markDocumentsRequested(db, marks));
   const markDelivered = createGroupWriter((marks: DeliveredMark[]) => markManyDelivered(db, marks));
 
@@ -55,36 +56,7 @@ export function createDeliveryLedgerRepository(db: Kysely<Database>) {
       documentNumber: string,
       leaseMs: number,
     ): Promise<LedgerAcquisition> {
-      const taken = await db
-        .insertInto('delivery_ledger')
-        .values({
-          connection_id: connectionId,
-          external_order_id: externalOrderId,
-          state: 'delivering',
-          document_number: documentNumber,
-          attempts: 1,
-          lease_fence: 1,
-          lease_until: leaseEnd(leaseMs),
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['connection_id', 'external_order_id'])
-            .doUpdateSet({
-              attempts: sql`delivery_ledger.attempts + 1`,
-              lease_fence: sql`delivery_ledger.lease_fence + 1`,
-              lease_until: leaseEnd(leaseMs),
-              updated_at: sql`now()`,
-            })
-            .where('delivery_ledger.state', '=', 'delivering')
-            .where((eb) =>
-              eb.or([
-                eb('delivery_ledger.lease_until', 'is', null),
-                eb('delivery_ledger.lease_until', '<=', sql<Date>`now()`),
-              ]),
-            ),
-        )
-        .returning(['lease_fence', 'attempts', 'document_requested_at'])
-        .executeTakeFirst();
+      const taken = await take({ connectionId, externalOrderId, documentNumber, leaseMs });
       if (taken) {
         return {
           kind: 'acquired',
@@ -160,6 +132,52 @@ export function createDeliveryLedgerRepository(db: Kysely<Database>) {
       return Number(row.n);
     },
   };
+}
+
+type AcquireAsk = { connectionId: string; externalOrderId: string; documentNumber: string; leaseMs: number };
+type Taken = { lease_fence: number; attempts: number; document_requested_at: Date | string | null };
+
+/**
+ * The upsert of `acquire` for several orders in one statement: a row is inserted, or taken over
+ * when it is not delivered and its lease is free or expired; the orders it did not take are
+ * answered `undefined` (held or delivered: the caller reads which). One order twice in a group
+ * fails the statement, and the group writer then runs each alone.
+ */
+async function takeLeases(db: Kysely<Database>, asks: AcquireAsk[]): Promise<(Taken | undefined)[]> {
+  const rows = await db
+    .insertInto('delivery_ledger')
+    .values(
+      asks.map((ask) => ({
+        connection_id: ask.connectionId,
+        external_order_id: ask.externalOrderId,
+        state: 'delivering',
+        document_number: ask.documentNumber,
+        attempts: 1,
+        lease_fence: 1,
+        lease_until: leaseEnd(ask.leaseMs),
+      })),
+    )
+    .onConflict((oc) =>
+      oc
+        .columns(['connection_id', 'external_order_id'])
+        .doUpdateSet({
+          attempts: sql`delivery_ledger.attempts + 1`,
+          lease_fence: sql`delivery_ledger.lease_fence + 1`,
+          lease_until: sql`excluded.lease_until`,
+          updated_at: sql`now()`,
+        })
+        .where('delivery_ledger.state', '=', 'delivering')
+        .where((eb) =>
+          eb.or([
+            eb('delivery_ledger.lease_until', 'is', null),
+            eb('delivery_ledger.lease_until', '<=', sql<Date>`now()`),
+          ]),
+        ),
+    )
+    .returning(['connection_id', 'external_order_id', 'lease_fence', 'attempts', 'document_requested_at'])
+    .execute();
+  const taken = new Map(rows.map((row) => [leaseKey(row.connection_id, row.external_order_id), row]));
+  return asks.map((ask) => taken.get(leaseKey(ask.connectionId, ask.externalOrderId)));
 }
 
 type RequestMark = { lease: DeliveryLease; leaseMs: number; request?: unknown };
