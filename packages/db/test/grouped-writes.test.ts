@@ -75,6 +75,29 @@ for (const kind of databaseKinds) {
       t.match(await summaries.find('c3', 'q'), { statusStage: 'mapped' });
     });
 
+    t.test('a step written late never moves a booked order back; a failure does', async (t) => {
+      const summaries = createOrderSummaryRepository(db);
+      for (const stage of ['received', 'mapped', 'delivered'] as const) {
+        await journey.record('c4', 'r', stage, {});
+      }
+      // The delivery stage's `routed`, retried after a Postgres restart, lands after the booking.
+      await journey.record('c4', 'r', 'routed', {});
+      await Promise.all([
+        journey.record('c4', 'r', 'customer_resolved', {}),
+        journey.record('c4', 'r', 'retrying', {}),
+      ]);
+      t.match(await summaries.find('c4', 'r'), { statusStage: 'delivered' });
+      await Promise.all([
+        journey.record('c4', 's', 'already_in_target', {}),
+        journey.record('c4', 's', 'mapped', {}),
+      ]);
+      t.match(await summaries.find('c4', 's'), { statusStage: 'already_in_target' }, 'in one batch too');
+      await journey.record('c4', 'r', 'dead_lettered', { code: 'TARGET_REJECTED' });
+      t.match(await summaries.find('c4', 'r'), { statusStage: 'dead_lettered' });
+      await journey.record('c4', 't', 'mapped', {});
+      t.match(await summaries.find('c4', 't'), { statusStage: 'mapped' }, 'a new order takes every step');
+    });
+
     t.test('a row the database refuses fails only its own caller', async (t) => {
       // A lone surrogate is valid in a JS string but not in jsonb.
       const outcomes = await Promise.allSettled([

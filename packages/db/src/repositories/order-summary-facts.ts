@@ -15,9 +15,30 @@ export const STATUS_NEUTRAL_STAGES: readonly string[] = Object.freeze(['duplicat
  */
 export const EARLY_STATUS_STAGES: readonly string[] = Object.freeze(['received', 'skipped', 'ignored']);
 
+/** Stages that say the order's document exists in the target. */
+export const BOOKED_STATUS_STAGES: readonly string[] = Object.freeze(['delivered', 'already_in_target']);
+
+/**
+ * Steps on the way to the target. They never move a booked order's status: a step written late
+ * (its write retried after a Postgres restart while the order went on and was booked) or a later
+ * event of a booked order passing through leaves it booked. Failures still move it.
+ */
+export const IN_FLIGHT_STATUS_STAGES: readonly string[] = Object.freeze([
+  'mapped',
+  'customer_resolved',
+  'routed',
+  'debtor_found',
+  'debtor_created',
+  'retrying',
+  'paused',
+]);
+
 /** Whether a journey stage moves the status of an order that stands at `current` (pure). */
 export function movesStatus(current: string | null, next: string | null): boolean {
   if (next === null) return false;
+  if (current !== null && BOOKED_STATUS_STAGES.includes(current) && IN_FLIGHT_STATUS_STAGES.includes(next)) {
+    return false;
+  }
   if (!EARLY_STATUS_STAGES.includes(next)) return true;
   return current === null || EARLY_STATUS_STAGES.includes(current);
 }
@@ -39,9 +60,12 @@ export const summaryConflictUpdateSql = sql`
       replays = s.replays + excluded.replays`;
 
 function moves() {
-  const early = sql.join(EARLY_STATUS_STAGES.map((stage) => sql.lit(stage)));
+  const list = (stages: readonly string[]) => sql.join(stages.map((stage) => sql.lit(stage)));
+  const early = list(EARLY_STATUS_STAGES);
   return sql`(excluded.status_stage is not null and (excluded.status_stage not in (${early})
-    or s.status_stage is null or s.status_stage in (${early})))`;
+    or s.status_stage is null or s.status_stage in (${early}))
+    and not (coalesce(s.status_stage in (${list(BOOKED_STATUS_STAGES)}), false)
+      and excluded.status_stage in (${list(IN_FLIGHT_STATUS_STAGES)})))`;
 }
 
 /** What one journey row adds to its order's summary; undefined = keep what the summary has. */

@@ -48,6 +48,13 @@ const statusByStage: Readonly<Record<string, JourneyStatus>> = {
  */
 const earlyStatuses: ReadonlySet<JourneyStatus> = new Set(['received', 'skipped', 'ignored']);
 
+/**
+ * Steps on the way to the target never move a delivered order back (a step written late, or a
+ * later event of the booked order passing through); failures do. The same rule as the order
+ * summaries' (`IN_FLIGHT_STATUS_STAGES` in @koppel/db).
+ */
+const inFlightStatuses: ReadonlySet<JourneyStatus> = new Set(['mapped', 'retrying', 'waiting']);
+
 /** The status the stages leave the order in (stages in the order they happened); undefined when none does. */
 export function toJourneyStatus(stages: readonly string[]): JourneyStatus | undefined {
   let current: JourneyStatus | undefined;
@@ -55,6 +62,7 @@ export function toJourneyStatus(stages: readonly string[]): JourneyStatus | unde
     const next = statusByStage[stage];
     if (!next) continue;
     if (earlyStatuses.has(next) && current && !earlyStatuses.has(current)) continue;
+    if (current === 'delivered' && inFlightStatuses.has(next)) continue;
     current = next;
   }
   return current;

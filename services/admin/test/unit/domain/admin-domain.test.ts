@@ -47,7 +47,22 @@ t.test('journey status is the last meaningful stage', async (t) => {
   t.equal(toJourneyStatus(['received', 'mapped', 'dead_lettered', 'received', 'skipped']), 'dead_lettered');
   t.equal(toJourneyStatus(['received', 'skipped', 'received', 'mapped']), 'mapped', 'pending, then paid');
   t.equal(toJourneyStatus(['received', 'skipped']), 'skipped');
-  t.equal(toJourneyStatus(['received', 'mapped', 'delivered', 'received', 'mapped']), 'mapped');
+  t.equal(
+    toJourneyStatus(['received', 'mapped', 'delivered', 'received', 'mapped', 'routed']),
+    'delivered',
+    'a later event of a booked order passing through leaves it delivered',
+  );
+  t.equal(
+    toJourneyStatus(['received', 'mapped', 'delivered', 'routed']),
+    'delivered',
+    'a step written late (its write retried after a database restart) does not move a booked order back',
+  );
+  t.equal(toJourneyStatus(['received', 'mapped', 'delivered', 'retrying', 'paused']), 'delivered');
+  t.equal(
+    toJourneyStatus(['received', 'mapped', 'delivered', 'dead_lettered']),
+    'dead_lettered',
+    'failures do',
+  );
 });
 
 t.test('webhook secrets are 32 random URL-safe bytes and the URL joins cleanly', async (t) => {
