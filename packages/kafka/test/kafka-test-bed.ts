@@ -52,9 +52,13 @@ export function recorder(onMessage?: (message: IncomingMessage, count: number) =
 }
 
 /** Polls until `done()` holds; fails loudly with `what` after `timeoutMs`. */
-export async function waitUntil(what: string, done: () => boolean, timeoutMs = 20_000): Promise<void> {
+export async function waitUntil(
+  what: string,
+  done: () => boolean | Promise<boolean>,
+  timeoutMs = 20_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!done()) {
+  while (!(await done())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(25);
   }

@@ -5,6 +5,7 @@ import {
   type CredentialCipher,
   createAuthFailureRepository,
   createConnectionRepository,
+  shareConnectionLookups,
   createCustomerRepository,
   createInboxRepository,
   createJourneyRepository,
@@ -73,7 +74,8 @@ export type RunningPipeline = {
  * piece is the deployable's own code; nothing here names a particular system.
  */
 export async function startPipeline(infra: PipelineInfrastructure): Promise<RunningPipeline> {
-  const connections = createConnectionRepository(infra.db, infra.cipher);
+  // Concurrent records of one connection share its read, in every stage (`shareConnectionLookups`).
+  const connections = shareConnectionLookups(createConnectionRepository(infra.db, infra.cipher));
   const journey = createJourneyRepository(infra.db);
   const inbox = createInboxRepository(infra.db);
   const ingestApp = await buildIngestApp({

@@ -25,6 +25,11 @@ export type EmbeddedBusDatabase = {
 export type EmbeddedBusOptions = {
   /** How often an idle subscriber looks for records published by another process. */
   pollIntervalMs?: number;
+  /**
+   * How long a woken subscriber waits before it reads (default 5 ms), so records published
+   * together (a burst of webhooks, one stage's output) are read in one poll rather than one each.
+   */
+  lingerMs?: number;
   batchSize?: number;
   /** Records of different keys of one poll handled at once (default 16); one key's run in order. */
   concurrency?: number;
@@ -50,6 +55,7 @@ export function createEmbeddedBus<DB extends EmbeddedBusDatabase>(
   wake.setMaxListeners(100);
   const subscriptions = new Set<Subscription>();
   const pollIntervalMs = options.pollIntervalMs ?? 250;
+  const lingerMs = options.lingerMs ?? 5;
   const batchSize = options.batchSize ?? 50;
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const publish = createEmbeddedPublisher(db, (topics) => {
@@ -94,14 +100,19 @@ export function createEmbeddedBus<DB extends EmbeddedBusDatabase>(
           const timer = setTimeout(resolve, pollIntervalMs);
           wakeUp = () => {
             clearTimeout(timer);
-            resolve();
+            wakeUp = undefined;
+            setTimeout(resolve, running ? lingerMs : 0);
           };
         });
 
+      // The group's position, read once: in the one-process mode this subscription is the only
+      // one that moves it, so it need not be read again before every poll.
+      let position: string | undefined;
       const loop = (async () => {
         while (running) {
           try {
-            const from = await committedOffset(groupId, topic);
+            position ??= await committedOffset(groupId, topic);
+            const from = position;
             const records = await db
               .selectFrom('bus_records')
               .selectAll()
@@ -136,7 +147,10 @@ export function createEmbeddedBus<DB extends EmbeddedBusDatabase>(
               await runner.drain();
             } finally {
               // Once per poll, and only the finished prefix: a later poll starts after it.
-              if (tracker.committable !== undefined) await commit(groupId, topic, tracker.committable);
+              if (tracker.committable !== undefined) {
+                await commit(groupId, topic, tracker.committable);
+                position = tracker.committable;
+              }
             }
             if (records.length < batchSize) await idle();
           } catch (error) {
