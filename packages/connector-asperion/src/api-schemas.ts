@@ -30,13 +30,21 @@ export type AsperionSalesInvoice = z.infer<typeof salesInvoiceSchema>;
 /** Article field names are not public (README.md): `code` is the article number [I]. */
 export const articleSchema = z.object({ code: textId }).loose();
 
+const entitySchemas = new WeakMap<z.ZodType, z.ZodType>();
+
 /**
  * A created object is answered as the object itself; some ASP.NET APIs wrap it in `_data`.
  * Both are accepted, since the notes leave the POST response loosely typed (§1.5).
  */
 export function entitySchema<T>(item: z.ZodType<T>): z.ZodType<T> {
-  const wrapped = z.object({ _data: item });
-  return z.union([wrapped.transform((value): T => value._data), item]);
+  // Made once per item schema: zod compiles a schema on its first parse.
+  let schema = entitySchemas.get(item);
+  if (!schema) {
+    const wrapped = z.object({ _data: item });
+    schema = z.union([wrapped.transform((value): T => value._data), item]);
+    entitySchemas.set(item, schema);
+  }
+  return schema as z.ZodType<T>;
 }
 
 /** `/v1/administrations` item (README.md). */

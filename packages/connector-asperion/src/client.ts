@@ -49,6 +49,20 @@ const problemSchema = z.object({
 
 const metaSchema = z.object({ pageCount: z.number().optional(), nextPage: z.string().nullish() }).loose();
 
+/**
+ * One page schema per item schema, made once: zod compiles a schema on its first parse, which
+ * costs more than the parse itself, so a schema made per call is compiled per call.
+ */
+const pageSchemas = new WeakMap<z.ZodType, z.ZodType>();
+function pageSchemaOf<T>(item: z.ZodType<T>): z.ZodType<{ _data: T[]; _meta?: z.infer<typeof metaSchema> }> {
+  let schema = pageSchemas.get(item);
+  if (!schema) {
+    schema = z.object({ _data: z.array(item), _meta: metaSchema.optional() });
+    pageSchemas.set(item, schema);
+  }
+  return schema as z.ZodType<{ _data: T[]; _meta?: z.infer<typeof metaSchema> }>;
+}
+
 const MAX_PAGES = 10;
 
 export function createAsperionClient(options: AsperionClientOptions): AsperionClient {
@@ -117,7 +131,7 @@ export function createAsperionClient(options: AsperionClientOptions): AsperionCl
     item: z.ZodType<T>,
     what: string,
   ): Promise<T[]> {
-    const pageSchema = z.object({ _data: z.array(item), _meta: metaSchema.optional() });
+    const pageSchema = pageSchemaOf(item);
     const items: T[] = [];
     for (let page = 1; page <= MAX_PAGES; page += 1) {
       const result = await request({

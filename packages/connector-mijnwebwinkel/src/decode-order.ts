@@ -24,6 +24,9 @@ import { mapOrderLines } from './map-order-lines.js';
 import { mapBillingAddress, mapCustomer, mapShippingAddress } from './map-order-parties.js';
 import { shopLocalToUtc } from './shop-time.js';
 
+/** Refuses bytes that are not UTF-8 (`fatal`); one decoder serves every call. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 export const MIJNWEBWINKEL_SYSTEM = 'mijnwebwinkel';
 /** The API prints shop time without a zone; Mijnwebwinkel shops are Dutch. */
 export const SHOP_TIME_ZONE = 'Europe/Amsterdam';
@@ -43,7 +46,7 @@ const PAYMENT_STATUSES: Readonly<Record<string, PaymentStatus>> = {
 function parsePayload(payload: Uint8Array): MijnwebwinkelOrder {
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload));
+    json = JSON.parse(utf8.decode(payload));
   } catch (error) {
     throw decodeFailed('payload is not UTF-8 JSON', 'payload', error);
   }

@@ -17,12 +17,15 @@ import { mapOrderStatus, mapPaymentStatus } from './map-status.js';
 import { type ExportOrder, exportOrderSchema } from './order-schema.js';
 import { changeTimeToUtc } from './shop-time.js';
 
+/** Refuses bytes that are not UTF-8 (`fatal`); one decoder serves every call. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 export const MYSHOP_SYSTEM = 'myshop';
 
 function parsePayload(payload: Uint8Array): ExportOrder {
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload));
+    json = JSON.parse(utf8.decode(payload));
   } catch (error) {
     throw decodeFailed('payload is not UTF-8 JSON', 'payload', error);
   }

@@ -2,6 +2,7 @@ import {
   bindRateBucket,
   type ConnectionContext,
   type FetchLike,
+  pooledFetch,
   type RateBucketStore,
   type SessionServices,
 } from '@koppel/connector-sdk';
@@ -118,7 +119,7 @@ export function createSessionServices({
         return outcome;
       });
     },
-    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    fetch: options.fetch ?? pooledFetch,
     now: options.now ?? Date.now,
     requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
   };

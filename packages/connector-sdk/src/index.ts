@@ -23,6 +23,7 @@ export {
   type HostPoolOptions,
   sharedHostPool,
 } from './http/host-pool.js';
+export { createPooledFetch, pooledFetch } from './http/pooled-fetch.js';
 export { createTargetFetch, type TargetFetchOptions } from './http/target-fetch.js';
 export { createLocalRateBucket } from './rate/local-rate-bucket.js';
 export {

@@ -19,12 +19,15 @@ import { mapBillingAddress, mapCustomer, mapShippingAddress } from './map-order-
 import { type ShoprenterOrder, shoprenterOrderSchema } from './order-payload-schema.js';
 import { mapShoprenterStatus } from './shoprenter-status-table.js';
 
+/** Refuses bytes that are not UTF-8 (`fatal`); one decoder serves every call. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 export const SHOPRENTER_SYSTEM = 'shoprenter';
 
 function parsePayload(payload: Uint8Array): ShoprenterOrder {
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload));
+    json = JSON.parse(utf8.decode(payload));
   } catch (error) {
     throw decodeFailed('payload is not UTF-8 JSON', 'payload', error);
   }

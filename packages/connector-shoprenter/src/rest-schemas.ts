@@ -85,12 +85,24 @@ export const restOrderTotalSchema = z.object({
   valueText: text,
 });
 
-/** A collection page (README.md): `next` is null on the last page. */
+const collectionSchemas = new WeakMap<z.ZodType, z.ZodType>();
+
+/**
+ * A collection page (README.md): `next` is null on the last page. Made once per item schema:
+ * zod compiles a schema on its first parse.
+ */
 export function collectionSchema<Item extends z.ZodType>(item: Item) {
-  return z.object({
-    items: z.preprocess((value) => (value === null || value === '' ? [] : value), z.array(item)),
-    next: z.union([z.object({ href: z.string() }), z.null()]).optional(),
-  });
+  const made = () =>
+    z.object({
+      items: z.preprocess((value) => (value === null || value === '' ? [] : value), z.array(item)),
+      next: z.union([z.object({ href: z.string() }), z.null()]).optional(),
+    });
+  let schema = collectionSchemas.get(item) as ReturnType<typeof made> | undefined;
+  if (!schema) {
+    schema = made();
+    collectionSchemas.set(item, schema);
+  }
+  return schema;
 }
 
 export const orderStatusSchema = z.object({ innerId: z.string().regex(/^\d+$/) });

@@ -10,3 +10,13 @@ t.test('NUL characters become U+FFFD in values and keys; everything else is kept
   t.equal(jsonbText(clean), JSON.stringify(clean));
   t.equal(withoutNul('a\u0000b\u0000'), 'a\uFFFDb\uFFFD');
 });
+
+t.test('a value without NUL is passed on as it is, not copied', async (t) => {
+  const clean = { a: 'plain', nested: { list: ['é', 'back\\u0000slash text'] } };
+  t.equal(withoutNul(clean), clean, 'the same object');
+  t.equal(jsonbText(clean), JSON.stringify(clean), 'the typed text "\\u0000" is no NUL and stays as typed');
+  const deep = { a: { b: [{ c: 'x\u0000' }] } };
+  t.not(withoutNul(deep), deep, 'a NUL deep inside makes a copy');
+  t.same(withoutNul(deep), { a: { b: [{ c: 'x\uFFFD' }] } });
+  t.same(deep, { a: { b: [{ c: 'x\u0000' }] } }, 'the input itself is left unchanged');
+});

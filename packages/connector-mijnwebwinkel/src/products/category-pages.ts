@@ -18,13 +18,15 @@ const categorySchema = z.object({
 
 type Tree = Map<string, Map<string, number>>;
 
+const categoryListSchema = z.array(categorySchema);
+
 async function readTree(products: MijnwebwinkelProducts): Promise<Tree> {
   const tree: Tree = new Map();
   for (let offset = 0; ; offset += PAGE_LIMIT) {
     const answer = await products.client.call('GET', '/categories', {
       query: { limit: String(PAGE_LIMIT), offset: String(offset) },
     });
-    const page = answer.ok ? z.array(categorySchema).safeParse(answer.body) : undefined;
+    const page = answer.ok ? categoryListSchema.safeParse(answer.body) : undefined;
     if (!page?.success)
       throw mijnwebwinkelErrors.badResponse(`the category list at offset ${offset} is no list`);
     for (const category of page.data) {

@@ -23,6 +23,9 @@ import { articleRefSchema, type ListedShopOrder, listedShopOrderSchema } from '.
 import { mijnwebwinkelTargetErrors } from './target-errors.js';
 import type { MijnwebwinkelTargetSession } from './target-session.js';
 
+const listedShopOrdersSchema = z.array(listedShopOrderSchema);
+const articleRefsSchema = z.array(articleRefSchema);
+
 function toDocument(order: ListedShopOrder): TargetDocument {
   return { targetId: order.uuid, number: order.number };
 }
@@ -50,7 +53,7 @@ export async function findShopOrder(
         offset: String(page * LOOKUP_PAGE_LIMIT),
       },
     });
-    const parsed = z.array(listedShopOrderSchema).safeParse(answer);
+    const parsed = listedShopOrdersSchema.safeParse(answer);
     if (!parsed.success) {
       throw mijnwebwinkelTargetErrors.badResponse(
         'Mijnwebwinkel answered GET /orders with an unexpected body',
@@ -77,7 +80,7 @@ export async function articleIdsBySku(session: MijnwebwinkelTargetSession): Prom
       path: '/articles',
       query: { limit: String(ARTICLE_PAGE_LIMIT), offset: String(page * ARTICLE_PAGE_LIMIT) },
     });
-    const parsed = z.array(articleRefSchema).safeParse(answer);
+    const parsed = articleRefsSchema.safeParse(answer);
     if (!parsed.success) {
       throw mijnwebwinkelTargetErrors.badResponse(
         'Mijnwebwinkel answered GET /articles with an unexpected body',

@@ -34,6 +34,9 @@ import { type TillOrder, type TillOrderPayload, tillOrderPayloadSchema } from '.
 import { decodeFailed } from './decode-errors.js';
 import { mapTillLine, type VatMethod } from './map-till-lines.js';
 
+/** Refuses bytes that are not UTF-8 (`fatal`); one decoder serves every call. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 export const MPLUS_SOURCE_EVENT = 'till_order';
 /** More than this many cents between the lines and `totalInclAmount` is not rounding but an error. */
 const MAX_ROUNDING_CENTS = 5n;
@@ -47,7 +50,7 @@ const VAT_METHODS = new Set([
 function parsePayload(payload: Uint8Array): TillOrderPayload {
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(payload));
+    json = JSON.parse(utf8.decode(payload));
   } catch (error) {
     throw decodeFailed('payload is not UTF-8 JSON', 'payload', error);
   }
