@@ -1,8 +1,8 @@
 /**
  * A `fetch` over undici's `request` API on a keep-alive pool (host-pool.ts), for the calls a
- * runner makes to targets and shops. Node's own fetch costs about four times the CPU per call
- * (WHATWG streams for every body; measured in the README's benchmark notes), and a connector
- * makes several calls per order. The answer is still a standard `Response` (status, headers, the
+ * runner makes to targets and shops. Node's own fetch costs more than twice the CPU per call
+ * (WHATWG streams for every body; `npm run bench:fetch`), and a connector makes several calls
+ * per order. The answer is still a standard `Response` (status, headers, the
  * whole body), and failures look like fetch's: `TypeError('fetch failed')` with the socket error
  * as `cause`, and an aborted signal's own reason (`TimeoutError` of AbortSignal.timeout), so the
  * clients' error handling (fetch-failure.ts) reads them the same way.
