@@ -14,7 +14,9 @@ const calls = z.coerce.number().int().positive().default(4000).parse(process.env
 const concurrency = 20;
 
 const app = Fastify();
-app.post('/invoices', async () => ({ _data: { id: 1, number: 'F-1', email: 'anna@example.nl', lines: [1, 2, 3] } }));
+app.post('/invoices', async () => ({
+  _data: { id: 1, number: 'F-1', email: 'anna@example.nl', lines: [1, 2, 3] },
+}));
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 const pool = createHostPool();
 const body = JSON.stringify({ debtorId: 7, lines: [{ code: 'A-1', quantity: 2 }] });
