@@ -43,6 +43,9 @@ const pipeline = await startPipeline({
   metrics: createMetricsRegistry('bench-embedded'),
   topicPrefix: '',
   readiness: {},
+  // As the embedded main: connections kept until a change, rate limits in memory.
+  connectionChanges: database.connectionChanges,
+  rateLimits: 'per-process',
   logLevel: 'warn',
   deliveryRetry: { maxAttempts: 30, baseDelayMs: 100, maxDelayMs: 1000 },
 });

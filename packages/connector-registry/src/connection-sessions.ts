@@ -194,7 +194,8 @@ export function createSessionCache<Session>(
       if (
         cached &&
         cached.sealedCredentials === sealedCredentials &&
-        JSON.stringify(cached.settings) === JSON.stringify(settings)
+        // The same object when the connection came from a cache (no change since): no stringify.
+        (cached.settings === settings || JSON.stringify(cached.settings) === JSON.stringify(settings))
       ) {
         return cached.session;
       }

@@ -1,11 +1,14 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { type ConnectionChanges, connectionChangeChannel } from './connection-changes.js';
 import type { Database } from './schema.js';
 
 export type DatabaseHandle = {
   db: Kysely<Database>;
   kind: 'postgres' | 'pglite';
+  /** Changed connections, told before the writing statement returns (PGlite only; see the type). */
+  connectionChanges?: ConnectionChanges;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -40,6 +43,9 @@ export async function createEmbeddedDatabase(dataDir: string): Promise<DatabaseH
   return {
     db,
     kind: 'pglite',
+    connectionChanges: {
+      listen: (onChange) => pglite.listen(connectionChangeChannel, onChange),
+    },
     ping: () => pingDatabase(db),
     close: () => db.destroy(),
   };

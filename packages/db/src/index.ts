@@ -31,6 +31,11 @@ export {
   type NewConnection,
 } from './repositories/connection-repository.js';
 export { shareConnectionLookups } from './repositories/shared-connection-lookups.js';
+export {
+  type CachedConnectionLookups,
+  cacheConnectionLookups,
+} from './repositories/cached-connection-lookups.js';
+export { type ConnectionChanges, connectionChangeChannel } from './connection-changes.js';
 export { createGroupWriter, type GroupWriter, type GroupWriterOptions } from './group-writer.js';
 export {
   type CustomerRecord,

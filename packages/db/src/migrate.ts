@@ -13,6 +13,7 @@ import * as operations from './migrations/0011-operations.js';
 import * as notifications from './migrations/0012-notifications.js';
 import * as retention from './migrations/0013-retention.js';
 import * as targetRateBuckets from './migrations/0014-target-rate-buckets.js';
+import * as connectionChangeNotices from './migrations/0015-connection-change-notices.js';
 import type { Database } from './schema.js';
 
 /** Migrations are listed in code (not read from disk) so bundles and tsx run them alike. */
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0012-notifications': notifications,
   '0013-retention': retention,
   '0014-target-rate-buckets': targetRateBuckets,
+  '0015-connection-change-notices': connectionChangeNotices,
 };
 
 /** Every migration's name, in the order they apply (tests compare it with what a database recorded). */

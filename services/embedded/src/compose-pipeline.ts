@@ -1,8 +1,10 @@
 import { polledSourceConnectors, sourceConnectors, targetConnectors } from '@koppel/connector-registry';
 import { startCustomerRegistry } from '@koppel/customer-registry';
 import {
+  type ConnectionChanges,
   type ConnectionRepository,
   type CredentialCipher,
+  cacheConnectionLookups,
   createAuthFailureRepository,
   createConnectionRepository,
   shareConnectionLookups,
@@ -48,6 +50,18 @@ export type PipelineInfrastructure = {
   deliveryRetry?: RetryPolicy;
   /** Timeout of one request to a target in milliseconds (default 30 000; tests shorten it). */
   targetRequestTimeoutMs?: number;
+  /**
+   * Changed connections told before the writer's statement returns (PGlite's
+   * `connectionChanges`): connection reads are then kept in memory until a change. Without it
+   * each record reads its connection (concurrent reads shared).
+   */
+  connectionChanges?: ConnectionChanges;
+  /**
+   * `per-process`: each target session keeps its rate-limit bucket in memory instead of the shared
+   * one in the database. Right only where this process is the one caller of its targets (the
+   * embedded mode: PGlite belongs to one process). Default `shared`.
+   */
+  rateLimits?: 'shared' | 'per-process';
   /** Leave the target connectors out (tests run one as its own process). */
   withoutTargetConnectors?: boolean;
   /** Poller timing (tests poll faster than production's defaults). */
@@ -74,8 +88,13 @@ export type RunningPipeline = {
  * piece is the deployable's own code; nothing here names a particular system.
  */
 export async function startPipeline(infra: PipelineInfrastructure): Promise<RunningPipeline> {
-  // Concurrent records of one connection share its read, in every stage (`shareConnectionLookups`).
-  const connections = shareConnectionLookups(createConnectionRepository(infra.db, infra.cipher));
+  // Concurrent records of one connection share its read, in every stage; with change notices the
+  // read is kept until the connection changes.
+  const stored = createConnectionRepository(infra.db, infra.cipher);
+  const cache = infra.connectionChanges
+    ? await cacheConnectionLookups(stored, infra.connectionChanges)
+    : undefined;
+  const connections = cache?.connections ?? shareConnectionLookups(stored);
   const journey = createJourneyRepository(infra.db);
   const inbox = createInboxRepository(infra.db);
   const ingestApp = await buildIngestApp({
@@ -114,6 +133,7 @@ export async function startPipeline(infra: PipelineInfrastructure): Promise<Runn
           connections,
           retry: infra.deliveryRetry,
           requestTimeoutMs: infra.targetRequestTimeoutMs,
+          sharedRateBuckets: infra.rateLimits !== 'per-process',
         }),
       );
     }
@@ -187,6 +207,7 @@ export async function startPipeline(infra: PipelineInfrastructure): Promise<Runn
       for (const sink of stockSinks) await sink.stop();
       for (const s of subscriptions) await s.stop();
       await ingestApp.close();
+      await cache?.stop();
     },
   };
 }

@@ -78,6 +78,9 @@ const pipeline = await startPipeline({
   topicPrefix: '',
   readiness,
   logLevel: config.LOG_LEVEL,
+  // One process owns PGlite: connections are kept until a change, rate limits are in memory.
+  connectionChanges: database.connectionChanges,
+  rateLimits: 'per-process',
 });
 await pipeline.ingestApp.listen({ port: config.KOPPEL_INGEST_PORT, host });
 const notifier = createNotifier({

@@ -32,6 +32,11 @@ export type TargetConnectorDeps = PipelineStageDeps & {
   requestTimeoutMs?: number;
   /** HTTP and clock of the sessions; Node's fetch and Date.now when absent (tests wrap them). */
   fetch?: SessionOptions['fetch'];
+  /**
+   * True (the default): one rate-limit bucket per connection in Postgres, shared by every replica.
+   * False: each session's bucket in memory, for a process that is its targets' one caller (embedded).
+   */
+  sharedRateBuckets?: boolean;
 };
 
 /** Starts consuming the connector's delivery topic; stop() commits what was processed. */
@@ -52,7 +57,9 @@ export async function startTargetConnector(
       {
         requestTimeoutMs: deps.requestTimeoutMs,
         // One rate-limit bucket per connection in Postgres, shared by every replica (issue 14).
-        rateBuckets: createTargetRateBucketRepository(deps.db),
+        ...(deps.sharedRateBuckets === false
+          ? {}
+          : { rateBuckets: createTargetRateBucketRepository(deps.db) }),
         ...(deps.fetch ? { fetch: deps.fetch } : {}),
       },
       { system: connector.system, operation: 'delivery', metrics: deps.metrics },

@@ -141,5 +141,26 @@ t.test('every demo connection books one order end to end', async (t) => {
     'orders.raw fully consumed',
   );
 
+  // The pipeline keeps connections in memory (PGlite tells it of every change): a change made
+  // through the admin API counts at once. A rotated secret's old URL is refused the moment the
+  // rotation answered, and the new one is let in (its empty body is then what is refused).
+  const rotate = async () => {
+    const answer = await fetch(`${endpoints.adminUrl}/connections/demo/rotate-webhook-secret`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${endpoints.apiKey}` },
+    });
+    t.equal(answer.status, 200, 'secret rotated');
+    return ((await answer.json()) as { webhook: { url: string } }).webhook.url;
+  };
+  const post = (url: string) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const first = await rotate();
+  t.not((await post(first)).status, 401, 'the rotated URL is let in');
+  const second = await rotate();
+  const stale = await post(first);
+  t.equal(stale.status, 401, 'the old URL is refused at once');
+  t.match(await stale.json(), { code: 'WEBHOOK_SECRET_INVALID' });
+  t.not((await post(second)).status, 401, 'the new URL is let in at once');
+
   koppel.child.kill('SIGTERM');
 });
