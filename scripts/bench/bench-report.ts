@@ -18,6 +18,10 @@ const row = (label: string, kafka: string, embedded: string, goal: string) =>
 const delivered = (f: PipelineFigures | undefined, rate = false) =>
   f ? (rate ? `${f.rateDelivered}/${f.rateSent} delivered` : `${f.delivered}/${f.sent} delivered`) : '—';
 
+/** Statements every process of the mode sent to its database, per order (pg or PGlite calls). */
+const statementsLine = (f: PipelineFigures | undefined) =>
+  f && Number.isFinite(f.statementsPerOrder) ? f.statementsPerOrder.toFixed(1) : '—';
+
 /** Peak RSS after the saturation phase / at the end (after the fixed rate) · CPU per 1,000 orders. */
 const processLine = (p: ProcessFigures) =>
   `${mb(p.peakRssBytes)} / ${mb(p.peakRssAtEndBytes)} · ${p.cpuSecondsPer1000.toFixed(2)} s`;
@@ -85,6 +89,7 @@ export function printReport(results: BenchResults): void {
         'p99 < 500 ms',
       ),
       row('  of which', delivered(kafka, true), delivered(embedded, true), ''),
+      row('database statements per order (saturation)', statementsLine(kafka), statementsLine(embedded), ''),
     );
     const names = [
       ...new Set([...(kafka?.processes ?? []), ...(embedded?.processes ?? [])].map((p) => p.name)),

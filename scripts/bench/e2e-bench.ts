@@ -30,6 +30,7 @@ export async function startStages(
         env: infra.serviceEnv(port),
         ready: { url: `http://127.0.0.1:${port}/readyz` },
         timeoutMs: 240_000,
+        countStatements: 'pg',
       });
     }),
   );

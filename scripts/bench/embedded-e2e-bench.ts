@@ -23,6 +23,7 @@ export async function runEmbeddedE2eBench(
         CONNECTOR_RPS: String(settings.connectorRps),
       },
       ready: { line: true },
+      countStatements: 'pglite',
     });
     const [origin, path] = (embedded.readyLine ?? '').split(' ');
     if (!origin || !path) throw new Error(`the embedded process printed no URL: ${embedded.readyLine}`);

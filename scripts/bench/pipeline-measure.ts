@@ -40,6 +40,8 @@ export type PipelineFigures = {
   rateDelivered: number;
   rateLatency: LatencySummary;
   processes: ProcessFigures[];
+  /** Database statements of every process per order in the saturation phase (NaN: not counted). */
+  statementsPerOrder: number;
 };
 
 export async function measurePipeline(options: {
@@ -84,8 +86,13 @@ export async function measurePipeline(options: {
 
   await phase(settings.warmup, closed(settings.warmup));
   const cpuBefore = processes.map((p) => p.sample().cpuSeconds);
+  const statements = () => processes.reduce((sum, p) => sum + p.statements(), 0);
+  const statementsBefore = statements();
   const saturation = await phase(settings.orders, closed(settings.orders));
   const afterSaturation = processes.map((p) => p.sample());
+  // The last invoice's own trailing writes (ledger mark, journey) and the count's 200 ms refresh.
+  await sleep(500);
+  const statementsDuring = statements() - statementsBefore;
   const rateCount = Math.round(settings.rate * settings.rateSeconds);
   const atRate = await phase(rateCount, (first, onSend) =>
     openLoop({
@@ -106,6 +113,7 @@ export async function measurePipeline(options: {
     rateSent: rateCount,
     rateDelivered: atRate.seenAt.size,
     rateLatency: summarize(atRate.latencies),
+    statementsPerOrder: statementsDuring / settings.orders,
     processes: processes.map((p, index) => ({
       name: p.name,
       peakRssBytes: afterSaturation[index]?.peakRssBytes ?? Number.NaN,

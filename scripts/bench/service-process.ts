@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export type ProcessSample = { rssBytes: number; peakRssBytes: number; cpuSeconds: number };
@@ -19,6 +20,8 @@ export type ServiceProcess = {
   /** The first line the child printed that starts with `READY ` (without the prefix), if any. */
   readyLine: string | undefined;
   sample(): ProcessSample;
+  /** Statements sent to the database so far (`countStatements`; at most 200 ms old), else NaN. */
+  statements(): number;
   stop(): Promise<void>;
 };
 
@@ -46,6 +49,8 @@ export async function startServiceProcess(options: {
   /** `{ url }`: polled until it answers 200; `{ line: true }`: waits for a `READY …` line. */
   ready: { url: string } | { line: true };
   timeoutMs?: number;
+  /** Counts the statements the process sends through this driver (count-statements.ts). */
+  countStatements?: 'pg' | 'pglite';
 }): Promise<ServiceProcess> {
   const logFile = join(tmpdir(), `koppel-bench-${options.name}.log`);
   const log = createWriteStream(logFile);
@@ -55,8 +60,16 @@ export async function startServiceProcess(options: {
   const profiling = profileDir
     ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${options.name}.cpuprofile`]
     : [];
-  const child: ChildProcess = spawn(process.execPath, [...profiling, '--import', 'tsx', options.entry], {
-    env: { ...process.env, ...options.env },
+  const statementsFile = join(tmpdir(), `koppel-bench-${options.name}-${process.pid}.statements`);
+  const counting = options.countStatements
+    ? ['--import', fileURLToPath(new URL('./count-statements.ts', import.meta.url))]
+    : [];
+  const countingEnv = options.countStatements
+    ? { BENCH_STATEMENTS_FILE: statementsFile, BENCH_STATEMENTS_DRIVER: options.countStatements }
+    : {};
+  const args = [...profiling, '--import', 'tsx', ...counting, options.entry];
+  const child: ChildProcess = spawn(process.execPath, args, {
+    env: { ...process.env, ...options.env, ...countingEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let readyLine: string | undefined;
@@ -88,6 +101,14 @@ export async function startServiceProcess(options: {
     logFile,
     readyLine,
     sample: () => sampleProcess(pid),
+    statements: () => {
+      if (!options.countStatements) return Number.NaN;
+      try {
+        return Number(readFileSync(statementsFile, 'utf8'));
+      } catch {
+        return Number.NaN;
+      }
+    },
     async stop() {
       if (exited) return;
       const done = new Promise<void>((resolve) => child.once('exit', () => resolve()));
