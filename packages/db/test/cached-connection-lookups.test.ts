@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import {
   cacheConnectionLookups,
   type ConnectionRepository,
@@ -47,25 +47,32 @@ function counted(connections: ConnectionRepository) {
   };
 }
 
-t.test('on PGlite, a kept connection is read again after any writer changed it', async (t) => {
+/**
+ * A migrated PGlite database, a repository on it standing for the admin API (a writer the cache
+ * never sees) and the cache over a counted repository of its own.
+ */
+async function openCachedLookups(t: Test) {
   const database = await createMigratedEmbeddedDatabase(t.testdir());
   t.teardown(() => database.close());
   const changes = database.connectionChanges;
   if (!changes) throw new Error('PGlite tells connection changes');
-  // Another repository on the same database stands for the admin API, a writer the cache never sees.
   const admin = createConnectionRepository(database.db, cipher);
-  await admin.create(newConnection('c-1'));
   const store = counted(createConnectionRepository(database.db, cipher));
   const cache = await cacheConnectionLookups(store.repository, changes);
   t.teardown(() => cache.stop());
-  const { connections } = cache;
+  return { database, admin, reads: store.reads, connections: cache.connections };
+}
+
+t.test('on PGlite, a kept connection is read again after any writer changed it', async (t) => {
+  const { database, admin, reads, connections } = await openCachedLookups(t);
+  await admin.create(newConnection('c-1'));
 
   const first = await connections.find('c-1');
   t.equal(first?.settings.invoiceKind, 'draft');
   await connections.find('c-1');
   await connections.findWithSealedCredentials('c-1', 'target');
   await connections.findWithSealedCredentials('c-1', 'target');
-  t.same(store.reads, ['find c-1', 'sealed target c-1'], 'each kept after its first read');
+  t.same(reads, ['find c-1', 'sealed target c-1'], 'each kept after its first read');
 
   await admin.update('c-1', { settings: { invoiceKind: 'final' } });
   t.equal((await connections.find('c-1'))?.settings.invoiceKind, 'final', 'the change is seen at once');
@@ -82,22 +89,13 @@ t.test('on PGlite, a kept connection is read again after any writer changed it',
 });
 
 t.test('an unknown id is not kept', async (t) => {
-  const database = await createMigratedEmbeddedDatabase(t.testdir());
-  t.teardown(() => database.close());
-  const changes = database.connectionChanges;
-  if (!changes) throw new Error('PGlite tells connection changes');
-  const admin = createConnectionRepository(database.db, cipher);
-  const store = counted(createConnectionRepository(database.db, cipher));
-  const cache = await cacheConnectionLookups(store.repository, changes);
-  t.teardown(() => cache.stop());
-  const { connections } = cache;
-
+  const { admin, reads, connections } = await openCachedLookups(t);
   t.equal(await connections.find('c-new'), undefined);
   await admin.create(newConnection('c-new'));
   t.equal((await connections.find('c-new'))?.id, 'c-new', 'created after a miss: found');
 
   await connections.find('c-new');
-  t.same(store.reads, ['find c-new', 'find c-new'], 'kept once found');
+  t.same(reads, ['find c-new', 'find c-new'], 'kept once found');
 });
 
 t.test('a read that a change overtook is not kept', async (t) => {
@@ -132,18 +130,12 @@ t.test('a read that a change overtook is not kept', async (t) => {
 });
 
 t.test('concurrent look-ups share one read', async (t) => {
-  const database = await createMigratedEmbeddedDatabase(t.testdir());
-  t.teardown(() => database.close());
-  const changes = database.connectionChanges;
-  if (!changes) throw new Error('PGlite tells connection changes');
-  await createConnectionRepository(database.db, cipher).create(newConnection('c-1'));
-  const store = counted(createConnectionRepository(database.db, cipher));
-  const cache = await cacheConnectionLookups(store.repository, changes);
-  t.teardown(() => cache.stop());
-  const found = await Promise.all([1, 2, 3].map(() => cache.connections.find('c-1')));
+  const { admin, reads, connections } = await openCachedLookups(t);
+  await admin.create(newConnection('c-1'));
+  const found = await Promise.all([1, 2, 3].map(() => connections.find('c-1')));
   t.same(
     found.map((c) => c?.id),
     ['c-1', 'c-1', 'c-1'],
   );
-  t.same(store.reads, ['find c-1']);
+  t.same(reads, ['find c-1']);
 });
