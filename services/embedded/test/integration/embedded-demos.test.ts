@@ -84,7 +84,9 @@ async function startKoppel(): Promise<{ child: ChildProcess; output: () => strin
       if (gone) throw new Error(`exited before starting:\n${output}`);
       return output.includes('Koppel is running') ? true : undefined;
     },
-    45_000,
+    // A fresh PGlite directory (initdb and every migration) and tsx compiling the tree take 8-16 s
+    // on an idle 2-core machine, and CI starts this beside three other test processes.
+    120_000,
   ).catch((error: unknown) => {
     child.kill('SIGKILL');
     throw new Error(`${String(error)}\n--- output ---\n${output}`);
