@@ -1,9 +1,14 @@
 /**
- * Group commit for single-row writes: while one statement is in flight, the writes that arrive
- * wait and then leave together as one multi-row statement (one round trip) instead of one each.
- * A caller still resolves only once its own row is committed, so callers see exactly what a
- * single-row write gives them; the consumers of a batch (records of different keys running
- * concurrently) thereby share round trips without changing any handler.
+ * Group commit for single-row writes: the writes asked for in one turn of the event loop leave
+ * together as one multi-row statement (one round trip) instead of one each, and while a statement
+ * is in flight, the writes that arrive wait and leave together after it. A caller still resolves
+ * only once its own row is committed, so callers see exactly what a single-row write gives them;
+ * the consumers of a batch (records of different keys running concurrently) thereby share round
+ * trips without changing any handler.
+ *
+ * The first statement waits for the turn to end (`setImmediate`: the records of a poll that start
+ * together ask together) rather than leaving at once with one row: with PGlite, which runs a
+ * statement without yielding, nothing could join a statement in flight, so nothing was grouped.
  *
  * Writes leave in call order (a row written after another, across callers, gets a later id) and
  * one statement is in flight at a time. If a multi-row statement fails, each of its writes is
@@ -64,9 +69,18 @@ export function createGroupWriter<In, Out>(
     }
   }
 
+  let scheduled = false;
+  const flushAfterTurn = () => {
+    scheduled = false;
+    if (!flushing) void flush();
+  };
+
   return (item: In) =>
     new Promise<Out>((resolve, reject) => {
       pending.push({ item, resolve, reject });
-      if (!flushing) void flush();
+      if (!flushing && !scheduled) {
+        scheduled = true;
+        setImmediate(flushAfterTurn);
+      }
     });
 }

@@ -2,7 +2,7 @@ import t from 'tap';
 import { createGroupWriter } from '../src/group-writer.js';
 import { foldSummaries, type JourneyRow } from '../src/repositories/journey-rows-sql.js';
 
-t.test('writes that arrive while one is in flight leave together, in call order', async (t) => {
+t.test('writes asked for in one turn leave together, in call order', async (t) => {
   const statements: number[][] = [];
   const write = createGroupWriter(async (items: number[]) => {
     statements.push(items);
@@ -11,7 +11,21 @@ t.test('writes that arrive while one is in flight leave together, in call order'
   });
   const results = await Promise.all([1, 2, 3, 4, 5].map((n) => write(n)));
   t.same(results, [10, 20, 30, 40, 50], 'each caller gets its own result');
-  t.same(statements, [[1], [2, 3, 4, 5]], 'the first leaves at once, the rest as one statement');
+  t.same(statements, [[1, 2, 3, 4, 5]], 'one statement');
+});
+
+t.test('writes that arrive while one is in flight leave together after it', async (t) => {
+  const statements: number[][] = [];
+  const write = createGroupWriter(async (items: number[]) => {
+    statements.push(items);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return items;
+  });
+  const first = write(1);
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  const later = [2, 3, 4].map((n) => write(n));
+  await Promise.all([first, ...later]);
+  t.same(statements, [[1], [2, 3, 4]]);
 });
 
 t.test('a failing group is retried row by row, so only the bad row fails', async (t) => {
@@ -27,7 +41,7 @@ t.test('a failing group is retried row by row, so only the bad row fails', async
     outcomes.map((o) => o.status),
     ['fulfilled', 'fulfilled', 'rejected', 'fulfilled'],
   );
-  t.same(statements, [['a'], ['b', 'bad', 'c'], ['b'], ['bad'], ['c']]);
+  t.same(statements, [['a', 'b', 'bad', 'c'], ['a'], ['b'], ['bad'], ['c']]);
 });
 
 t.test('a group is bounded by maxRows', async (t) => {
@@ -40,7 +54,7 @@ t.test('a group is bounded by maxRows', async (t) => {
     { maxRows: 3 },
   );
   await Promise.all(Array.from({ length: 8 }, (_, i) => write(i)));
-  t.same(sizes, [1, 3, 3, 1]);
+  t.same(sizes, [3, 3, 2]);
 });
 
 const row = (externalOrderId: string, stage: string, detail: Record<string, unknown> = {}): JourneyRow => ({
