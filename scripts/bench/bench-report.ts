@@ -1,6 +1,7 @@
 /** The side-by-side table `npm run bench` ends with: Kafka + Postgres mode, embedded mode, goal. */
 import { cpus } from 'node:os';
 import type { BacklogFigures } from './backlog-bench.js';
+import { type BenchRuntime, benchRuntime } from './bench-runtime.js';
 import { latencyLine, mb, perSecond } from './bench-stats.js';
 import type { IngestFigures } from './ingest-bench.js';
 import type { PipelineFigures, ProcessFigures } from './pipeline-measure.js';
@@ -26,12 +27,17 @@ const statementsLine = (f: PipelineFigures | undefined) =>
 const processLine = (p: ProcessFigures) =>
   `${mb(p.peakRssBytes)} / ${mb(p.peakRssAtEndBytes)} · ${p.cpuSecondsPer1000.toFixed(2)} s`;
 
+const runtimeLabel: Record<BenchRuntime, string> = {
+  bundle: 'processes run as bundles (node dist/main.mjs, as the images)',
+  tsx: 'processes run under tsx (as npm start)',
+};
+
 export function printReport(results: BenchResults): void {
   const { ingest, kafka, embedded, backlog } = results;
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const lines = [
     '',
-    `Koppel benchmark — ${new Date().toISOString()} — ${cpus().length} × ${cpu}, Node ${process.version}`,
+    `Koppel benchmark — ${new Date().toISOString()} — ${cpus().length} × ${cpu}, Node ${process.version}, ${runtimeLabel[benchRuntime]}`,
     row('', 'Kafka + Postgres (one process each)', 'embedded (PGlite + table log)', 'goal'),
   ];
   if (ingest) {

@@ -13,6 +13,7 @@
  *                          timed per BENCH_BACKLOG_CHUNK (a tenth of it)
  *   BENCH_DRAIN_TIMEOUT_S  longest wait for a phase's last invoice (180)
  *   BENCH_CPU_PROFILE_DIR  each service process writes a V8 CPU profile (<name>.cpuprofile) there
+ *   BENCH_RUNTIME          bundle (default: plain node on a bundle, as the images) or tsx (as npm start)
  */
 import { z } from 'zod';
 import { runBacklogBench } from './backlog-bench.js';

@@ -1,6 +1,6 @@
 /**
  * A Koppel deployable (its own `main.ts`) or a benchmark child script started as an OS process of
- * its own, so its memory and CPU can be read from the outside (/proc/<pid>: `VmRSS`, `VmHWM`, and
+ * its own (bundled or under tsx: bench-runtime.ts), so its memory and CPU can be read from the outside (/proc/<pid>: `VmRSS`, `VmHWM`, and
  * utime + stime, what `process.cpuUsage()` reports inside it). Output goes to a log file under the
  * temp folder; `ready` is a URL answering 200 or a line the child prints.
  */
@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { nodeArguments } from './bench-runtime.js';
 
 export type ProcessSample = { rssBytes: number; peakRssBytes: number; cpuSeconds: number };
 
@@ -62,12 +63,12 @@ export async function startServiceProcess(options: {
     : [];
   const statementsFile = join(tmpdir(), `koppel-bench-${options.name}-${process.pid}.statements`);
   const counting = options.countStatements
-    ? ['--import', fileURLToPath(new URL('./count-statements.ts', import.meta.url))]
+    ? [fileURLToPath(new URL('./count-statements.ts', import.meta.url))]
     : [];
   const countingEnv = options.countStatements
     ? { BENCH_STATEMENTS_FILE: statementsFile, BENCH_STATEMENTS_DRIVER: options.countStatements }
     : {};
-  const args = [...profiling, '--import', 'tsx', ...counting, options.entry];
+  const args = [...profiling, ...(await nodeArguments(options.entry, counting))];
   const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, ...options.env, ...countingEnv },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -136,7 +136,7 @@ imagePullSecrets:
 {{- end }}
 {{- end }}
 
-{{/* The writable /tmp of a read-only root filesystem (tsx keeps its compile cache there). */}}
+{{/* The writable /tmp of a read-only root filesystem (scratch space for Node and its libraries). */}}
 {{- define "koppel.tmpVolume" -}}
 - name: tmp
   emptyDir:

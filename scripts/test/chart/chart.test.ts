@@ -160,7 +160,7 @@ t.test('migrations run once in a hook Job, before install with an existing datab
   const job = jobs[0];
   if (!job) throw new Error('no migration Job');
   const pod = podSpecOf(job);
-  t.same(pod.containers[0]?.command, ['node', '--import', 'tsx', 'src/migrate.ts']);
+  t.same(pod.containers[0]?.command, ['node', 'dist/migrate.mjs']);
   t.equal(pod.serviceAccountName, undefined, 'no chart ServiceAccount: it does not exist yet at pre-install');
 
   const deployments = ofKind(render({ kubeVersion: '1.32.0', valuesFiles: [] }).manifests, 'Deployment');

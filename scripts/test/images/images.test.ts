@@ -46,7 +46,7 @@ const failedChecks = (config: ImageConfig, repoTags = ['koppel/ingest:0.1.0']) =
     .map((result) => result.name);
 
 t.test('the Dockerfile runtime stage as data', async (t) => {
-  t.same(runtime.cmd, ['node', '--import', 'tsx', 'src/main.ts']);
+  t.same(runtime.cmd, ['node', 'dist/main.mjs']);
   t.equal(runtime.user, 'node');
   t.match(runtime.workdirTemplate, /^\/app\/services\/\$\{SERVICE\}$/);
   t.same(runtime.exposedPorts, ['8080/tcp']);
@@ -84,7 +84,7 @@ t.test(
       notOwnedByRoot: ['data', 'home/node'],
       writableByOthers: ['tmp'],
       unreadableByOthers: ['root'],
-      tsxPresent: true,
+      unbundledServices: [],
     };
     const failed = (facts: RootFilesystemFacts) =>
       checkRootFilesystem(facts)
@@ -98,21 +98,26 @@ t.test(
         notOwnedByRoot: ['data', 'app/src/main.ts'],
         writableByOthers: ['tmp', 'app/node_modules/fastify/package.json'],
         unreadableByOthers: ['root', 'etc/passwd'],
-        tsxPresent: false,
+        unbundledServices: ['mapping'],
       }),
       [
         'no dev-only package',
-        'tsx present',
+        'every deployable bundled',
         'files owned by root',
         'nothing writable but /tmp',
         'everything readable',
       ],
     );
     const devPaths = devOnlyPackagePaths(readFileSync(resolve(repositoryRoot, 'package-lock.json'), 'utf8'));
-    for (const name of ['node_modules/tap', 'node_modules/typescript', 'node_modules/@biomejs/biome']) {
+    for (const name of [
+      'node_modules/tap',
+      'node_modules/typescript',
+      'node_modules/@biomejs/biome',
+      'node_modules/tsx',
+      'node_modules/esbuild',
+    ]) {
       t.ok(devPaths.includes(name), `${name} is a dev-only path the check looks for`);
     }
-    t.notOk(devPaths.includes('node_modules/tsx'), 'tsx is linked into the image on purpose');
   },
 );
 
