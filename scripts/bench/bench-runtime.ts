@@ -19,7 +19,7 @@ const root = resolve(import.meta.dirname, '../..');
 
 /**
  * What to give `node` to run a TypeScript file: the file itself (after `--import tsx`), or a
- * bundle of it. `asImport` entries are loaded with `--import` before the main one.
+ * bundle of it. `imports` are loaded with `--import` before it.
  */
 export async function nodeArguments(entry: string, imports: string[] = []): Promise<string[]> {
   if (benchRuntime === 'tsx')
@@ -29,8 +29,14 @@ export async function nodeArguments(entry: string, imports: string[] = []): Prom
   return [...bundled.flatMap((file) => ['--import', file]), main];
 }
 
-async function bundleForBench(entry: string): Promise<string> {
+/** Each file is bundled once per run: processes started side by side share one bundle file. */
+const bundles = new Map<string, Promise<string>>();
+
+function bundleForBench(entry: string): Promise<string> {
+  const known = bundles.get(entry);
+  if (known) return known;
   const outfile = `.cache/bench-bundles/${relative(root, entry).replace(/\.ts$/, '.mjs')}`;
-  await bundleFile({ root, entry, outfile });
-  return resolve(root, outfile);
+  const bundled = bundleFile({ root, entry, outfile }).then(() => resolve(root, outfile));
+  bundles.set(entry, bundled);
+  return bundled;
 }

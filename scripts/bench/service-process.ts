@@ -1,8 +1,9 @@
 /**
  * A Koppel deployable (its own `main.ts`) or a benchmark child script started as an OS process of
- * its own (bundled or under tsx: bench-runtime.ts), so its memory and CPU can be read from the outside (/proc/<pid>: `VmRSS`, `VmHWM`, and
- * utime + stime, what `process.cpuUsage()` reports inside it). Output goes to a log file under the
- * temp folder; `ready` is a URL answering 200 or a line the child prints.
+ * its own (bundled or under tsx: bench-runtime.ts), so its memory and CPU can be read from the
+ * outside (/proc/<pid>: `VmRSS`, `VmHWM`, and utime + stime, what `process.cpuUsage()` reports
+ * inside it). Output goes to a log file under the temp folder; `ready` is a URL answering 200 or a
+ * line the child prints.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
