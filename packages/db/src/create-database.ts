@@ -36,9 +36,20 @@ export function createPostgresDatabase(
   };
 }
 
+/**
+ * Postgres's default shared_buffers (128 MB) live inside PGlite's WASM memory, which only grows:
+ * a process that has touched them all holds them for good. The one-process mode's working set is
+ * small and the OS caches the data files below it anyway. Measured with `BENCH_SECTIONS=embedded
+ * npm run bench`: 128 MB → 32 MB took the peak RSS from 789 to 684 MB at the same orders/s and
+ * CPU; 16 MB saved nothing more.
+ */
+const EMBEDDED_SHARED_BUFFERS = '32MB';
+
 /** Embedded Postgres (PGlite, WASM) keeping its data in `dataDir` across restarts. */
 export async function createEmbeddedDatabase(dataDir: string): Promise<DatabaseHandle> {
-  const pglite = await PGlite.create(dataDir);
+  const pglite = await PGlite.create(dataDir, {
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`],
+  });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {
     db,

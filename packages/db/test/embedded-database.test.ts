@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import t from 'tap';
 import {
   createConnectionRepository,
@@ -72,3 +73,13 @@ t.test('a fresh directory opens an empty database', async (t) => {
   await migrateToLatest(handle.db);
   t.same(await createConnectionRepository(handle.db, createCredentialCipher(randomBytes(32))).list(), []);
 });
+
+t.test(
+  'PGlite runs with 32 MB of shared buffers, not the 128 MB that would stay in its memory',
+  async (t) => {
+    const database = await createEmbeddedDatabase(t.testdir());
+    t.teardown(() => database.close());
+    const { rows } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(database.db);
+    t.equal(rows[0]?.shared_buffers, '32MB');
+  },
+);
