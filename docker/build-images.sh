@@ -128,7 +128,7 @@ build_deps_layer() {
   mkdir -p "${manifests}"
   cp "${ROOT}/package.json" "${ROOT}/package-lock.json" "${manifests}/"
   (cd "${ROOT}" && find packages services -mindepth 2 -maxdepth 2 -name package.json -exec cp --parents '{}' "${manifests}/" ';')
-  key="$( (cd "${manifests}" && find . -type f | LC_ALL=C sort | xargs sha256sum; echo "no tsx") | sha256sum | cut -c1-64)"
+  key="$( (cd "${manifests}" && find . -type f | LC_ALL=C sort | xargs sha256sum) | sha256sum | cut -c1-64)"
   if [[ -f "${WORK}/layers/deps.tar.gz" && "$(cat "${WORK}/layers/deps.key" 2>/dev/null)" == "${key}" ]]; then
     log "layer deps: manifests and lockfile unchanged, reused"
     return 0

@@ -1,8 +1,8 @@
 /**
- * Benchmark instrumentation, loaded with `--import` (after tsx) into each process the benchmark
- * starts: counts the statements the process sends to its database and keeps the running count in
- * BENCH_STATEMENTS_FILE (rewritten every 200 ms and at exit), which `ServiceProcess.statements()`
- * reads. BENCH_STATEMENTS_DRIVER names what to count, so a process loads only its own driver:
+ * Benchmark instrumentation, loaded with `--import` (bundled, or after tsx: bench-runtime.ts) into
+ * each process the benchmark starts: counts the statements the process sends to its database and
+ * keeps the running count in BENCH_STATEMENTS_FILE (rewritten every 200 ms and at exit), which
+ * `ServiceProcess.statements()` reads. BENCH_STATEMENTS_DRIVER names what to count, so a process loads only its own driver:
  * `pg` (each `Client#query`, one per statement sent to a Postgres server) or `pglite` (each
  * `PGlite#query` and `#exec`, the embedded mode).
  */
