@@ -1,15 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import t from 'tap';
-import { createApiKeyRepository, createAuthFailureRepository, migrateToLatest } from '../src/index.js';
-import { databaseKinds, openFreshDatabase } from './databases.js';
+import { createApiKeyRepository, createAuthFailureRepository } from '../src/index.js';
+import { databaseKinds, openMigratedDatabase } from './databases.js';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 for (const kind of databaseKinds) {
   t.test(`${kind}: auth failures`, async (t) => {
-    const database = await openFreshDatabase(t, kind);
-    await migrateToLatest(database.db);
+    const database = await openMigratedDatabase(t, kind);
     const failures = createAuthFailureRepository(database.db);
     const limits = [
       { scope: 'test:address:1', maxFailures: 3 },
@@ -56,8 +55,7 @@ for (const kind of databaseKinds) {
   });
 
   t.test(`${kind}: api keys`, async (t) => {
-    const database = await openFreshDatabase(t, kind);
-    await migrateToLatest(database.db);
+    const database = await openMigratedDatabase(t, kind);
     const keys = createApiKeyRepository(database.db);
     const secret = randomBytes(16).toString('hex');
     const tenantKey = await keys.create({

@@ -6,10 +6,9 @@ import {
   createCredentialCipher,
   type Database,
   hashWebhookSecret,
-  migrateToLatest,
   type NewConnection,
 } from '../src/index.js';
-import { databaseKinds, openFreshDatabase } from './databases.js';
+import { databaseKinds, openMigratedDatabase } from './databases.js';
 
 const SECRET = 'client-secret-plaintext-4f1c';
 
@@ -31,8 +30,7 @@ function newConnection(id: string, tenantId: string): NewConnection {
 
 for (const kind of databaseKinds) {
   t.test(`${kind}: connection repository`, async (t) => {
-    const { db } = await openFreshDatabase(t, kind);
-    await migrateToLatest(db);
+    const { db } = await openMigratedDatabase(t, kind);
     const cipher = createCredentialCipher(randomBytes(32));
     const connections = createConnectionRepository(db, cipher);
 

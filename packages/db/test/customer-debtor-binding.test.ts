@@ -4,9 +4,8 @@ import {
   type CustomerRecord,
   createCustomerRepository,
   createDebtorBindingRepository,
-  migrateToLatest,
 } from '../src/index.js';
-import { databaseKinds, openFreshDatabase } from './databases.js';
+import { databaseKinds, openMigratedDatabase } from './databases.js';
 
 function customer(
   tenantId: string,
@@ -28,8 +27,7 @@ function customer(
 
 for (const kind of databaseKinds) {
   t.test(`${kind}: customers and debtor bindings`, async (t) => {
-    const { db } = await openFreshDatabase(t, kind);
-    await migrateToLatest(db);
+    const { db } = await openMigratedDatabase(t, kind);
     const customers = createCustomerRepository(db);
     const bindings = createDebtorBindingRepository(db);
 

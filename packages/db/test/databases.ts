@@ -1,6 +1,12 @@
 import { createIsolatedDatabase, resolveInfrastructure } from '@koppel/test-infra';
 import type { Test } from 'tap';
-import { createEmbeddedDatabase, createPostgresDatabase, type DatabaseHandle } from '../src/index.js';
+import {
+  createEmbeddedDatabase,
+  createPostgresDatabase,
+  type DatabaseHandle,
+  migrateToLatest,
+} from '../src/index.js';
+import { createMigratedEmbeddedDatabase } from '../src/testing/index.js';
 
 /** Every engine the package supports; tests loop over all of them. */
 export const databaseKinds = ['postgres', 'pglite'] as const;
@@ -23,5 +29,22 @@ export async function openFreshDatabase(t: Test, kind: DatabaseKind): Promise<Da
     await handle.close();
     await isolated.drop();
   });
+  return handle;
+}
+
+/**
+ * A fresh database of `kind` with every migration applied. PGlite is copied from the migrated
+ * template (`@koppel/db/testing`): initdb and the migrations inside WASM are several seconds of CPU
+ * per database, which the suite would otherwise pay for every test. migrate.test.ts still runs the
+ * migrations from an empty database on both engines.
+ */
+export async function openMigratedDatabase(t: Test, kind: DatabaseKind): Promise<DatabaseHandle> {
+  if (kind === 'pglite') {
+    const handle = await createMigratedEmbeddedDatabase(t.testdir());
+    t.teardown(() => handle.close());
+    return handle;
+  }
+  const handle = await openFreshDatabase(t, kind);
+  await migrateToLatest(handle.db);
   return handle;
 }

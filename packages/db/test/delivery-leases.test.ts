@@ -7,9 +7,8 @@ import {
   type DebtorClaim,
   type DeliveryLease,
   type LedgerAcquisition,
-  migrateToLatest,
 } from '../src/index.js';
-import { databaseKinds, openFreshDatabase } from './databases.js';
+import { databaseKinds, openMigratedDatabase } from './databases.js';
 
 function leaseOf(acquisition: LedgerAcquisition): DeliveryLease {
   if (acquisition.kind !== 'acquired') throw new Error(`expected a lease, got ${acquisition.kind}`);
@@ -18,8 +17,7 @@ function leaseOf(acquisition: LedgerAcquisition): DeliveryLease {
 
 for (const kind of databaseKinds) {
   t.test(`${kind}: delivery ledger lease and debtor claim, fenced`, async (t) => {
-    const { db } = await openFreshDatabase(t, kind);
-    await migrateToLatest(db);
+    const { db } = await openMigratedDatabase(t, kind);
     const ledger = createDeliveryLedgerRepository(db);
     const bindings = createDebtorBindingRepository(db);
 

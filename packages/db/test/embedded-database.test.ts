@@ -9,9 +9,12 @@ import {
   hashWebhookSecret,
   migrateToLatest,
 } from '../src/index.js';
+import { createMigratedEmbeddedDatabase, seedMigratedEmbeddedDirectory } from '../src/testing/index.js';
 
 t.test('PGlite keeps its data across close and reopen of the same directory', async (t) => {
+  // Seeded from the migrated template; 'a fresh directory opens an empty database' covers initdb.
   const dataDir = t.testdir();
+  await seedMigratedEmbeddedDirectory(dataDir);
   const cipher = createCredentialCipher(randomBytes(32));
 
   const first = await createEmbeddedDatabase(dataDir);
@@ -77,7 +80,7 @@ t.test('a fresh directory opens an empty database', async (t) => {
 t.test(
   'PGlite runs with 32 MB of shared buffers, not the 128 MB that would stay in its memory',
   async (t) => {
-    const database = await createEmbeddedDatabase(t.testdir());
+    const database = await createMigratedEmbeddedDatabase(t.testdir());
     t.teardown(() => database.close());
     const { rows } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(database.db);
     t.equal(rows[0]?.shared_buffers, '32MB');

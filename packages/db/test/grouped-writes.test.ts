@@ -3,9 +3,8 @@ import {
   createCustomerRepository,
   createJourneyRepository,
   createOrderSummaryRepository,
-  migrateToLatest,
 } from '../src/index.js';
-import { databaseKinds, openFreshDatabase } from './databases.js';
+import { databaseKinds, openMigratedDatabase } from './databases.js';
 
 const customer = (email: string, displayName: string) => ({
   tenantId: 'tenant-1',
@@ -22,8 +21,7 @@ const customer = (email: string, displayName: string) => ({
 for (const kind of databaseKinds) {
   t.test(`${kind}: writes issued at once share statements and keep single-write results`, async (t) => {
     // One database for the three checks (a PGlite migration takes seconds).
-    const { db } = await openFreshDatabase(t, kind);
-    await migrateToLatest(db);
+    const { db } = await openMigratedDatabase(t, kind);
     const journey = createJourneyRepository(db);
 
     t.test('journey rows are stored in call order with the summaries of one write each', async (t) => {

@@ -1,11 +1,6 @@
 import t from 'tap';
-import {
-  createInboxRepository,
-  createJourneyRepository,
-  type InboxEntry,
-  migrateToLatest,
-} from '../src/index.js';
-import { databaseKinds, openFreshDatabase } from './databases.js';
+import { createInboxRepository, createJourneyRepository, type InboxEntry } from '../src/index.js';
+import { databaseKinds, openMigratedDatabase } from './databases.js';
 
 function entry(connectionId: string, eventKey: string, eventId = `evt-${eventKey}`): InboxEntry {
   return { connectionId, eventKey, eventId, eventType: 'order.created', externalOrderId: 'order-1' };
@@ -13,8 +8,7 @@ function entry(connectionId: string, eventKey: string, eventId = `evt-${eventKey
 
 for (const kind of databaseKinds) {
   t.test(`${kind}: inbox and journey`, async (t) => {
-    const { db } = await openFreshDatabase(t, kind);
-    await migrateToLatest(db);
+    const { db } = await openMigratedDatabase(t, kind);
     const inbox = createInboxRepository(db);
     const journey = createJourneyRepository(db);
 

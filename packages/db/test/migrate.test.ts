@@ -8,7 +8,7 @@ import {
   pendingMigrations,
   waitForMigrations,
 } from '../src/index.js';
-import { databaseKinds, openFreshDatabase } from './databases.js';
+import { databaseKinds, openFreshDatabase, openMigratedDatabase } from './databases.js';
 
 const expectedTables = [
   'bus_offsets',
@@ -57,8 +57,7 @@ for (const kind of databaseKinds) {
   });
 
   t.test(`${kind}: the constraints the repositories rely on exist`, async (t) => {
-    const { db } = await openFreshDatabase(t, kind);
-    await migrateToLatest(db);
+    const { db } = await openMigratedDatabase(t, kind);
     const constraints = await sql<{ table: string; name: string; type: string }>`
       select table_name as table, constraint_name as name, constraint_type as type
       from information_schema.table_constraints

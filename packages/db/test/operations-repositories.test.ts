@@ -10,10 +10,9 @@ import {
   createJourneyRepository,
   createOrderSummaryRepository,
   createParkedRecordRepository,
-  migrateToLatest,
   type NewDeadLetter,
 } from '../src/index.js';
-import { databaseKinds, openFreshDatabase } from './databases.js';
+import { databaseKinds, openMigratedDatabase } from './databases.js';
 
 const mappedDetail = (orderNumber: string, email: string) => ({
   eventId: 'e',
@@ -44,8 +43,7 @@ const letter = (
 
 for (const kind of databaseKinds) {
   t.test(`${kind}: every journey row keeps its order's summary; lists filter and page on it`, async (t) => {
-    const { db } = await openFreshDatabase(t, kind);
-    await migrateToLatest(db);
+    const { db } = await openMigratedDatabase(t, kind);
     const journey = createJourneyRepository(db);
     const summaries = createOrderSummaryRepository(db);
 
@@ -142,8 +140,7 @@ for (const kind of databaseKinds) {
 // The rest runs on the real Postgres only (PGlite ran the same statements above).
 for (const kind of ['postgres'] as const) {
   t.test(`${kind}: dead letters are stored with their journey row, once per source record`, async (t) => {
-    const { db } = await openFreshDatabase(t, kind);
-    await migrateToLatest(db);
+    const { db } = await openMigratedDatabase(t, kind);
     const journey = createJourneyRepository(db);
     const deadLetters = createDeadLetterRepository(db);
     const summaries = createOrderSummaryRepository(db);
@@ -187,8 +184,7 @@ for (const kind of ['postgres'] as const) {
   });
 
   t.test(`${kind}: pause parks nothing by itself; resume wakes the paused deliveries`, async (t) => {
-    const { db } = await openFreshDatabase(t, kind);
-    await migrateToLatest(db);
+    const { db } = await openMigratedDatabase(t, kind);
     const connections = createConnectionRepository(db, createCredentialCipher(Buffer.alloc(32, 1)));
     await connections.create({
       id: 'c1',
@@ -245,8 +241,7 @@ for (const kind of ['postgres'] as const) {
   t.test(
     `${kind}: the ledger keeps the request sent; an operator may clear a create of unknown outcome`,
     async (t) => {
-      const { db } = await openFreshDatabase(t, kind);
-      await migrateToLatest(db);
+      const { db } = await openMigratedDatabase(t, kind);
       const ledger = createDeliveryLedgerRepository(db);
       const records = createDeliveryRecordRepository(db);
       const acquired = await ledger.acquire('c1', '101', 'WEB-101', 30_000);

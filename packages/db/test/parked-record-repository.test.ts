@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import t from 'tap';
-import { createParkedRecordRepository, type Database, migrateToLatest } from '../src/index.js';
-import { databaseKinds, openFreshDatabase } from './databases.js';
+import { createParkedRecordRepository, type Database } from '../src/index.js';
+import { databaseKinds, openMigratedDatabase } from './databases.js';
 
 const source = (key: string, offset: string) => ({
   groupId: 'g',
@@ -19,8 +19,7 @@ const makeAllDue = (db: Kysely<Database>) =>
 
 for (const kind of databaseKinds) {
   t.test(`${kind}: due heads of key only, leased, in order; parking is idempotent`, async (t) => {
-    const { db } = await openFreshDatabase(t, kind);
-    await migrateToLatest(db);
+    const { db } = await openMigratedDatabase(t, kind);
     const parked = createParkedRecordRepository(db);
 
     await parked.park(source('a', '1'), {

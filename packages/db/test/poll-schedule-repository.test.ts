@@ -7,11 +7,10 @@ import {
   createPollScheduleRepository,
   type Database,
   hashWebhookSecret,
-  migrateToLatest,
   type PollClaim,
   type PollScheduleRepository,
 } from '../src/index.js';
-import { databaseKinds, openFreshDatabase } from './databases.js';
+import { databaseKinds, openMigratedDatabase } from './databases.js';
 
 const LEASE_MS = 60_000;
 
@@ -52,8 +51,7 @@ async function claimOnly(schedules: PollScheduleRepository, token: string): Prom
 
 for (const kind of databaseKinds) {
   t.test(`${kind}: poll schedule repository`, async (t) => {
-    const { db } = await openFreshDatabase(t, kind);
-    await migrateToLatest(db);
+    const { db } = await openMigratedDatabase(t, kind);
     const connections = createConnectionRepository(db, createCredentialCipher(randomBytes(32)));
     const schedules = createPollScheduleRepository(db);
 

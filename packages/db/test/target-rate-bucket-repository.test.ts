@@ -1,14 +1,13 @@
 import { sql } from 'kysely';
 import t, { type Test } from 'tap';
-import { createTargetRateBucketRepository, type DatabaseHandle, migrateToLatest } from '../src/index.js';
+import { createTargetRateBucketRepository, type DatabaseHandle } from '../src/index.js';
 import { createMigratedEmbeddedDatabase } from '../src/testing/index.js';
-import { type DatabaseKind, databaseKinds, openFreshDatabase } from './databases.js';
+import { type DatabaseKind, databaseKinds, openMigratedDatabase } from './databases.js';
 
 /** Migrated; PGlite from the machine's migrated template (its initdb costs seconds of CPU). */
 async function openMigrated(t: Test, kind: DatabaseKind): Promise<DatabaseHandle> {
   if (kind === 'postgres') {
-    const database = await openFreshDatabase(t, kind);
-    await migrateToLatest(database.db);
+    const database = await openMigratedDatabase(t, kind);
     return database;
   }
   const database = await createMigratedEmbeddedDatabase(t.testdir());

@@ -5,6 +5,7 @@ import {
   type DatabaseHandle,
   migrateToLatest,
 } from '@koppel/db';
+import { createMigratedEmbeddedDatabase, seedMigratedEmbeddedDirectory } from '@koppel/db/testing';
 import t, { type Test } from 'tap';
 import {
   createEmbeddedBus,
@@ -21,7 +22,9 @@ type Reopenable = { open(): Promise<DatabaseHandle> };
 
 const engines: Record<string, (t: Test) => Promise<Reopenable>> = {
   pglite: async (t) => {
+    // Seeded from the migrated template (a fresh PGlite's initdb is seconds of CPU per test).
     const dataDir = t.testdir();
+    await seedMigratedEmbeddedDirectory(dataDir);
     return { open: () => createEmbeddedDatabase(dataDir) };
   },
   postgres: async (t) => {
@@ -240,7 +243,7 @@ for (const [name, engineFor] of Object.entries(engines)) {
 }
 
 t.test('consumer lag on the embedded bus: records after each group’s committed offset', async (t) => {
-  const { bus, database } = await start(t, { open: () => createEmbeddedDatabase(t.testdir()) });
+  const { bus, database } = await start(t, { open: () => createMigratedEmbeddedDatabase(t.testdir()) });
   await bus.publish(
     'orders.raw',
     [1, 2, 3, 4, 5].map((n) => ({ key: `k${n}`, value: bytes(String(n)) })),

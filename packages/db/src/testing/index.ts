@@ -1,2 +1,5 @@
 /** Test helpers of `@koppel/db` (never imported by production code). */
-export { createMigratedEmbeddedDatabase } from './migrated-embedded-database.js';
+export {
+  createMigratedEmbeddedDatabase,
+  seedMigratedEmbeddedDirectory,
+} from './migrated-embedded-database.js';

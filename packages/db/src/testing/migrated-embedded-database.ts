@@ -45,9 +45,17 @@ async function templateDirectory(): Promise<string> {
   return template;
 }
 
+/**
+ * Fills `dataDir` (an empty or missing directory) with a migrated PGlite data directory, for a test
+ * that opens it itself, possibly again and again as a restarted process would.
+ */
+export async function seedMigratedEmbeddedDirectory(dataDir: string): Promise<void> {
+  cpSync(await templateDirectory(), dataDir, { recursive: true });
+}
+
 /** A migrated PGlite database in `dataDir` (an empty or missing directory). */
 export async function createMigratedEmbeddedDatabase(dataDir: string): Promise<DatabaseHandle> {
-  cpSync(await templateDirectory(), dataDir, { recursive: true });
+  await seedMigratedEmbeddedDirectory(dataDir);
   const database = await createEmbeddedDatabase(dataDir);
   await migrateToLatest(database.db);
   return database;
