@@ -15,5 +15,8 @@ export { createTargetMetrics, type TargetMetrics } from './target-metrics.js';
 export { maskEmails, maskLogArguments, PERSONAL_DATA_LOG_PATHS } from './personal-data-redaction.js';
 export { REDACTED, redactUrl } from './redact-url.js';
 export { RedactingSpanProcessor } from './redacting-span-processor.js';
-export { startTracing, type Tracing, type TracingOptions } from './start-tracing.js';
+// startTracing is its own entry point, `@koppel/telemetry/tracing` (register.ts uses it): the
+// OpenTelemetry Node SDK loads every exporter it could configure, about 1,700 CommonJS modules and
+// seconds of CPU, which nothing that only counts metrics or redacts URLs should pay for.
+export type { Tracing, TracingOptions } from './start-tracing.js';
 export { traceLogFields } from './trace-log-fields.js';

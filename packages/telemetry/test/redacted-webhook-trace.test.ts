@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import t from 'tap';
-import { startTracing } from '../src/index.js';
+import { startTracing } from '../src/start-tracing.js';
 
 // startTracing registers the global tracer provider once per process: this file owns it, and it
 // runs before the HTTP module is loaded, as main.ts does. The module is required (CommonJS), as

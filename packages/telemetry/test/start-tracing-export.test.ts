@@ -1,7 +1,7 @@
 import { context, SpanKind, trace } from '@opentelemetry/api';
 import t from 'tap';
 import { z } from 'zod';
-import { startTracing } from '../src/index.js';
+import { startTracing } from '../src/start-tracing.js';
 import { startOtlpReceiver } from './otlp-receiver.js';
 
 // startTracing registers the global tracer provider once per process: this file owns it.

@@ -1,7 +1,7 @@
 import { context, propagation, trace } from '@opentelemetry/api';
 import { inProcessSpan, inPublishSpan, withTraceHeaders } from '@koppel/kafka';
 import t from 'tap';
-import { startTracing } from '../src/index.js';
+import { startTracing } from '../src/start-tracing.js';
 import { startOtlpReceiver } from './otlp-receiver.js';
 
 // startTracing registers the global tracer provider once per process: this file owns it.

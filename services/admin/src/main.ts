@@ -1,5 +1,5 @@
 import { ConfigError } from '@koppel/config';
-import { startTracing } from '@koppel/telemetry';
+import { startTracing } from '@koppel/telemetry/tracing';
 import { loadAdminConfig } from './config.js';
 
 // Config first (zod only), then tracing, and only then the modules it instruments (fastify,

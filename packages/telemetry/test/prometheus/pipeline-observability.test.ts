@@ -7,7 +7,7 @@
  */
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import t from 'tap';
-import { startTracing } from '../../src/index.js';
+import { startTracing } from '../../src/start-tracing.js';
 import { startOtlpReceiver } from '../otlp-receiver.js';
 
 // Tracing starts before fastify, pg and kafkajs load (as main.ts does), so the pipeline is
