@@ -1,14 +1,17 @@
 /**
- * Every deployable of the order pipeline as its own OS process (`services/<name>/src/main.ts`,
- * exactly as deployed, configured by env), `replicas` of each, under a supervisor that restarts a
+ * Every deployable of the order pipeline as its own OS process, exactly as deployed: plain `node`
+ * on a bundle of `services/<name>/src/main.ts` (scripts/build/bundle-deployables.ts, as the images
+ * run `dist/main.mjs`), configured by env, `replicas` of each, under a supervisor that restarts a
  * process that exits, as Kubernetes' restartPolicy Always does. `kill` sends SIGKILL (kill -9);
  * the supervisor brings the process back after `restartDelayMs`. Exits the supervisor did not
  * cause are counted as crashes.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { bundleFile } from '../build/bundle-deployables.js';
 import { listenPort } from '../support/listen-port.js';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -71,8 +74,30 @@ function envOf(options: PipelineProcessesOptions, port: number): NodeJS.ProcessE
   };
 }
 
+/**
+ * Bundles each deployable once for this run, under the repository (a bundle imports its
+ * third-party packages from node_modules) in a directory of this process's own, so two runs side
+ * by side (or two sessions of one run) never rewrite each other's files. Returns the bundles and how to remove them.
+ */
+let bundleRuns = 0;
+
+async function bundleDeployables(names: readonly Deployable[]) {
+  bundleRuns += 1;
+  const directory = join('.cache', 'fault-matrix-bundles', `${process.pid}-${bundleRuns}`);
+  const bundles = new Map<Deployable, string>();
+  await Promise.all(
+    names.map(async (name) => {
+      const outfile = join(directory, 'services', name, 'src', 'main.mjs');
+      await bundleFile({ root: repoRoot, entry: `services/${name}/src/main.ts`, outfile });
+      bundles.set(name, resolve(repoRoot, outfile));
+    }),
+  );
+  return { bundles, remove: () => rmSync(resolve(repoRoot, directory), { recursive: true, force: true }) };
+}
+
 export async function startPipelineProcesses(options: PipelineProcessesOptions): Promise<PipelineProcesses> {
   const restartDelayMs = options.restartDelayMs ?? 1000;
+  const bundled = await bundleDeployables(options.only ?? deployables);
   const supervised: Supervised[] = [];
   for (let replica = 0; replica < options.replicas; replica += 1) {
     for (const name of options.only ?? deployables) {
@@ -83,7 +108,9 @@ export async function startPipelineProcesses(options: PipelineProcessesOptions):
   let crashes = 0;
 
   const launch = (entry: Supervised) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `services/${entry.name}/src/main.ts`], {
+    const bundle = bundled.bundles.get(entry.name);
+    if (!bundle) throw new Error(`${entry.name} was not bundled`);
+    const child = spawn(process.execPath, [bundle], {
       cwd: repoRoot,
       env: envOf(options, entry.port),
       stdio: ['ignore', 'ignore', options.stderr ? 'pipe' : 'ignore'],
@@ -148,6 +175,7 @@ export async function startPipelineProcesses(options: PipelineProcessesOptions):
             }),
         ),
       );
+      bundled.remove();
     },
   };
 }
