@@ -1,6 +1,7 @@
 // The whole test suite, as `npm test` and CI run it: lint and format, wire-contract checks
-// (lint, generated code fresh, no breaking change), strict typecheck of every workspace, then
-// every tap test against a real Kafka broker and a real Postgres.
+// (lint, generated code fresh, no breaking change) and a strict typecheck of every workspace,
+// beside the admin API's contract test (schemathesis); then every tap test against a real Kafka
+// broker and a real Postgres.
 // Infrastructure: KAFKA_BROKERS / DATABASE_URL when set; else testcontainers when a Docker engine
 // answers; else scripts/infra/up.sh starts Kafka and Postgres on loopback. Resolved once, here,
 // and shared by every test process.
@@ -33,7 +34,7 @@ type QuietStep = { title: string; command: string; args: string[]; env?: NodeJS.
 /**
  * Steps run one after the other with their output held back, then printed as one block when the
  * last ends (or one fails), so two such chains can run side by side and still read in order.
- * Resolves to false when a step failed; the steps after it are not run.
+ * `ok` is false when a step failed; the steps after it are then not run.
  */
 function quietChain(steps: QuietStep[]): () => Promise<{ ok: boolean; text: string }> {
   return async () => {
