@@ -222,6 +222,14 @@ t.test('lookups: InvoiceNumber Equals vs Contains, Description, DateAdded range'
     ).map((i) => i.invoiceNumber);
   t.same(await numbers('InvoiceNumber=WEB-1'), ['WEB-1', 'WEB-10'], 'Contains is the default');
   t.same(await numbers('InvoiceNumber=WEB-1&InvoiceNumber_comparison=Equals'), ['WEB-1']);
+  t.same(await numbers('InvoiceNumber=web-10&InvoiceNumber_comparison=equals'), ['WEB-10'], 'ignores case');
+  t.same(
+    await numbers(
+      'InvoiceNumber=WEB-10&InvoiceNumber_comparison=Equals&Description=%231&Description_comparison=EndsWith',
+    ),
+    [],
+    'the other filters still apply to what the number index finds',
+  );
   t.same(await numbers('InvoiceNumber=WEB-1&InvoiceNumber_comparison=NotEquals'), ['WEB-10']);
   t.same(await numbers('InvoiceNumber=10&InvoiceNumber_comparison=EndsWith'), ['WEB-10']);
   t.same(await numbers('Description=order%20%2310&Description_comparison=equals'), ['WEB-10']);

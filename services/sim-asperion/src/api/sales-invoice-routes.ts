@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { toWireTimestamp } from '../domain/dates.js';
+import { invoicesNumbered, invoiceWithId } from '../domain/invoice-index.js';
 import type { FilterSpec } from '../domain/list-query.js';
 import { translate } from '../domain/messages.js';
 import type { SalesInvoice } from '../domain/model.js';
@@ -18,7 +19,7 @@ import { salesInvoiceToWire } from './serializers.js';
  */
 const INVOICE_FILTERS: FilterSpec<SalesInvoice>[] = [
   { name: 'Id', kind: 'int', get: (i) => i.id },
-  { name: 'InvoiceNumber', kind: 'string', get: (i) => i.invoiceNumber },
+  { name: 'InvoiceNumber', kind: 'string', get: (i) => i.invoiceNumber, lookup: invoicesNumbered },
   { name: 'Description', kind: 'string', get: (i) => i.description },
   { name: 'DebtorCustomerNumber', kind: 'string', get: (i) => i.debtorCustomerNumber },
   { name: 'JournalId', kind: 'string', get: (i) => i.journalId },
@@ -50,7 +51,7 @@ export async function salesInvoiceRoutes(
     app.get<{ Params: { id: string } }>(`${path}/:id`, async (request, reply) => {
       const { data, language } = apiContext(request);
       const id = parseId(request.params.id);
-      const invoice = data.salesInvoices.find((i) => i.id === id);
+      const invoice = id === undefined ? undefined : invoiceWithId(data.salesInvoices, id);
       if (!invoice) return sendProblem(reply, 404, translate('notFound', language));
       return salesInvoiceToWire(invoice, baseUrl(request, settings), withLines);
     });

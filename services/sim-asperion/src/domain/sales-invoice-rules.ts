@@ -1,6 +1,7 @@
 import { ASSUMPTIONS } from './assumptions.js';
 import { addDays, parseWireDate } from './dates.js';
 import { fail, type Issue, ok, type Result } from './issues.js';
+import { invoicesNumbered } from './invoice-index.js';
 import type { AdministrationData, SalesInvoice } from './model.js';
 import { fromCents } from './money.js';
 import { buildLines, type SalesInvoiceLineInput } from './sales-invoice-lines.js';
@@ -67,7 +68,7 @@ export function buildSalesInvoice(
   if (
     !rules.allowDuplicateNumber &&
     invoiceNumber !== '' &&
-    data.salesInvoices.some((i) => i.invoiceNumber.toLowerCase() === invoiceNumber.toLowerCase())
+    invoicesNumbered(data.salesInvoices, invoiceNumber).length > 0
   ) {
     issues.push({ field: 'invoiceNumber', key: 'duplicateInvoiceNumber', params: { value: invoiceNumber } });
   }

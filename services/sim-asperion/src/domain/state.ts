@@ -1,5 +1,6 @@
 import { buildDebtor, nextCustomerNumber } from './debtor-rules.js';
 import { toWireTimestamp } from './dates.js';
+import { invoicesNumbered } from './invoice-index.js';
 import type { AdministrationData, Debtor, OAuthClient, SalesInvoice, User } from './model.js';
 import { toCents } from './money.js';
 import type { InvoiceNumberRules } from './sales-invoice-rules.js';
@@ -105,7 +106,8 @@ export function commitSalesInvoice(
   const keep = rules.allowDuplicateNumber && invoiceNumber !== '';
   while (
     !keep &&
-    (invoiceNumber === '' || data.salesInvoices.some((i) => i.invoiceNumber === invoiceNumber))
+    (invoiceNumber === '' ||
+      invoicesNumbered(data.salesInvoices, invoiceNumber).some((i) => i.invoiceNumber === invoiceNumber))
   ) {
     invoiceNumber = String(data.counters.invoiceNumber++);
   }
