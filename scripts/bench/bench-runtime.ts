@@ -1,12 +1,11 @@
 /**
  * How the benchmark runs Koppel's processes (BENCH_RUNTIME): `bundle` (the default) as the images
- * do, plain `node` on a bundle of the entry (scripts/build/bundle-deployables.ts, written under
- * .cache/bench-bundles/), or `tsx`, as each workspace's `npm start` runs the TypeScript. Run both
- * back to back to see what the bundles save.
+ * do, plain `node` on a bundle of the entry (scripts/build/run-bundles.ts, written under
+ * .cache/bench-bundles/<pid>-<n>/), or `tsx`, as each workspace's `npm start` runs the
+ * TypeScript. Run both back to back to see what the bundles save.
  */
-import { relative, resolve } from 'node:path';
 import { z } from 'zod';
-import { bundleFile } from '../build/bundle-deployables.js';
+import { type RunBundles, runBundles } from '../build/run-bundles.js';
 
 export type BenchRuntime = 'bundle' | 'tsx';
 
@@ -14,8 +13,6 @@ export const benchRuntime: BenchRuntime = z
   .enum(['bundle', 'tsx'])
   .default('bundle')
   .parse(process.env.BENCH_RUNTIME || undefined);
-
-const root = resolve(import.meta.dirname, '../..');
 
 /**
  * What to give `node` to run a TypeScript file: the file itself (after `--import tsx`), or a
@@ -29,14 +26,17 @@ export async function nodeArguments(entry: string, imports: string[] = []): Prom
   return [...bundled.flatMap((file) => ['--import', file]), main];
 }
 
-/** Each file is bundled once per run: processes started side by side share one bundle file. */
-const bundles = new Map<string, Promise<string>>();
+/**
+ * Each file is bundled once per run: processes started side by side share one bundle file. The
+ * bundles are removed when the benchmark's process exits.
+ */
+let bundles: RunBundles | undefined;
 
 function bundleForBench(entry: string): Promise<string> {
-  const known = bundles.get(entry);
-  if (known) return known;
-  const outfile = `.cache/bench-bundles/${relative(root, entry).replace(/\.ts$/, '.mjs')}`;
-  const bundled = bundleFile({ root, entry, outfile }).then(() => resolve(root, outfile));
-  bundles.set(entry, bundled);
-  return bundled;
+  if (bundles === undefined) {
+    const made = runBundles('bench-bundles');
+    process.once('exit', made.remove);
+    bundles = made;
+  }
+  return bundles.bundle(entry);
 }

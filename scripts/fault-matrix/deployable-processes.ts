@@ -7,11 +7,10 @@
  * cause are counted as crashes.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { bundleFile } from '../build/bundle-deployables.js';
+import { runBundles } from '../build/run-bundles.js';
 import { listenPort } from '../support/listen-port.js';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -74,41 +73,36 @@ function envOf(options: PipelineProcessesOptions, port: number): NodeJS.ProcessE
   };
 }
 
-/**
- * Bundles each deployable once for this run, under the repository (a bundle imports its
- * third-party packages from node_modules) in a directory of this process's own, so two runs side
- * by side (or two sessions of one run) never rewrite each other's files. Returns the bundles and how to remove them.
- */
-let bundleRuns = 0;
-
-async function bundleDeployables(names: readonly Deployable[]) {
-  bundleRuns += 1;
-  const directory = join('.cache', 'fault-matrix-bundles', `${process.pid}-${bundleRuns}`);
-  const bundles = new Map<Deployable, string>();
-  await Promise.all(
-    names.map(async (name) => {
-      const outfile = join(directory, 'services', name, 'src', 'main.mjs');
-      await bundleFile({ root: repoRoot, entry: `services/${name}/src/main.ts`, outfile });
-      bundles.set(name, resolve(repoRoot, outfile));
-    }),
-  );
-  return { bundles, remove: () => rmSync(resolve(repoRoot, directory), { recursive: true, force: true }) };
+/** Each deployable's bundle, made for this run (removed by `remove`). */
+async function bundlePipeline(names: readonly Deployable[]) {
+  const bundles = runBundles('fault-matrix-bundles');
+  try {
+    const paths = new Map<Deployable, string>();
+    await Promise.all(
+      names.map(async (name) => paths.set(name, await bundles.bundle(`services/${name}/src/main.ts`))),
+    );
+    return { paths, remove: bundles.remove };
+  } catch (error) {
+    bundles.remove();
+    throw error;
+  }
 }
 
 export async function startPipelineProcesses(options: PipelineProcessesOptions): Promise<PipelineProcesses> {
   const restartDelayMs = options.restartDelayMs ?? 1000;
-  const bundled = await bundleDeployables(options.only ?? deployables);
   const supervised: Supervised[] = [];
   for (let replica = 0; replica < options.replicas; replica += 1) {
     for (const name of options.only ?? deployables) {
       supervised.push({ name, port: await listenPort(), expectedExit: false });
     }
   }
+  // Bundled last: nothing after it can fail before `stop` is handed out to remove the bundles.
+  const bundled = await bundlePipeline(options.only ?? deployables);
   let stopping = false;
   let crashes = 0;
 
   const launch = (entry: Supervised) => {
-    const bundle = bundled.bundles.get(entry.name);
+    const bundle = bundled.paths.get(entry.name);
     if (!bundle) throw new Error(`${entry.name} was not bundled`);
     const child = spawn(process.execPath, [bundle], {
       cwd: repoRoot,
