@@ -36,31 +36,29 @@ type QuietStep = { title: string; command: string; args: string[]; env?: NodeJS.
  * last ends (or one fails), so two such chains can run side by side and still read in order.
  * `ok` is false when a step failed; the steps after it are then not run.
  */
-function quietChain(steps: QuietStep[]): () => Promise<{ ok: boolean; text: string }> {
-  return async () => {
-    const lines: string[] = [];
-    for (const { title, command, args, env } of steps) {
-      const started = Date.now();
-      lines.push(`\n== ${title}\n`);
-      const exit = await new Promise<number>((resolveExit) => {
-        const child = spawn(command, args, {
-          cwd: root,
-          env: env ?? process.env,
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-        child.stdout.on('data', (chunk: Buffer) => lines.push(chunk.toString()));
-        child.stderr.on('data', (chunk: Buffer) => lines.push(chunk.toString()));
-        child.on('close', (code, signal) => resolveExit(code ?? (signal ? 1 : 0)));
+async function quietChain(steps: QuietStep[]): Promise<{ ok: boolean; text: string }> {
+  const lines: string[] = [];
+  for (const { title, command, args, env } of steps) {
+    const started = Date.now();
+    lines.push(`\n== ${title}\n`);
+    const exit = await new Promise<number>((resolveExit) => {
+      const child = spawn(command, args, {
+        cwd: root,
+        env: env ?? process.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      if (exit !== 0) {
-        lines.push(`\n✗ ${title} failed after ${seconds}s (exit ${exit})\n`);
-        return { ok: false, text: lines.join('') };
-      }
-      lines.push(`✓ ${title} (${seconds}s)\n`);
+      child.stdout.on('data', (chunk: Buffer) => lines.push(chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => lines.push(chunk.toString()));
+      child.on('close', (code, signal) => resolveExit(code ?? (signal ? 1 : 0)));
+    });
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    if (exit !== 0) {
+      lines.push(`\n✗ ${title} failed after ${seconds}s (exit ${exit})\n`);
+      return { ok: false, text: lines.join('') };
     }
-    return { ok: true, text: lines.join('') };
-  };
+    lines.push(`✓ ${title} (${seconds}s)\n`);
+  }
+  return { ok: true, text: lines.join('') };
 }
 
 /**
@@ -150,26 +148,24 @@ const withSchemathesis = withChecks && process.env.KOPPEL_SKIP_SCHEMATHESIS !== 
  * HTTP round trips: the two chains run side by side (each one's output printed as a block), then
  * the tap lanes. A failed check still fails the run, after both chains have ended.
  */
-const checks = quietChain(
-  withChecks
-    ? [
-        { title: 'lint and format (biome)', command: bin('biome'), args: ['check', '.'] },
-        {
-          title: 'wire contracts (buf lint, generated code fresh, no breaking change)',
-          command: 'bash',
-          args: ['scripts/proto/check.sh'],
-        },
-        // One program over every workspace's src and test plus scripts/ (tsconfig.json): each shared
-        // package is parsed once, about ten times faster than a tsc per workspace
-        // (`npm run typecheck:workspaces`).
-        {
-          title: 'typecheck (tsc over every workspace and scripts/)',
-          command: bin('tsc'),
-          args: ['-p', 'tsconfig.json'],
-        },
-      ]
-    : [],
-);
+const checkSteps: QuietStep[] = withChecks
+  ? [
+      { title: 'lint and format (biome)', command: bin('biome'), args: ['check', '.'] },
+      {
+        title: 'wire contracts (buf lint, generated code fresh, no breaking change)',
+        command: 'bash',
+        args: ['scripts/proto/check.sh'],
+      },
+      // One program over every workspace's src and test plus scripts/ (tsconfig.json): each shared
+      // package is parsed once, about ten times faster than a tsc per workspace
+      // (`npm run typecheck:workspaces`).
+      {
+        title: 'typecheck (tsc over every workspace and scripts/)',
+        command: bin('tsc'),
+        args: ['-p', 'tsconfig.json'],
+      },
+    ]
+  : [];
 const infrastructureAndContract = async () => {
   const environment = { ...process.env, ...(await infrastructureEnvironment()) };
   // The admin API against its own OpenAPI document (scripts/test/schemathesis.sh, about a minute);
@@ -185,10 +181,10 @@ const infrastructureAndContract = async () => {
           },
         ]
       : [],
-  )();
+  );
   return { environment, contract };
 };
-const [checked, infrastructure] = await Promise.all([checks(), infrastructureAndContract()]);
+const [checked, infrastructure] = await Promise.all([quietChain(checkSteps), infrastructureAndContract()]);
 process.stdout.write(checked.text + infrastructure.contract.text);
 if (!checked.ok || !infrastructure.contract.ok) process.exit(1);
 /**
