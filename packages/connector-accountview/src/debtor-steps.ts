@@ -69,6 +69,14 @@ export async function createDebtor(
   return toTargetDebtor(row);
 }
 
+/**
+ * What `updateDebtor` writes from the shop's data, and the shared default debtor that replaces it
+ * when set: Koppel keeps its digest, so a known customer whose details did not change costs no call.
+ */
+export function debtorDetails(session: AccountviewSession, customer: CustomerRef, order: CanonicalOrder) {
+  return { defaultDebtor: session.settings.defaultDebtorNumber ?? null, debtor: mapDebtor(customer, order) };
+}
+
 export async function updateDebtor(
   session: AccountviewSession,
   debtor: TargetDebtor,

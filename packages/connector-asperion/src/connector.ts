@@ -6,7 +6,7 @@
  */
 import type { TargetConnector } from '@koppel/connector-sdk';
 import { check } from './check.js';
-import { createDebtor, findDebtorByEmail, updateDebtor } from './debtor-steps.js';
+import { createDebtor, debtorDetails, findDebtorByEmail, updateDebtor } from './debtor-steps.js';
 import { createDocument, findDocument, findMissingProducts, prepareDocument } from './document-steps.js';
 import type { SalesInvoiceBody } from './invoice-body.js';
 import { asperionProductSource } from './products/product-source.js';
@@ -39,6 +39,7 @@ export const asperionConnector: AsperionConnector = Object.freeze({
   findDebtorByEmail,
   createDebtor,
   updateDebtor,
+  debtorDetails,
   findMissingProducts,
   createDocument,
   check,

@@ -70,6 +70,18 @@ export async function createDebtor(
   return toTargetDebtor(created);
 }
 
+/**
+ * What `updateDebtor` writes from the shop's data (no setting but the shared default debtor plays
+ * a part in it): Koppel keeps its digest, so a known customer whose details did not change costs
+ * no call.
+ */
+export function debtorDetails(session: AsperionSession, customer: CustomerRef, order: CanonicalOrder) {
+  return {
+    defaultDebtor: session.settings.defaultDebtorCustomerNumber ?? null,
+    debtor: mapDebtor(customer, order, {}),
+  };
+}
+
 export async function updateDebtor(
   session: AsperionSession,
   debtor: TargetDebtor,

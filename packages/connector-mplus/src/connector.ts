@@ -9,7 +9,7 @@ import { check } from './check.js';
 import { createDocument, findDocument, findMissingProducts, prepareDocument } from './document-steps.js';
 import type { MplusOrderDraft } from './map-order.js';
 import { mplusProductSource } from './products/product-source.js';
-import { createDebtor, findDebtorByEmail, updateDebtor } from './relation-steps.js';
+import { createDebtor, debtorDetails, findDebtorByEmail, updateDebtor } from './relation-steps.js';
 import { type MplusSession, openSession } from './session.js';
 import { credentialsSchema, type MplusCredentials, type MplusSettings, settingsSchema } from './settings.js';
 import { mplusStockSource } from './stock/stock-source.js';
@@ -29,6 +29,7 @@ export const mplusConnector: MplusConnector = Object.freeze({
   findDebtorByEmail,
   createDebtor,
   updateDebtor,
+  debtorDetails,
   findMissingProducts,
   createDocument,
   check,

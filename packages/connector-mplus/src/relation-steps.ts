@@ -51,6 +51,11 @@ export async function createDebtor(
   return { targetId: answer.relationNumber, name: fields.name, email: fields.email };
 }
 
+/** What `updateDebtor` writes: Koppel keeps its digest, so an unchanged relation costs no call. */
+export function debtorDetails(_session: MplusSession, customer: CustomerRef, order: CanonicalOrder) {
+  return mapRelation(customer, order);
+}
+
 export async function updateDebtor(
   session: MplusSession,
   debtor: TargetDebtor,

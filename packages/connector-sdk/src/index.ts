@@ -8,6 +8,7 @@
  * keep-alive pool per host, a rate limiter shared by replicas through `rate/`).
  */
 export type { CheckFinding, ConnectionContext, FetchLike, SessionServices } from './connection-context.js';
+export { contentDigest } from './content-digest.js';
 export {
   classifyResponse,
   classifyStatus,

@@ -80,6 +80,13 @@ export type TargetConnector<Settings = unknown, Credentials = unknown, Session =
     customer: CustomerRef,
     order: CanonicalOrder,
   ): Promise<TargetDebtor>;
+  /**
+   * Pure: the debtor details `updateDebtor` would write for this customer and order. Where given,
+   * Koppel keeps their digest with the customer's binding, and an order from a bound customer
+   * whose details are what was last written skips `updateDebtor` (no look-up, no update). Absent:
+   * every order calls `updateDebtor`.
+   */
+  debtorDetails?(session: Session, customer: CustomerRef, order: CanonicalOrder): unknown;
   /** Returns the SKUs of the order's product lines the target does not know. */
   findMissingProducts(session: Session, order: CanonicalOrder): Promise<string[]>;
   /** Creates the invoice/order/proforma from the prepared body against the debtor. */

@@ -14,6 +14,7 @@ import * as notifications from './migrations/0012-notifications.js';
 import * as retention from './migrations/0013-retention.js';
 import * as targetRateBuckets from './migrations/0014-target-rate-buckets.js';
 import * as connectionChangeNotices from './migrations/0015-connection-change-notices.js';
+import * as debtorSyncedDigest from './migrations/0016-debtor-synced-digest.js';
 import type { Database } from './schema.js';
 
 /** Migrations are listed in code (not read from disk) so bundles and tsx run them alike. */
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0013-retention': retention,
   '0014-target-rate-buckets': targetRateBuckets,
   '0015-connection-change-notices': connectionChangeNotices,
+  '0016-debtor-synced-digest': debtorSyncedDigest,
 };
 
 /** Every migration's name, in the order they apply (tests compare it with what a database recorded). */

@@ -86,6 +86,8 @@ export type DebtorBindingsTable = {
   claimed_until: Timestamp | null;
   /** Bumped by every claim; `bind`, `renew` and `release` must carry it (fencing token). */
   claim_fence: Generated<number>;
+  /** Digest of the debtor details last written to (or found equal in) the target; null: unknown. */
+  synced_digest: string | null;
   updated_at: Generated<Date>;
 };
 

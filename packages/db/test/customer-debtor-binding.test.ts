@@ -108,12 +108,38 @@ for (const kind of databaseKinds) {
       t.same(await bindings.claim('conn-1', 'cust-b', 60_000), {
         kind: 'bound',
         targetDebtorId: 'debtor-77',
+        syncedDigest: null,
       });
       await bindings.release(claimed.claim);
       t.equal(await bindings.find('conn-1', 'cust-b'), 'debtor-77', 'release does not undo a binding');
       t.equal(await bindings.bind(claimed.claim, 'debtor-other'), false, 'a bound customer is not rebound');
       t.equal(await bindings.find('conn-1', 'cust-b'), 'debtor-77');
       t.equal(await bindings.find('conn-9', 'cust-b'), null);
+    });
+
+    t.test('the digest of the details last synced is kept with the binding', async (t) => {
+      const claimed = await bindings.claim('conn-1', 'cust-d', 60_000);
+      if (claimed.kind !== 'claimed') throw new Error('expected a claim');
+      t.equal(await bindings.bind(claimed.claim, 'debtor-5', 'digest-a'), true);
+      t.match(await bindings.claim('conn-1', 'cust-d', 60_000), {
+        kind: 'bound',
+        targetDebtorId: 'debtor-5',
+        syncedDigest: 'digest-a',
+      });
+      await bindings.recordSynced('conn-1', 'cust-d', 'debtor-5', 'digest-b');
+      t.match(await bindings.claim('conn-1', 'cust-d', 60_000), { syncedDigest: 'digest-b' });
+      await bindings.recordSynced('conn-1', 'cust-d', 'debtor-other', 'digest-c');
+      t.match(
+        await bindings.claim('conn-1', 'cust-d', 60_000),
+        { syncedDigest: 'digest-b' },
+        'only for the debtor the binding names',
+      );
+      await bindings.recordSynced('conn-2', 'cust-d', 'debtor-5', 'digest-c');
+      t.match(
+        await bindings.claim('conn-1', 'cust-d', 60_000),
+        { syncedDigest: 'digest-b' },
+        'per connection',
+      );
     });
   });
 }

@@ -1,5 +1,11 @@
 import type { CanonicalOrder, CustomerRef } from '@koppel/contracts';
-import type { PreparedDocument, TargetConnector, TargetDebtor, TargetDocument } from '@koppel/connector-sdk';
+import {
+  contentDigest,
+  type PreparedDocument,
+  type TargetConnector,
+  type TargetDebtor,
+  type TargetDocument,
+} from '@koppel/connector-sdk';
 import type {
   DebtorBindingRepository,
   DeliveryLease,
@@ -202,6 +208,8 @@ async function resolveDebtor<Session, Body>(
 ): Promise<TargetDebtor> {
   const { connectionId, externalId } = order;
   const claimMs = timings.debtorClaimMs ?? DEFAULT_DEBTOR_CLAIM_MS;
+  const details = connector.debtorDetails?.(session, customer, order);
+  const digest = details === undefined ? null : contentDigest(details);
   const result = await stores.bindings.claim(connectionId, customer.customerId, claimMs);
   if (result.kind === 'busy') throw debtorBeingCreated();
   if (result.kind === 'bound') {
@@ -210,10 +218,15 @@ async function resolveDebtor<Session, Body>(
       name: customer.displayName,
       email: customer.normalizedEmail,
     };
-    const updated = await connector.updateDebtor(session, known, customer, order);
+    // The details last written are this order's: nothing to look up or update.
+    const unchanged = digest !== null && digest === result.syncedDigest;
+    const updated = unchanged ? known : await connector.updateDebtor(session, known, customer, order);
+    // Recorded only when the debtor stays the bound one (a changed default debtor replaces it).
+    if (digest !== null && !unchanged && updated.targetId === result.targetDebtorId)
+      await stores.bindings.recordSynced(connectionId, customer.customerId, result.targetDebtorId, digest);
     await stores.journey.record(connectionId, externalId, 'debtor_found', {
       debtorId: updated.targetId,
-      via: 'koppel binding',
+      via: unchanged ? 'koppel binding, details unchanged' : 'koppel binding',
     });
     return updated;
   }
@@ -232,7 +245,7 @@ async function resolveDebtor<Session, Body>(
       ? await connector.updateDebtor(session, found, customer, order)
       : await connector.createDebtor(session, customer, order);
     keeper.stop();
-    if (!(await stores.bindings.bind(claim, debtor.targetId))) throw debtorClaimLost();
+    if (!(await stores.bindings.bind(claim, debtor.targetId, digest))) throw debtorClaimLost();
   } catch (error) {
     keeper.stop();
     await stores.bindings.release(claim).catch(() => {});

@@ -155,6 +155,81 @@ t.test('a known debtor binding is reused: no search, no creation', async (t) => 
   });
 });
 
+t.test('a bound debtor whose details did not change is neither looked up nor updated', async (t) => {
+  const { connectionId, order, customer } = scenario();
+  const fake = createFakeTargetConnector({}, { debtorDetails: true });
+  const deliver = async (externalId: string, who: CustomerRef) => {
+    const before = fake.methods().length;
+    await deliverOrder(fake.connector, session, stores, { ...order, externalId }, who);
+    return fake.methods().slice(before);
+  };
+  const via = async (externalId: string) =>
+    (await stores.journey.list(connectionId, externalId)).find((e) => e.stage === 'debtor_found')?.detail;
+
+  t.same(await deliver('2001', customer), [
+    'findDocument',
+    'findDebtorByEmail',
+    'createDebtor',
+    'findMissingProducts',
+    'createDocument',
+  ]);
+  t.same(
+    await deliver('2002', customer),
+    ['findDocument', 'findMissingProducts', 'createDocument'],
+    "the details written at creation are this order's",
+  );
+  t.match(await via('2002'), { debtorId: 'D-1', via: 'koppel binding, details unchanged' });
+
+  const renamed = { ...customer, displayName: 'Anna Jansen' };
+  t.same(
+    await deliver('2003', renamed),
+    ['findDocument', 'updateDebtor', 'findMissingProducts', 'createDocument'],
+    'a changed name is written',
+  );
+  t.match(await via('2003'), { via: 'koppel binding' });
+  t.same(await deliver('2004', renamed), ['findDocument', 'findMissingProducts', 'createDocument']);
+  t.same(
+    await deliver('2005', customer),
+    ['findDocument', 'updateDebtor', 'findMissingProducts', 'createDocument'],
+    'and changed back, written again',
+  );
+});
+
+t.test('a failed update records nothing, so the next order updates again', async (t) => {
+  const { connectionId, order, customer } = scenario();
+  await bindDebtor(connectionId, customer.customerId, 'D-43');
+  const fake = createFakeTargetConnector({}, { debtorDetails: true });
+  const failing = {
+    ...fake.connector,
+    updateDebtor: async () => {
+      throw new AppError('TARGET_UNAVAILABLE', 'Asperion answered 503', { retryable: true });
+    },
+  };
+  await t.rejects(deliverOrder(failing, session, stores, order, customer), { code: 'TARGET_UNAVAILABLE' });
+  const retried = await deliverOrder(fake.connector, session, stores, order, customer);
+  t.match(retried, { kind: 'delivered', debtor: { targetId: 'D-43' } });
+  t.ok(fake.methods().includes('updateDebtor'), 'the retry updates the debtor');
+});
+
+t.test('an update that answers with another debtor (a new default debtor) records nothing', async (t) => {
+  const { connectionId, order, customer } = scenario();
+  await bindDebtor(connectionId, customer.customerId, 'D-44');
+  const fake = createFakeTargetConnector({}, { debtorDetails: true });
+  let updates = 0;
+  const replacing = {
+    ...fake.connector,
+    updateDebtor: async () => {
+      updates += 1;
+      return { targetId: 'D-default', name: 'Webshop', email: '' };
+    },
+  };
+  for (const externalId of ['3001', '3002']) {
+    const outcome = await deliverOrder(replacing, session, stores, { ...order, externalId }, customer);
+    t.match(outcome, { kind: 'delivered', debtor: { targetId: 'D-default' } });
+  }
+  t.equal(updates, 2, 'each order asks the connector again');
+});
+
 t.test('a debtor the target finds by e-mail is updated and bound, not created', async (t) => {
   const { connectionId, order, customer, stages } = scenario();
   const known = { targetId: 'D-9', name: 'A. de Vries', email: customer.normalizedEmail };

@@ -38,6 +38,8 @@ export type FakeTargetState = {
 export type FakeOptions = {
   /** `none`: a target that cannot be searched; findDocument then never finds anything. */
   documentLookup?: 'by-number' | 'none';
+  /** Offers `debtorDetails` (the customer's name and e-mail), so unchanged debtors are skipped. */
+  debtorDetails?: boolean;
 };
 
 export type Call = { method: string; args: unknown[] };
@@ -75,6 +77,14 @@ export function createFakeTargetConnector(state: Partial<FakeTargetState> = {}, 
     settingsSchema: z.unknown(),
     credentialsSchema: z.unknown(),
     openSession: () => ({ administration: 'adm-1' }),
+    ...(options.debtorDetails
+      ? {
+          debtorDetails: (_session: FakeSession, customer: CustomerRef) => ({
+            name: customer.displayName,
+            email: customer.normalizedEmail,
+          }),
+        }
+      : {}),
     prepareDocument(order) {
       prepared.push(order.externalId);
       if (target.failPrepare) throw target.failPrepare;

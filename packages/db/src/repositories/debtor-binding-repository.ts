@@ -10,8 +10,11 @@ export type DebtorClaim = {
   readonly fence: number;
 };
 
+/** A customer's debtor in the target, and the digest of the details last synced to it (or null). */
+export type BoundDebtor = { targetDebtorId: string; syncedDigest: string | null };
+
 export type ClaimResult =
-  | { kind: 'bound'; targetDebtorId: string }
+  | ({ kind: 'bound' } & BoundDebtor)
   | { kind: 'claimed'; claim: DebtorClaim }
   | { kind: 'busy' };
 
@@ -37,26 +40,31 @@ export function createDebtorBindingRepository(db: Kysely<Database>) {
   const boundDebtors = createGroupWriter(async (asks: { connectionId: string; customerId: string }[]) => {
     const rows = await db
       .selectFrom('debtor_bindings')
-      .select(['connection_id', 'customer_id', 'target_debtor_id'])
+      .select(['connection_id', 'customer_id', 'target_debtor_id', 'synced_digest'])
       .where(
         sql<boolean>`(connection_id, customer_id) in (${sql.join(
           asks.map((ask) => sql`(${ask.connectionId}::text, ${ask.customerId}::text)`),
         )})`,
       )
       .execute();
-    const bound = new Map(
-      rows.map((row) => [JSON.stringify([row.connection_id, row.customer_id]), row.target_debtor_id]),
-    );
+    const bound = new Map<string, BoundDebtor>();
+    for (const row of rows) {
+      if (row.target_debtor_id === null) continue;
+      bound.set(JSON.stringify([row.connection_id, row.customer_id]), {
+        targetDebtorId: row.target_debtor_id,
+        syncedDigest: row.synced_digest,
+      });
+    }
     return asks.map((ask) => bound.get(JSON.stringify([ask.connectionId, ask.customerId])) ?? null);
   });
-  const findDebtor = (connectionId: string, customerId: string): Promise<string | null> =>
+  const findBound = (connectionId: string, customerId: string): Promise<BoundDebtor | null> =>
     boundDebtors({ connectionId, customerId });
 
   return {
     async claim(connectionId: string, customerId: string, leaseMs: number): Promise<ClaimResult> {
       // A binding, once made, stays: most orders come from known customers and end here.
-      const known = await findDebtor(connectionId, customerId);
-      if (known) return { kind: 'bound', targetDebtorId: known };
+      const known = await findBound(connectionId, customerId);
+      if (known) return { kind: 'bound', ...known };
       const claimed = await db
         .insertInto('debtor_bindings')
         .values({
@@ -86,8 +94,8 @@ export function createDebtorBindingRepository(db: Kysely<Database>) {
         .executeTakeFirst();
       if (claimed)
         return { kind: 'claimed', claim: { connectionId, customerId, fence: claimed.claim_fence } };
-      const existing = await findDebtor(connectionId, customerId);
-      return existing ? { kind: 'bound', targetDebtorId: existing } : { kind: 'busy' };
+      const existing = await findBound(connectionId, customerId);
+      return existing ? { kind: 'bound', ...existing } : { kind: 'busy' };
     },
 
     /** Extends the claim by `leaseMs` from now; false when it expired, was taken over or is bound. */
@@ -103,11 +111,20 @@ export function createDebtorBindingRepository(db: Kysely<Database>) {
     /**
      * Binds the debtor the holder created or found; false when another worker took the claim
      * over (its fence moved on) or bound the customer already. An expired claim nobody took over
-     * still binds: the debtor exists in the target.
+     * still binds: the debtor exists in the target. `syncedDigest`: the details just written.
      */
-    async bind(claim: DebtorClaim, targetDebtorId: string): Promise<boolean> {
+    async bind(
+      claim: DebtorClaim,
+      targetDebtorId: string,
+      syncedDigest: string | null = null,
+    ): Promise<boolean> {
       const row = await ofClaim(claim)
-        .set({ target_debtor_id: targetDebtorId, claimed_until: null, updated_at: sql`now()` })
+        .set({
+          target_debtor_id: targetDebtorId,
+          synced_digest: syncedDigest,
+          claimed_until: null,
+          updated_at: sql`now()`,
+        })
         .returning('claim_fence')
         .executeTakeFirst();
       return row !== undefined;
@@ -118,8 +135,28 @@ export function createDebtorBindingRepository(db: Kysely<Database>) {
       await ofClaim(claim).set({ claimed_until: null, updated_at: sql`now()` }).execute();
     },
 
+    /**
+     * Records the digest of the details just written to (or found equal in) the bound debtor.
+     * Kept only while the binding still names that debtor.
+     */
+    async recordSynced(
+      connectionId: string,
+      customerId: string,
+      targetDebtorId: string,
+      syncedDigest: string,
+    ): Promise<void> {
+      await db
+        .updateTable('debtor_bindings')
+        .set({ synced_digest: syncedDigest, updated_at: sql`now()` })
+        .where('connection_id', '=', connectionId)
+        .where('customer_id', '=', customerId)
+        .where('target_debtor_id', '=', targetDebtorId)
+        .execute();
+    },
+
     /** The debtor bound to the customer, or null (unbound, or only claimed). */
-    find: findDebtor,
+    find: async (connectionId: string, customerId: string): Promise<string | null> =>
+      (await findBound(connectionId, customerId))?.targetDebtorId ?? null,
   };
 }
 
