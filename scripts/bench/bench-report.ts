@@ -1,6 +1,6 @@
 /** The side-by-side table `npm run bench` ends with: Kafka + Postgres mode, embedded mode, goal. */
 import { cpus } from 'node:os';
-import type { BacklogFigures } from './backlog-bench.js';
+import { type BacklogFigures, stageCostLine } from './backlog-bench.js';
 import { type BenchRuntime, benchRuntime } from './bench-runtime.js';
 import { latencyLine, mb, perSecond } from './bench-stats.js';
 import type { IngestFigures } from './ingest-bench.js';
@@ -143,6 +143,9 @@ export function printReport(results: BenchResults): void {
           'flat',
         ),
       ),
+      '  CPU s per 1,000 orders booked and RSS of each stage, while each chunk drained:',
+      ...backlog.chunks.map((chunk) => `    up to ${chunk.upTo}: ${stageCostLine(chunk.stages)}`),
+      `    whole drain: ${stageCostLine(backlog.stages)}`,
     );
   }
   console.log(lines.join('\n'));
