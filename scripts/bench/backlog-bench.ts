@@ -37,6 +37,8 @@ export type BacklogFigures = {
   /** CPU seconds per 1,000 orders of each stage over the whole drain, and its RSS at the end. */
   stages: StageCost[];
   drained: number;
+  /** Invoices booked with a number booked before: must be 0. */
+  duplicates: number;
   perSecond: number;
 };
 
@@ -109,6 +111,7 @@ export async function runBacklogBench(
       chunks,
       stages: stageCosts(cpuAtDrainStart, Math.max(drained, 1)),
       drained,
+      duplicates: target.duplicateCount(),
       perSecond: drained / ((performance.now() - started) / 1000),
     };
   } finally {

@@ -33,6 +33,16 @@ export async function startAsperionTarget() {
     asperion,
     url,
     invoiceCount: () => invoices().length,
+    /** Invoices whose number an earlier invoice already has (the permissive simulator keeps both). */
+    duplicateCount: () => {
+      const numbers = new Set<string>();
+      let duplicates = 0;
+      for (const invoice of invoices()) {
+        if (numbers.has(invoice.invoiceNumber)) duplicates += 1;
+        else numbers.add(invoice.invoiceNumber);
+      }
+      return duplicates;
+    },
     /**
      * Calls `onInvoice(index)` with the order index of every invoice booked from now on (numbers
      * `WEB-<innerId>`, see `webhookShots`), polling every 5 ms until `stop()`.

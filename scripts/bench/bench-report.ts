@@ -130,7 +130,7 @@ export function printReport(results: BenchResults): void {
     lines.push(
       row(
         `backlog of ${backlog.orders} in orders.raw drained`,
-        `${perSecond(backlog.perSecond)} (${backlog.drained} drained)`,
+        `${perSecond(backlog.perSecond)} (${backlog.drained} drained, ${backlog.duplicates} twice)`,
         '',
         '',
       ),
