@@ -1,6 +1,8 @@
 /**
  * Runs the shutdown steps once on SIGTERM/SIGINT, in order (stop intake, let in-flight work
- * finish and commit, close clients), bounded by a timeout after which the process exits.
+ * finish and commit, close clients), bounded by a timeout after which the process exits. When the
+ * timeout cuts it short, the log names the step that was still running and how long each finished
+ * step took, so an operator sees what held the stop.
  */
 export type ShutdownStep = { name: string; run: () => Promise<void> };
 
@@ -11,12 +13,22 @@ export function installGracefulShutdown(
   let running: Promise<void> | undefined;
   const shutdown = () => {
     running ??= (async () => {
+      const started = Date.now();
+      const finished: string[] = [];
+      let current: { name: string; since: number } | undefined;
       const timer = setTimeout(() => {
-        options.log(`shutdown took longer than ${options.timeoutMs} ms; exiting`);
+        const still = current
+          ? `step ${current.name} still running after ${Date.now() - current.since} ms`
+          : '';
+        const done = finished.length > 0 ? `done: ${finished.join(', ')}` : 'no step done';
+        options.log(
+          `shutdown took longer than ${options.timeoutMs} ms (${[still, done].filter(Boolean).join('; ')}); exiting`,
+        );
         process.exit(1);
       }, options.timeoutMs);
       timer.unref();
       for (const step of steps) {
+        current = { name: step.name, since: Date.now() };
         try {
           await step.run();
         } catch (error) {
@@ -24,8 +36,11 @@ export function installGracefulShutdown(
             `shutdown step ${step.name} failed: ${error instanceof Error ? error.message : String(error)}`,
           );
         }
+        finished.push(`${step.name} ${Date.now() - current.since} ms`);
       }
+      current = undefined;
       clearTimeout(timer);
+      options.log(`shutdown complete in ${Date.now() - started} ms (${finished.join(', ')})`);
     })();
     return running;
   };

@@ -34,7 +34,7 @@ async function runAndSignal(
 t.test('SIGTERM runs every step once, in order, then exits 0', async (t) => {
   const { code, lines } = await runAndSignal('SIGTERM', {});
   t.equal(code, 0);
-  t.same(lines, [
+  t.same(lines.slice(0, 6), [
     'ready',
     'SIGTERM received; shutting down',
     'step intake',
@@ -42,13 +42,23 @@ t.test('SIGTERM runs every step once, in order, then exits 0', async (t) => {
     'step consumers end',
     'step clients',
   ]);
+  t.equal(lines.length, 7);
+  t.match(lines[6], /^shutdown complete in /);
+});
+
+t.test('a completed shutdown says how long each step took', async (t) => {
+  const { lines } = await runAndSignal('SIGTERM', { STEP_MS: '300' });
+  const summary = lines.at(-1) ?? '';
+  t.match(summary, /^shutdown complete in \d+ ms \(intake \d+ ms, consumers \d+ ms, clients \d+ ms\)$/);
+  const consumersMs = Number(/consumers (\d+) ms/.exec(summary)?.[1]);
+  t.ok(consumersMs >= 290, `the slow step is the one that shows (${consumersMs} ms)`);
 });
 
 t.test('SIGINT does the same', async (t) => {
   const { code, lines } = await runAndSignal('SIGINT', {});
   t.equal(code, 0);
   t.equal(lines[1], 'SIGINT received; shutting down');
-  t.equal(lines.at(-1), 'step clients');
+  t.equal(lines.at(-2), 'step clients');
 });
 
 t.test('a failing step is logged and the later steps still run', async (t) => {
@@ -59,13 +69,20 @@ t.test('a failing step is logged and the later steps still run', async (t) => {
     'step consumers start',
     'shutdown step consumers failed: commit failed',
     'step clients',
+    lines.at(-1),
   ]);
+  t.match(lines.at(-1), /^shutdown complete in \d+ ms \(intake \d+ ms, consumers \d+ ms, clients \d+ ms\)$/);
 });
 
 t.test('a step outlasting the timeout makes the process exit 1 at the timeout', async (t) => {
   const { code, lines, ms } = await runAndSignal('SIGTERM', { STEP_MS: '10000', TIMEOUT_MS: '500' });
   t.equal(code, 1);
-  t.ok(lines.includes('shutdown took longer than 500 ms; exiting'), 'says why');
+  const why = lines.find((line) => line.startsWith('shutdown took longer than 500 ms'));
+  t.match(
+    why,
+    /^shutdown took longer than 500 ms \(step consumers still running after \d+ ms; done: intake \d+ ms\); exiting$/,
+    'says why, naming the step that held it and what had finished',
+  );
   t.notOk(lines.includes('step clients'), 'the remaining steps were cut off');
   t.ok(ms >= 450 && ms < 5000, `exited at the timeout (${ms} ms), not after the step's 10 s`);
 });

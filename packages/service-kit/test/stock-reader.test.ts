@@ -1,8 +1,11 @@
 /**
  * The stock reader on real Kafka and Postgres, with in-test books: a first full read sends every
  * article, later reads only the articles whose quantity changed, an operator's resync sends all
- * again, a change feed is read from its marker, and two readers never read one connection at once.
+ * again, a change feed is read from its marker, two readers never read one connection at once, and
+ * a stop ends a read under way instead of waiting for it.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createStockReadScheduleRepository } from '@koppel/db';
 import { createMetricsRegistry } from '@koppel/telemetry';
 import t from 'tap';
@@ -151,4 +154,51 @@ t.test('a connection with stock off is not read', async (t) => {
   await reader.tick();
   t.equal(books.state.reads.all, 0);
   t.equal(await schedules.find('off-reader'), undefined);
+});
+
+t.test('a stop ends a read under way at its next request: lease freed, read again later', async (t) => {
+  // Books that answer one call only after a minute, like a POS behind a slow link.
+  const slow = createServer(() => {});
+  await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => {
+    slow.closeAllConnections();
+    slow.close();
+  });
+  const { port } = slow.address() as AddressInfo;
+  const books = createTestBooks();
+  await bed.addConnection('stopped-reader', { enabled: true });
+  books.set('S', 3);
+  let settled: 'resolved' | 'rejected' | undefined;
+  books.state.duringRead = async (session) => {
+    const services = session as { fetch: (url: string) => Promise<Response> };
+    await services.fetch(`http://127.0.0.1:${port}/stock`).then(
+      () => {
+        settled = 'resolved';
+      },
+      (error: unknown) => {
+        settled = 'rejected';
+        throw error;
+      },
+    );
+  };
+  const reader = newReader(books, 'stopped');
+  const tick = reader.tick();
+  await eventually('the read to call the books', () =>
+    slow.listening && books.state.reads.all > 0 ? true : undefined,
+  );
+  await reader.stop();
+  await tick;
+  t.equal(settled, 'rejected', 'the call under way was ended, not waited out');
+  const schedule = await schedules.find('stopped-reader');
+  t.equal(schedule?.leaseOwner, null, 'the lease is freed');
+  t.equal(schedule?.consecutiveFailures, 0, 'a stop is not a failure');
+  t.equal(publishedFor('stopped-reader').length, 0, 'nothing published by the cut read');
+
+  books.state.duringRead = async () => {};
+  await newReader(books, 'after-stop').tick();
+  t.same(
+    (await waitForPublished('stopped-reader', 1)).map((u) => [u.sku, u.available]),
+    [['S', 3]],
+    'the next start reads it',
+  );
 });

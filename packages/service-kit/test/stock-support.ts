@@ -182,8 +182,11 @@ export function createTestBooks(options: { changeFeed?: boolean } = {}) {
     reads: { all: 0, changes: 0 },
     /** Runs inside a read before the figures are taken (tests book an order there). */
     beforeRead: async () => {},
-    /** Runs inside a read after the figures were taken (tests book an order there). */
-    duringRead: async () => {},
+    /**
+     * Runs inside a read after the figures were taken (tests book an order there); gets the
+     * session, which is the runner's session services (its fetch among them).
+     */
+    duringRead: async (_session: unknown) => {},
   };
   const readingsOf = (skus: readonly string[]): StockReading[] =>
     skus.flatMap((sku) =>
@@ -196,13 +199,13 @@ export function createTestBooks(options: { changeFeed?: boolean } = {}) {
     state.changedAt.set(sku, state.clock);
   };
   const source: StockSourceCapability<unknown> = {
-    async readAll(_session, _scope, page) {
+    async readAll(session, _scope, page) {
       state.reads.all += 1;
       const skus = [...state.articles.keys()].sort();
       const start = page === undefined ? 0 : Number(page);
       await state.beforeRead();
       const readings = readingsOf(skus.slice(start, start + 2));
-      await state.duringRead();
+      await state.duringRead(session);
       return { readings, ...(start + 2 < skus.length ? { next: String(start + 2) } : {}) };
     },
     ...(options.changeFeed
@@ -211,12 +214,12 @@ export function createTestBooks(options: { changeFeed?: boolean } = {}) {
             async initialMarker() {
               return String(state.clock);
             },
-            async read(_session: unknown, _scope: unknown, marker: string) {
+            async read(session: unknown, _scope: unknown, marker: string) {
               state.reads.changes += 1;
               const since = Number(marker);
               const skus = [...state.changedAt].filter(([, at]) => at > since).map(([sku]) => sku);
               const readings = readingsOf(skus);
-              await state.duringRead();
+              await state.duringRead(session);
               return { readings, next: String(state.clock), more: false };
             },
           },
@@ -228,7 +231,7 @@ export function createTestBooks(options: { changeFeed?: boolean } = {}) {
     displayName: 'Stock test books',
     settingsSchema: z.looseObject({}),
     credentialsSchema: z.looseObject({}),
-    openSession: () => ({}),
+    openSession: (_context: unknown, services: unknown) => services,
     stockSource: source,
   };
   return { state, set, connector: connector as unknown as AnyTargetConnector };

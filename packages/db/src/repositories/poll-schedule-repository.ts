@@ -103,6 +103,9 @@ export function createPollScheduleRepository(db: Kysely<Database>) {
       await leased.fail(claim, error, backoffSeconds);
     },
 
+    /** Frees the lease of a poll cut short (a shutdown): cursor and due time unchanged. */
+    release: leased.release,
+
     find: leased.find,
 
     /** An operator's reset: the cursor moves and the connection is polled at once. */

@@ -154,6 +154,9 @@ export function createStockReadScheduleRepository(db: Kysely<Database>) {
       );
     },
 
+    /** Frees the lease of a read cut short (a shutdown): marker and due times unchanged. */
+    release: leased.release,
+
     /** An operator's resync: the next read of the connection sends every article. */
     async requestResync(connectionId: string): Promise<StockReadSchedule> {
       const row = await db

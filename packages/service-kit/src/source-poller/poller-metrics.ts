@@ -9,7 +9,7 @@ export function createPollerMetrics(metrics: ServiceMetrics) {
     existing<Counter<'system' | 'outcome'>>('koppel_source_polls_total') ??
     new Counter({
       name: 'koppel_source_polls_total',
-      help: 'Polls of a source connection, by outcome (ok, failed, lease_lost)',
+      help: 'Polls of a source connection, by outcome (ok, failed, lease_lost, stopped)',
       labelNames: ['system', 'outcome'] as const,
       registers: [registry],
     });
@@ -23,7 +23,7 @@ export function createPollerMetrics(metrics: ServiceMetrics) {
       registers: [registry],
     });
   return {
-    polled(system: string, outcome: 'ok' | 'failed' | 'lease_lost', seconds: number) {
+    polled(system: string, outcome: 'ok' | 'failed' | 'lease_lost' | 'stopped', seconds: number) {
       polls.inc({ system, outcome });
       duration.observe({ system, outcome }, seconds);
     },

@@ -40,7 +40,11 @@ export type SourcePollerDeps = ConnectionScheduleOptions & {
 export type SourcePoller = {
   /** One round now (sync if due, claim, poll); the loop calls it, tests may too. */
   tick(): Promise<void>;
-  /** Stops the loop and waits for the polls under way (their cursors are stored or failed). */
+  /**
+   * Stops the loop and ends the polls under way at their next request (their leases freed, their
+   * cursors unchanged, so the next start polls the same page again); a poll whose events are
+   * being admitted finishes and stores its cursor.
+   */
   stop(): Promise<void>;
 };
 
@@ -49,13 +53,18 @@ export type SourcePoller = {
  * events go through the shared order intake (inbox dedupe, `orders.raw`), and only then does the
  * cursor move (`advance`, fenced by the lease token and the cursor version), so a crash between
  * the two re-polls and the inbox drops what was already admitted. Failures back off
- * exponentially (capped, at least the source's Retry-After) and are recorded in the journey.
+ * exponentially (capped, at least the source's Retry-After) and are recorded in the journey. A
+ * stop is not a failure: it ends the requests under way and frees the leases.
  */
 export function startSourcePoller(connector: AnySourceConnector, deps: SourcePollerDeps): SourcePoller {
   const poller = requirePoller(connector);
   const system = connector.system;
   const options = resolveScheduleOptions(deps, CONNECTION_SCHEDULE_DEFAULTS);
-  const sessions = measuredSessionCache(connector, 'source', 'poll', deps);
+  const stopping = new AbortController();
+  const sessions = measuredSessionCache(connector, 'source', 'poll', {
+    ...deps,
+    stopSignal: stopping.signal,
+  });
   const metrics = createPollerMetrics(deps.metrics);
 
   /** Polling settings of a connection of this system; undefined when it is not to be polled. */
@@ -110,6 +119,15 @@ export function startSourcePoller(connector: AnySourceConnector, deps: SourcePol
         deps.log.info({ connectionId: connection.id, ...admission, more: result.more, stored }, 'polled');
       }
     } catch (thrown) {
+      if (stopping.signal.aborted) {
+        await deps.schedules.release(claim);
+        metrics.polled(system, 'stopped', seconds());
+        deps.log.info(
+          { connectionId: connection.id },
+          'poll cut short by a stop; the cursor is unchanged and the next start polls again',
+        );
+        return;
+      }
       const error = toAppError(thrown);
       const retryInSeconds = await backOffClaim(deps.schedules.fail, claim, error, options.backoff);
       metrics.polled(system, 'failed', seconds());
@@ -138,7 +156,13 @@ export function startSourcePoller(connector: AnySourceConnector, deps: SourcePol
     syncSchedules,
     work: pollOne,
   });
-  return { tick: loop.tick, stop: loop.stop };
+  return {
+    tick: loop.tick,
+    async stop() {
+      stopping.abort(new Error('the source poller is stopping'));
+      await loop.stop();
+    },
+  };
 }
 
 function requirePoller(connector: AnySourceConnector): PollCapability<unknown> {

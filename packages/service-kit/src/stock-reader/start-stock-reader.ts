@@ -53,6 +53,11 @@ export type StockReader = {
   tick(): Promise<void>;
   /** Forces the next tick to sync schedules with the connections first. */
   syncSoon(): void;
+  /**
+   * Stops the loop and ends the reads under way at their next request (leases freed, markers
+   * unchanged: the next start reads the same changes again, which the sinks' last-write-wins by
+   * source time makes harmless).
+   */
   stop(): Promise<void>;
 };
 
@@ -75,7 +80,11 @@ export function startStockReader(
     observations: createStockObservationRepository(deps.db),
     holds: createStockHoldRepository(deps.db),
   };
-  const sessions = measuredSessionCache(connector, 'target', 'stock-read', deps);
+  const stopping = new AbortController();
+  const sessions = measuredSessionCache(connector, 'target', 'stock-read', {
+    ...deps,
+    stopSignal: stopping.signal,
+  });
   const metrics = createStockMetrics(deps.metrics);
 
   async function syncSchedules(): Promise<void> {
@@ -126,6 +135,15 @@ export function startStockReader(
         deps.log.info({ connectionId: connection.id, ...result, stored }, 'stock read');
       }
     } catch (thrown) {
+      if (stopping.signal.aborted) {
+        await schedules.release(claim);
+        metrics.read(system, claim.full ? 'full' : 'changes', 'stopped');
+        deps.log.info(
+          { connectionId: connection.id },
+          'stock read cut short by a stop; read again on the next start',
+        );
+        return;
+      }
       const error = toAppError(thrown);
       const retryInSeconds = await backOffClaim(schedules.fail, claim, error, options.backoff);
       metrics.read(system, claim.full ? 'full' : 'changes', 'failed');
@@ -151,5 +169,12 @@ export function startStockReader(
     renew: (connectionId, leaseToken, leaseMs) => schedules.renew(connectionId, leaseToken, leaseMs),
     work: readOne,
   });
-  return { tick: loop.tick, syncSoon: loop.syncSoon, stop: loop.stop };
+  return {
+    tick: loop.tick,
+    syncSoon: loop.syncSoon,
+    async stop() {
+      stopping.abort(new Error('the stock reader is stopping'));
+      await loop.stop();
+    },
+  };
 }

@@ -25,7 +25,11 @@ export function createStockMetrics(metrics: ServiceMetrics) {
     'outcome',
   ]);
   return {
-    read(system: string, kind: 'changes' | 'all' | 'full', outcome: 'ok' | 'failed' | 'lease_lost') {
+    read(
+      system: string,
+      kind: 'changes' | 'all' | 'full',
+      outcome: 'ok' | 'failed' | 'lease_lost' | 'stopped',
+    ) {
       reads.inc({ system, kind, outcome });
     },
     published(system: string, count: number) {

@@ -240,3 +240,65 @@ t.test('two pollers never poll the same connection at the same time', async (t) 
   t.equal(maxActive, 1, 'never two polls of the connection at once');
   t.equal(polls, 3, 'one poll per round');
 });
+
+t.test(
+  'a stop ends a poll under way at its next request: lease freed, cursor kept, no failure',
+  async (t) => {
+    await createConnection('c-stop');
+    const first = newPoller();
+    await first.tick();
+    const before = await schedules.find('c-stop');
+    // Twelve orders cost 25 calls at the client's 3 calls/s: a poll of several seconds.
+    const placed: string[] = [];
+    for (let i = 0; i < 12; i += 1)
+      placed.push((await sim.createOrder(orderInput(`stop-${i}@example.hu`))).innerId);
+    const inner = shoprenterConnector.poller;
+    if (!inner) throw new Error('shoprenter polls');
+    let ended: 'resolved' | 'rejected' | undefined;
+    let started = false;
+    const watched = {
+      ...shoprenterConnector,
+      poller: {
+        ...inner,
+        async poll(session: unknown, cursor: string) {
+          started = true;
+          try {
+            const result = await inner.poll(session as never, cursor);
+            ended = 'resolved';
+            return result;
+          } catch (error) {
+            ended = 'rejected';
+            throw error;
+          }
+        },
+      },
+    } as AnySourceConnector;
+    const stopping = newPoller(watched, 'stopping-replica');
+    await schedules.pollNow('c-stop');
+    const tick = stopping.tick();
+    await waitFor('the poll to start', () => started);
+    await sleep(1000);
+    await stopping.stop();
+    await tick;
+    t.equal(ended, 'rejected', 'the poll was cut short, not waited out');
+    const after = await schedules.find('c-stop');
+    t.equal(after?.leaseOwner, null, 'the lease is freed');
+    t.equal(after?.cursor, before?.cursor, 'the cursor did not move');
+    t.equal(after?.consecutiveFailures, 0, 'a stop is not a failure');
+    t.ok((after?.nextPollAt.getTime() ?? Number.POSITIVE_INFINITY) <= Date.now(), 'still due: no backoff');
+    t.same(await journey.list('c-stop', POLLER_JOURNEY_ORDER_ID), [], 'nothing journaled as failed');
+    t.equal(raw.filter((r) => r.key.startsWith('c-stop')).length, 0, 'nothing admitted from the cut poll');
+
+    // The next start polls the same orders, each onto orders.raw once.
+    const next = newPoller(shoprenterConnector, 'next-start');
+    await next.tick();
+    await waitFor('twelve records', () => raw.filter((r) => r.key.startsWith('c-stop')).length >= 12);
+    t.same(
+      raw
+        .filter((r) => r.key.startsWith('c-stop'))
+        .map((r) => r.externalOrderId)
+        .sort(),
+      [...placed].sort(),
+    );
+  },
+);

@@ -177,7 +177,7 @@ t.test('SIGTERM, restart and kill -9 on one data folder: nothing lost, nothing b
   t.equal(journeySchema.parse(journey1.body).status, 'delivered');
 
   const stop = await stopGracefully(koppel);
-  t.equal(stop.code, 0, `SIGTERM exits 0 (after ${stop.ms} ms)`);
+  t.equal(stop.code, 0, `SIGTERM exits 0 (after ${stop.ms} ms; ${shutdownSummary(koppel.output())})`);
   t.notMatch(koppel.output(), /shutdown step \S+ failed/, 'every shutdown step succeeded');
 
   // Second run on the same folder.
@@ -244,7 +244,7 @@ t.test('SIGTERM, restart and kill -9 on one data folder: nothing lost, nothing b
   }
 
   const last = await stopGracefully(koppel);
-  t.equal(last.code, 0, 'and still stops cleanly');
+  t.equal(last.code, 0, `and still stops cleanly (after ${last.ms} ms; ${shutdownSummary(koppel.output())})`);
 });
 
 /** What the Asperion simulator had persisted when the process was killed. */
@@ -260,4 +260,9 @@ async function readStateInvoices(): Promise<string[]> {
     .passthrough()
     .parse(JSON.parse(readFileSync(join(dataDir, 'sim-asperion.json'), 'utf8')));
   return state.administrations.flatMap((a) => a.salesInvoices.map((i) => i.invoiceNumber));
+}
+
+/** The process's own account of its stop: which step took how long. */
+function shutdownSummary(output: string): string {
+  return /shutdown complete in [^\n]*/.exec(output)?.[0] ?? 'no shutdown summary printed';
 }
