@@ -10,6 +10,7 @@ export {
   parseCredentialsKey,
 } from './credential-cipher.js';
 export { migrateToLatest, migrationNames, pendingMigrations, waitForMigrations } from './migrate.js';
+export { type FreedLeases, freeLeasesOfPreviousRun } from './leases/free-leases-of-previous-run.js';
 export {
   type ApiKeyRecord,
   type ApiKeyRepository,

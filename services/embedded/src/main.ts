@@ -11,6 +11,7 @@ import {
   createConnectionRepository,
   createCredentialCipher,
   createEmbeddedDatabase,
+  freeLeasesOfPreviousRun,
   migrateToLatest,
   parseCredentialsKey,
 } from '@koppel/db';
@@ -20,6 +21,7 @@ import { createMetricsRegistry, maskEmails } from '@koppel/telemetry';
 import { startPipeline } from './compose-pipeline.js';
 import { loadEmbeddedConfig } from './config.js';
 import { openDataFolder } from './data-folder.js';
+import { DataFolderInUseError, lockDataFolder } from './data-folder-lock.js';
 import { ensureDemoConnections } from './demo-connection.js';
 import {
   DEMOS,
@@ -39,6 +41,8 @@ import { waitForPollSchedules } from './demos/wait-for-poll-schedules.js';
  */
 const config = loadEmbeddedConfig();
 const data = openDataFolder(config.KOPPEL_DATA_DIR);
+const folderLock = lockDataFolderOrExit(data.root);
+process.once('exit', () => folderLock.release());
 const cipher = createCredentialCipher(
   parseCredentialsKey(config.CREDENTIALS_KEY ?? data.randomSecret('credentials.key')),
 );
@@ -48,6 +52,12 @@ const url = (port: number) => `http://${host}:${port}`;
 
 const database = await createEmbeddedDatabase(data.file('pg'));
 await migrateToLatest(database.db);
+// This process alone owns the folder (the lock above): any lease in it is a killed run's.
+const freed = await freeLeasesOfPreviousRun(database.db);
+if (Object.keys(freed).length > 0) {
+  const held = Object.entries(freed).map(([table, rows]) => `${table} ${rows}`);
+  console.log(`took over the work a previous run left when it was stopped hard (${held.join(', ')})`);
+}
 const bus = createEmbeddedBus(database.db, {
   // Error texts may quote what a shop sent: e-mail addresses are masked (@koppel/telemetry).
   onHandlerError: (error, topic) => console.error(`[embedded bus] ${topic}: ${maskEmails(String(error))}`),
@@ -136,3 +146,14 @@ installGracefulShutdown(
   ],
   { timeoutMs: 15_000, log: (m) => console.log(m) },
 );
+
+/** The data folder's lock, or a one-line reason and exit 1 when another Koppel holds it. */
+function lockDataFolderOrExit(root: string): { release(): void } {
+  try {
+    return lockDataFolder(root);
+  } catch (error) {
+    if (!(error instanceof DataFolderInUseError)) throw error;
+    console.error(`Koppel cannot start: ${error.message}`);
+    process.exit(1);
+  }
+}

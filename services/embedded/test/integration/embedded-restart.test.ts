@@ -204,6 +204,25 @@ t.test('SIGTERM, restart and kill -9 on one data folder: nothing lost, nothing b
     'since then only the reconciliation poll saw it again (and dropped it as a duplicate)',
   );
 
+  // A second Koppel on the same folder is refused before it touches anything.
+  const intruder = spawn(process.execPath, ['--import', 'tsx', 'services/embedded/src/main.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, KOPPEL_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(intruder);
+  let intruderOutput = '';
+  intruder.stderr?.on('data', (chunk: Buffer) => {
+    intruderOutput += chunk.toString();
+  });
+  const intruderExit = await new Promise<number | null>((r) => intruder.once('exit', (code) => r(code)));
+  running.delete(intruder);
+  t.equal(intruderExit, 1, 'a second Koppel on the same data folder exits 1');
+  t.match(
+    intruderOutput,
+    `Koppel cannot start: another Koppel (pid ${koppel.child.pid}) is running on the data folder`,
+  );
+
   const second = await placeOrder('restart-2@example.nl');
   await waitForInvoices([second]);
   t.equal(
@@ -234,6 +253,7 @@ t.test('SIGTERM, restart and kill -9 on one data folder: nothing lost, nothing b
       `${String(error)}\njourney of ${missing}: ${JSON.stringify(journey?.body)?.slice(-3000)}\n--- output ---\n${restarted.output().slice(-4000)}`,
     );
   });
+  t.comment(/took over the work[^\n]*/.exec(koppel.output())?.[0] ?? 'no lease of the killed run was left');
   const numbers = await invoiceNumbers();
   const expected = [first, second, ...burst].map((id) => `WEB-${id}`);
   t.same([...numbers].sort(), [...expected].sort(), '22 invoices: every order exactly once');
