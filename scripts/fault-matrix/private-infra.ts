@@ -30,6 +30,8 @@ export type PrivateKafka = {
   start(): Promise<void>;
   /** SIGTERM, data kept (as an orderly broker restart does). */
   stop(): Promise<void>;
+  /** kill -9: a crash; the next start recovers the logs. */
+  kill(): Promise<void>;
 };
 
 export type PrivatePostgres = {
@@ -38,6 +40,8 @@ export type PrivatePostgres = {
   start(): Promise<void>;
   /** `pg_ctlcluster stop -m fast`: every session is cut. */
   stop(): Promise<void>;
+  /** `stop -m immediate`: a crash, no checkpoint; the next start runs crash recovery. */
+  crash(): Promise<void>;
 };
 
 async function infraScript(script: string, command: string, env: Record<string, string>): Promise<void> {
@@ -71,6 +75,9 @@ export function privateKafka(options: PrivateKafkaOptions): PrivateKafka {
     async stop() {
       await infraScript('kafka.sh', 'stop', env);
     },
+    async kill() {
+      await infraScript('kafka.sh', 'kill', env);
+    },
   };
 }
 
@@ -97,6 +104,7 @@ export function privatePostgres(options: PrivatePostgresOptions): PrivatePostgre
     url: `postgres://koppel:koppel@127.0.0.1:${options.port}/koppel`,
     start: () => infraScript('postgres.sh', 'start', env),
     stop: () => infraScript('postgres.sh', 'stop', env),
+    crash: () => infraScript('postgres.sh', 'crash', env),
   };
   return {
     ...cluster,

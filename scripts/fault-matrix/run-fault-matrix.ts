@@ -89,10 +89,10 @@ try {
     const kafkaBrokers = ownKafka ? kafka.brokers : (shared?.kafkaBrokers ?? []);
     const postgresUrl = ownPostgres ? postgres.url : (shared?.databaseUrl ?? '');
     const restart =
-      (what: string, own: boolean, instance: { stop(): Promise<void>; start(): Promise<void> }) =>
+      (what: string, own: boolean, instance: { start(): Promise<void> }, stop: () => Promise<void>) =>
       async () => {
         if (!own) throw new Error(`${what} of this scenario is shared: never restarted`);
-        await instance.stop();
+        await stop();
         await sleep(3000);
         await instance.start();
       };
@@ -107,8 +107,10 @@ try {
         stderr: log,
       });
       const result = await runScenario(session, scenario, size, {
-        restartKafka: restart('the broker', ownKafka, kafka),
-        restartPostgres: restart('the database', ownPostgres, postgres),
+        restartKafka: restart('the broker', ownKafka, kafka, kafka.stop),
+        restartPostgres: restart('the database', ownPostgres, postgres, postgres.stop),
+        crashKafka: restart('the broker', ownKafka, kafka, kafka.kill),
+        crashPostgres: restart('the database', ownPostgres, postgres, postgres.crash),
         targetRequestTimeoutMs: settings.FAULT_MATRIX_TARGET_TIMEOUT_MS,
       });
       if (!result.pass) failed += 1;

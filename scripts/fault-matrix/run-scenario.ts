@@ -28,7 +28,10 @@ export type ScenarioResult = {
   fault?: { at: number; until: number };
 };
 
-type Infra = Pick<ScenarioContext, 'restartKafka' | 'restartPostgres' | 'targetRequestTimeoutMs'>;
+type Infra = Pick<
+  ScenarioContext,
+  'restartKafka' | 'restartPostgres' | 'crashKafka' | 'crashPostgres' | 'targetRequestTimeoutMs'
+>;
 
 /** What the shop sends, task by task (a task's webhooks go one after the other). */
 function tasksOf(scenario: Scenario, orders: GeneratedOrder[]): OrderWebhook[][] {

@@ -13,6 +13,9 @@ export type ScenarioContext = {
   /** Stops and starts the broker / database the scenario runs on (private instances only). */
   restartKafka(): Promise<void>;
   restartPostgres(): Promise<void>;
+  /** Crashes it (kill -9 / immediate stop) and starts it again (private instances only). */
+  crashKafka(): Promise<void>;
+  crashPostgres(): Promise<void>;
   /** Timeout of one target request the connectors use (ms). */
   targetRequestTimeoutMs: number;
 };
@@ -71,6 +74,21 @@ export const scenarios: readonly Scenario[] = [
   killEach('connector-asperion'),
   { ...base, name: 'kafka broker restart', infra: 'private-kafka', inject: (c) => c.restartKafka() },
   { ...base, name: 'postgres restart', infra: 'private-postgres', inject: (c) => c.restartPostgres() },
+  // Crashes while the shop is still sending: webhooks meet the outage at ingest (503, sent again).
+  {
+    ...base,
+    name: 'kafka broker kill -9',
+    infra: 'private-kafka',
+    trigger: { after: 'sent', share: 0.3 },
+    inject: (c) => c.crashKafka(),
+  },
+  {
+    ...base,
+    name: 'postgres crash',
+    infra: 'private-postgres',
+    trigger: { after: 'sent', share: 0.3 },
+    inject: (c) => c.crashPostgres(),
+  },
   {
     ...base,
     name: 'target 5xx bursts',

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Single-node Apache Kafka in KRaft mode on loopback, built from Maven Central jars (no tarball,
-# no Docker). Usage: kafka.sh {install|start|stop|status}
+# no Docker). Usage: kafka.sh {install|start|stop|kill|status}
 #   install  download the broker jars once into ~/.cache/koppel/kafka-<version>/libs
 #   start    install if needed, format storage if needed, start the broker, wait until it answers
 #   stop     stop the broker started by start (SIGTERM, then SIGKILL after 30 s)
+#   kill     kill -9 the broker started by start (a crash: the next start recovers its logs)
 #   status   exit 0 and print "running" when the broker answers, else print "stopped" and exit 3
 # Env: KOPPEL_CACHE_DIR (default ~/.cache/koppel), KOPPEL_KAFKA_PORT (default 19092),
 #      KOPPEL_KAFKA_CONTROLLER_PORT (default 19093), KOPPEL_KAFKA_READY_TIMEOUT (seconds, default 180),
@@ -287,6 +288,22 @@ do_stop() {
   log "kafka: stopped"
 }
 
+do_kill() {
+  local pid
+  if ! pid="$(broker_pid)"; then
+    log "kafka: not running"
+    rm -f "${PID_FILE}"
+    return 0
+  fi
+  log "kafka: kill -9 pid ${pid}"
+  kill -KILL "${pid}"
+  while kill -0 "${pid}" 2>/dev/null; do
+    sleep 0.1
+  done
+  rm -f "${PID_FILE}" "${READY_FILE}"
+  log "kafka: killed"
+}
+
 do_status() {
   local pid
   if pid="$(broker_pid)" && broker_answers; then
@@ -301,9 +318,10 @@ case "${1:-}" in
   install) with_lock kafka do_install ;;
   start) with_lock kafka do_start ;;
   stop) with_lock kafka do_stop ;;
+  kill) with_lock kafka do_kill ;;
   status) do_status ;;
   *)
-    echo "usage: $0 {install|start|stop|status}" >&2
+    echo "usage: $0 {install|start|stop|kill|status}" >&2
     exit 2
     ;;
 esac

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # PostgreSQL 15 from Debian on loopback, with the project's login role and database.
-# Usage: postgres.sh {install|start|stop|status}
+# Usage: postgres.sh {install|start|stop|crash|status}
 #   install  apt-get install postgresql once (needs root)
 #   start    install if needed, start the cluster, wait for pg_isready, ensure role + database
 #   stop     stop the cluster
+#   crash    stop it the way a crash does (immediate: no checkpoint; the next start recovers)
 #   status   exit 0 and print "running" when the server accepts connections, else "stopped" and exit 3
 # Env: KOPPEL_PG_VERSION (default 15), KOPPEL_PG_READY_TIMEOUT (seconds, default 60),
 #      KOPPEL_PG_CLUSTER (default main) and KOPPEL_PG_PORT (default 5432): a second cluster on
@@ -118,6 +119,18 @@ do_stop() {
   log "postgres: stopped"
 }
 
+# A crash: `stop -m immediate` ends every server process without a checkpoint; the next start
+# runs crash recovery from the WAL, as after a power cut.
+do_crash() {
+  if ! command -v pg_ctlcluster >/dev/null || ! cluster_online; then
+    log "postgres: not running"
+    return 0
+  fi
+  log "postgres ${PG_VERSION}: crashing cluster ${PG_CLUSTER} (immediate stop)"
+  pg_ctlcluster --skip-systemctl-redirect "${PG_VERSION}" "${PG_CLUSTER}" stop -m immediate >&2
+  log "postgres: crashed"
+}
+
 do_status() {
   if command -v pg_isready >/dev/null && server_ready; then
     echo "running ${PG_HOST}:${PG_PORT}"
@@ -131,9 +144,10 @@ case "${1:-}" in
   install) with_lock postgres do_install ;;
   start) with_lock postgres do_start ;;
   stop) with_lock postgres do_stop ;;
+  crash) with_lock postgres do_crash ;;
   status) do_status ;;
   *)
-    echo "usage: $0 {install|start|stop|status}" >&2
+    echo "usage: $0 {install|start|stop|crash|status}" >&2
     exit 2
     ;;
 esac

@@ -51,6 +51,8 @@ t.before(async () => {
       runScenario(running, run.scenario, run.size, {
         restartKafka: never,
         restartPostgres: never,
+        crashKafka: never,
+        crashPostgres: never,
         targetRequestTimeoutMs: TARGET_TIMEOUT_MS,
       }),
     ),
