@@ -109,27 +109,21 @@ do_start() {
   ensure_role_and_database
 }
 
-do_stop() {
+# stop_cluster <mode> <what it did>: `fast` is an orderly stop (every session cut); `immediate` is
+# how a crash stops it (no checkpoint: the next start runs crash recovery from the WAL).
+stop_cluster() {
+  local mode="$1" outcome="$2"
   if ! command -v pg_ctlcluster >/dev/null || ! cluster_online; then
     log "postgres: not running"
     return 0
   fi
-  log "postgres ${PG_VERSION}: stopping cluster ${PG_CLUSTER}"
-  pg_ctlcluster --skip-systemctl-redirect "${PG_VERSION}" "${PG_CLUSTER}" stop -m fast >&2
-  log "postgres: stopped"
+  log "postgres ${PG_VERSION}: stopping cluster ${PG_CLUSTER} (-m ${mode})"
+  pg_ctlcluster --skip-systemctl-redirect "${PG_VERSION}" "${PG_CLUSTER}" stop -m "${mode}" >&2
+  log "postgres: ${outcome}"
 }
 
-# A crash: `stop -m immediate` ends every server process without a checkpoint; the next start
-# runs crash recovery from the WAL, as after a power cut.
-do_crash() {
-  if ! command -v pg_ctlcluster >/dev/null || ! cluster_online; then
-    log "postgres: not running"
-    return 0
-  fi
-  log "postgres ${PG_VERSION}: crashing cluster ${PG_CLUSTER} (immediate stop)"
-  pg_ctlcluster --skip-systemctl-redirect "${PG_VERSION}" "${PG_CLUSTER}" stop -m immediate >&2
-  log "postgres: crashed"
-}
+do_stop() { stop_cluster fast stopped; }
+do_crash() { stop_cluster immediate crashed; }
 
 do_status() {
   if command -v pg_isready >/dev/null && server_ready; then

@@ -18,60 +18,42 @@ export type FreedLeases = Partial<Record<string, number>>;
  */
 export async function freeLeasesOfPreviousRun(db: Kysely<Database>): Promise<FreedLeases> {
   const freed: FreedLeases = {};
-  const count = (table: string, rows: { numUpdatedRows: bigint }) => {
-    if (rows.numUpdatedRows > 0n) freed[table] = Number(rows.numUpdatedRows);
-  };
   await db.transaction().execute(async (trx) => {
-    count(
-      'inbox',
-      await trx
-        .updateTable('inbox')
-        .set({ claim_token: null, claimed_until: null })
-        .where('claimed_until', 'is not', null)
-        .executeTakeFirst(),
-    );
-    count(
-      'debtor_bindings',
-      await trx
-        .updateTable('debtor_bindings')
-        .set({ claimed_until: null, updated_at: sql`now()` })
-        .where('claimed_until', 'is not', null)
-        .executeTakeFirst(),
-    );
-    count(
-      'delivery_ledger',
-      await trx
-        .updateTable('delivery_ledger')
-        .set({ lease_until: null, updated_at: sql`now()` })
-        .where('lease_until', 'is not', null)
-        .executeTakeFirst(),
-    );
-    for (const table of ['poll_schedules', 'stock_read_schedules', 'product_sync_schedules'] as const) {
-      count(
-        table,
-        await trx
-          .updateTable(table)
-          .set({ lease_owner: null, lease_until: null })
-          .where('lease_owner', 'is not', null)
-          .executeTakeFirst(),
-      );
+    for (const [table, free] of Object.entries(freeingStatements(trx))) {
+      const { numUpdatedRows } = await free.executeTakeFirst();
+      if (numUpdatedRows > 0n) freed[table] = Number(numUpdatedRows);
     }
-    count(
-      'stock_applied',
-      await trx
-        .updateTable('stock_applied')
-        .set({ lease_owner: null, lease_until: null })
-        .where('lease_owner', 'is not', null)
-        .executeTakeFirst(),
-    );
-    count(
-      'maintenance_leases',
-      await trx
-        .updateTable('maintenance_leases')
-        .set({ lease_until: sql`now()` })
-        .where('lease_until', '>', sql<Date>`now()`)
-        .executeTakeFirst(),
-    );
   });
   return freed;
+}
+
+/** Per table, the update that frees whatever lease or claim its rows hold. */
+function freeingStatements(db: Kysely<Database>) {
+  /** The tables whose lease is an owner token and an end time. */
+  const owned = (
+    table: 'poll_schedules' | 'stock_read_schedules' | 'product_sync_schedules' | 'stock_applied',
+  ) =>
+    db.updateTable(table).set({ lease_owner: null, lease_until: null }).where('lease_owner', 'is not', null);
+  return {
+    inbox: db
+      .updateTable('inbox')
+      .set({ claim_token: null, claimed_until: null })
+      .where('claimed_until', 'is not', null),
+    debtor_bindings: db
+      .updateTable('debtor_bindings')
+      .set({ claimed_until: null, updated_at: sql`now()` })
+      .where('claimed_until', 'is not', null),
+    delivery_ledger: db
+      .updateTable('delivery_ledger')
+      .set({ lease_until: null, updated_at: sql`now()` })
+      .where('lease_until', 'is not', null),
+    poll_schedules: owned('poll_schedules'),
+    stock_read_schedules: owned('stock_read_schedules'),
+    product_sync_schedules: owned('product_sync_schedules'),
+    stock_applied: owned('stock_applied'),
+    maintenance_leases: db
+      .updateTable('maintenance_leases')
+      .set({ lease_until: sql`now()` })
+      .where('lease_until', '>', sql<Date>`now()`),
+  };
 }
