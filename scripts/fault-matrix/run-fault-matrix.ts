@@ -88,13 +88,13 @@ try {
     const ownPostgres = everythingPrivate || scenario.infra === 'private-postgres';
     const kafkaBrokers = ownKafka ? kafka.brokers : (shared?.kafkaBrokers ?? []);
     const postgresUrl = ownPostgres ? postgres.url : (shared?.databaseUrl ?? '');
+    /** Takes the scenario's own broker or database down (`down`: stop or crash), 3 s, and up again. */
     const restart =
-      (what: string, own: boolean, instance: { start(): Promise<void> }, stop: () => Promise<void>) =>
-      async () => {
+      (what: string, own: boolean, down: () => Promise<void>, up: () => Promise<void>) => async () => {
         if (!own) throw new Error(`${what} of this scenario is shared: never restarted`);
-        await stop();
+        await down();
         await sleep(3000);
-        await instance.start();
+        await up();
       };
     let session: Awaited<ReturnType<typeof startPipelineSession>> | undefined;
     try {
@@ -107,10 +107,10 @@ try {
         stderr: log,
       });
       const result = await runScenario(session, scenario, size, {
-        restartKafka: restart('the broker', ownKafka, kafka, kafka.stop),
-        restartPostgres: restart('the database', ownPostgres, postgres, postgres.stop),
-        crashKafka: restart('the broker', ownKafka, kafka, kafka.kill),
-        crashPostgres: restart('the database', ownPostgres, postgres, postgres.crash),
+        restartKafka: restart('the broker', ownKafka, kafka.stop, kafka.start),
+        restartPostgres: restart('the database', ownPostgres, postgres.stop, postgres.start),
+        crashKafka: restart('the broker', ownKafka, kafka.kill, kafka.start),
+        crashPostgres: restart('the database', ownPostgres, postgres.crash, postgres.start),
         targetRequestTimeoutMs: settings.FAULT_MATRIX_TARGET_TIMEOUT_MS,
       });
       if (!result.pass) failed += 1;
