@@ -71,14 +71,15 @@ export async function runBacklogBench(
     processes.push(...draining);
     const cpuAtDrainStart = draining.map((p) => p.sample().cpuSeconds);
     let cpuAtChunkStart = cpuAtDrainStart;
-    const stageCosts = (since: number[], size: number): StageCost[] => {
+    /** Each stage's cost since the CPU seconds in `since`, per 1,000 of `size` orders, and the CPU seconds now. */
+    const stageCosts = (since: number[], size: number) => {
       const samples = draining.map((p) => p.sample());
-      cpuAtChunkStart = samples.map((sample) => sample.cpuSeconds);
-      return draining.map((p, i) => ({
+      const costs: StageCost[] = draining.map((p, i) => ({
         name: p.name,
         cpuSecondsPer1000: (((samples[i]?.cpuSeconds ?? 0) - (since[i] ?? 0)) / size) * 1000,
         rssBytes: samples[i]?.rssBytes ?? Number.NaN,
       }));
+      return { costs, cpuSeconds: samples.map((sample) => sample.cpuSeconds) };
     };
     const chunks: BacklogChunk[] = [];
     let chunkStarted = started;
@@ -93,11 +94,9 @@ export async function runBacklogBench(
         const upTo = Math.min((chunks.length + 1) * settings.chunk, settings.orders);
         if (drained < upTo) break;
         const size = upTo - chunks.length * settings.chunk;
-        const chunk = {
-          upTo,
-          perSecond: size / ((now - chunkStarted) / 1000),
-          stages: stageCosts(cpuAtChunkStart, size),
-        };
+        const spent = stageCosts(cpuAtChunkStart, size);
+        cpuAtChunkStart = spent.cpuSeconds;
+        const chunk = { upTo, perSecond: size / ((now - chunkStarted) / 1000), stages: spent.costs };
         chunks.push(chunk);
         console.log(
           `  backlog: ${upTo} drained, ${chunk.perSecond.toFixed(0)} orders/s in this chunk; ${stageCostLine(chunk.stages)}`,
@@ -109,7 +108,7 @@ export async function runBacklogBench(
       orders: settings.orders,
       loadPerSecond: loaded.ok / loaded.seconds,
       chunks,
-      stages: stageCosts(cpuAtDrainStart, Math.max(drained, 1)),
+      stages: stageCosts(cpuAtDrainStart, Math.max(drained, 1)).costs,
       drained,
       duplicates: target.duplicateCount(),
       perSecond: drained / ((performance.now() - started) / 1000),

@@ -28,10 +28,8 @@ export type ScenarioResult = {
   fault?: { at: number; until: number };
 };
 
-type Infra = Pick<
-  ScenarioContext,
-  'restartKafka' | 'restartPostgres' | 'crashKafka' | 'crashPostgres' | 'targetRequestTimeoutMs'
->;
+/** What the scenario may do to the infrastructure it runs on (the rest of its context is the run's). */
+type Infra = Omit<ScenarioContext, 'session' | 'target'>;
 
 /** What the shop sends, task by task (a task's webhooks go one after the other). */
 function tasksOf(scenario: Scenario, orders: GeneratedOrder[]): OrderWebhook[][] {

@@ -15,14 +15,12 @@ export function installGracefulShutdown(
     running ??= (async () => {
       const started = Date.now();
       const finished: string[] = [];
-      let current: { name: string; since: number } | undefined;
+      let current = { name: '', since: started };
       const timer = setTimeout(() => {
-        const still = current
-          ? `step ${current.name} still running after ${Date.now() - current.since} ms`
-          : '';
-        const done = finished.length > 0 ? `done: ${finished.join(', ')}` : 'no step done';
+        const done = finished.length > 0 ? finished.join(', ') : 'none';
         options.log(
-          `shutdown took longer than ${options.timeoutMs} ms (${[still, done].filter(Boolean).join('; ')}); exiting`,
+          `shutdown took longer than ${options.timeoutMs} ms (step ${current.name} still running after ` +
+            `${Date.now() - current.since} ms; done: ${done}); exiting`,
         );
         process.exit(1);
       }, options.timeoutMs);
@@ -38,7 +36,6 @@ export function installGracefulShutdown(
         }
         finished.push(`${step.name} ${Date.now() - current.since} ms`);
       }
-      current = undefined;
       clearTimeout(timer);
       options.log(`shutdown complete in ${Date.now() - started} ms (${finished.join(', ')})`);
     })();
