@@ -1,4 +1,3 @@
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { type ConnectionChanges, connectionChangeChannel } from './connection-changes.js';
@@ -47,6 +46,9 @@ const EMBEDDED_SHARED_BUFFERS = '32MB';
 
 /** Embedded Postgres (PGlite, WASM) keeping its data in `dataDir` across restarts. */
 export async function createEmbeddedDatabase(dataDir: string): Promise<DatabaseHandle> {
+  // Loaded here, not at the top: every deployable of the Kafka mode bundles this module, and
+  // none of them needs PGlite's JavaScript (about 10 MB of RSS) for a database it never opens.
+  const { PGlite } = await import('@electric-sql/pglite');
   const pglite = await PGlite.create(dataDir, {
     startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`],
   });
