@@ -15,6 +15,7 @@ import * as retention from './migrations/0013-retention.js';
 import * as targetRateBuckets from './migrations/0014-target-rate-buckets.js';
 import * as connectionChangeNotices from './migrations/0015-connection-change-notices.js';
 import * as debtorSyncedDigest from './migrations/0016-debtor-synced-digest.js';
+import * as ledgerBookedNumber from './migrations/0017-ledger-booked-number.js';
 import type { Database } from './schema.js';
 
 /** Migrations are listed in code (not read from disk) so bundles and tsx run them alike. */
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0014-target-rate-buckets': targetRateBuckets,
   '0015-connection-change-notices': connectionChangeNotices,
   '0016-debtor-synced-digest': debtorSyncedDigest,
+  '0017-ledger-booked-number': ledgerBookedNumber,
 };
 
 /** Every migration's name, in the order they apply (tests compare it with what a database recorded). */

@@ -96,7 +96,10 @@ export type DeliveryLedgerTable = {
   external_order_id: string;
   state: 'delivering' | 'delivered';
   document_id: string | null;
+  /** The number Koppel asked the target to give the document (prepared before any call). */
   document_number: string;
+  /** The number the target gave the booked document; null until delivered (or marked before 0017). */
+  booked_number: Generated<string | null>;
   attempts: number;
   /** Bumped by every lease acquisition; `renew` and `markDelivered` must carry it (fencing token). */
   lease_fence: Generated<number>;

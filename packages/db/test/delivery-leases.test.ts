@@ -41,10 +41,11 @@ for (const kind of databaseKinds) {
     t.test('the holder renews and marks delivered; later acquisitions see delivered', async (t) => {
       const lease = leaseOf(await ledger.acquire('conn-d', 'order-1', 'INV-1', 60_000));
       t.equal(await ledger.renew(lease, 60_000), true);
-      t.equal(await ledger.markDelivered(lease, 'doc-42'), true);
+      t.equal(await ledger.markDelivered(lease, 'doc-42', 'BOOKED-7'), true);
       t.same(await ledger.acquire('conn-d', 'order-1', 'INV-1', 60_000), {
         kind: 'delivered',
         documentId: 'doc-42',
+        bookedNumber: 'BOOKED-7',
       });
       t.equal(await ledger.renew(lease, 60_000), false, 'nothing left to renew once delivered');
       t.equal(await ledger.countDelivered('conn-d'), 1);
@@ -89,10 +90,15 @@ for (const kind of databaseKinds) {
       const lease = leaseOf(await ledger.acquire('conn-e', 'order-1', 'INV-1', 100));
       await sleep(200);
       t.equal(await ledger.markDelivered(lease, 'doc-late'), true);
-      t.same(await ledger.acquire('conn-e', 'order-1', 'INV-1', 60_000), {
-        kind: 'delivered',
-        documentId: 'doc-late',
-      });
+      t.same(
+        await ledger.acquire('conn-e', 'order-1', 'INV-1', 60_000),
+        {
+          kind: 'delivered',
+          documentId: 'doc-late',
+          bookedNumber: null,
+        },
+        'marked without the number (as rows before migration 0017): none to announce',
+      );
     });
 
     t.test('the create request is recorded for the next attempt, by the holder only', async (t) => {

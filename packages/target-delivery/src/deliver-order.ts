@@ -31,7 +31,11 @@ export type DeliveryStores = {
 };
 
 export type DeliveryOutcome =
-  | { kind: 'already_delivered' }
+  /**
+   * Koppel's ledger says this order is booked. `document` is the booked document when the ledger
+   * knows the number the target gave it (rows marked before migration 0017 do not: null).
+   */
+  | { kind: 'already_delivered'; document: TargetDocument | null }
   | { kind: 'already_in_target'; document: TargetDocument }
   | { kind: 'delivered'; document: TargetDocument; debtor: TargetDebtor };
 
@@ -92,7 +96,12 @@ export async function deliverOrder<Session, Body>(
       reason: 'Koppel already delivered this order',
       documentId: acquired.documentId,
     });
-    return { kind: 'already_delivered' };
+    const { documentId, bookedNumber } = acquired;
+    return {
+      kind: 'already_delivered',
+      document:
+        documentId !== null && bookedNumber !== null ? { targetId: documentId, number: bookedNumber } : null,
+    };
   }
 
   const lease = acquired.lease;
@@ -100,7 +109,7 @@ export async function deliverOrder<Session, Body>(
   try {
     const existing = await connector.findDocument(session, prepared, order);
     if (existing) {
-      await markDelivered(stores, lease, existing.targetId);
+      await markDelivered(stores, lease, existing);
       await stores.journey.record(connectionId, externalId, 'already_in_target', {
         reason: `the target already has document ${existing.number}`,
         documentId: existing.targetId,
@@ -131,7 +140,7 @@ export async function deliverOrder<Session, Body>(
     if (requestedAt === null) throw deliveryLeaseLost();
     const document = await createOnce(connector, session, stores, lease, prepared, debtor, requestedAt);
     keeper.stop();
-    await markDelivered(stores, lease, document.targetId);
+    await markDelivered(stores, lease, document);
     await stores.journey.record(connectionId, externalId, 'delivered', {
       targetSystem: connector.system,
       documentId: document.targetId,
@@ -193,9 +202,9 @@ async function createOnce<Session, Body>(
 async function markDelivered(
   stores: DeliveryStores,
   lease: DeliveryLease,
-  documentId: string,
+  document: TargetDocument,
 ): Promise<void> {
-  await stores.ledger.markDelivered(lease, documentId);
+  await stores.ledger.markDelivered(lease, document.targetId, document.number);
 }
 
 async function resolveDebtor<Session, Body>(

@@ -115,7 +115,11 @@ t.test('an order Koppel already delivered is skipped without calling the target'
 
   const again = createFakeTargetConnector();
   const outcome = await deliverOrder(again.connector, session, stores, order, customer);
-  t.same(outcome, { kind: 'already_delivered' });
+  t.same(
+    outcome,
+    { kind: 'already_delivered', document: { targetId: 'doc-1', number: 'KOP-1001' } },
+    'the booked document comes from the ledger, so it can be announced again',
+  );
   t.same(again.calls, [], 'not a single call to the target');
   t.same(await stages(), ['debtor_created', 'delivered', 'already_in_target']);
   t.match(await ledgerRow(), { state: 'delivered', document_id: 'doc-1', attempts: 1 });
@@ -137,6 +141,25 @@ t.test('a document the target already has is recorded as delivered without creat
     reason: /already has document KOP-1001/,
   });
   t.equal(await stores.bindings.find(connectionId, customer.customerId), null, 'no debtor was bound');
+});
+
+t.test('the ledger keeps the number the target gave a document, not the one Koppel asked for', async (t) => {
+  const { order, customer, ledgerRow } = scenario();
+  // The target numbered the document itself: found under Koppel's reference, numbered its own way.
+  const found = { targetId: 'doc-78', number: '2026-0042' };
+  await deliverOrder(
+    createFakeTargetConnector({ documents: new Map([['KOP-1001', found]]) }).connector,
+    session,
+    stores,
+    order,
+    customer,
+  );
+  t.match(await ledgerRow(), { state: 'delivered', document_number: 'KOP-1001', booked_number: '2026-0042' });
+
+  const again = createFakeTargetConnector();
+  const outcome = await deliverOrder(again.connector, session, stores, order, customer);
+  t.same(outcome, { kind: 'already_delivered', document: found });
+  t.same(again.calls, []);
 });
 
 t.test('a known debtor binding is reused: no search, no creation', async (t) => {

@@ -21,7 +21,12 @@ export type LedgerAcquisition =
        */
       documentRequestedAt: Date | null;
     }
-  | { kind: 'delivered'; documentId: string | null }
+  | {
+      kind: 'delivered';
+      documentId: string | null;
+      /** The number the target gave the document; null on rows marked before migration 0017. */
+      bookedNumber: string | null;
+    }
   /** Another worker holds an unexpired lease; it ends in `remainingMs` at the latest. */
   | { kind: 'held'; remainingMs: number };
 
@@ -70,6 +75,7 @@ export function createDeliveryLedgerRepository(db: Kysely<Database>) {
         .select([
           'state',
           'document_id',
+          'booked_number',
           sql<number>`greatest(0, extract(epoch from (lease_until - now())) * 1000)::float8`.as(
             'remaining_ms',
           ),
@@ -77,7 +83,9 @@ export function createDeliveryLedgerRepository(db: Kysely<Database>) {
         .where('connection_id', '=', connectionId)
         .where('external_order_id', '=', externalOrderId)
         .executeTakeFirstOrThrow();
-      if (row.state === 'delivered') return { kind: 'delivered', documentId: row.document_id };
+      if (row.state === 'delivered') {
+        return { kind: 'delivered', documentId: row.document_id, bookedNumber: row.booked_number };
+      }
       return { kind: 'held', remainingMs: Math.ceil(Number(row.remaining_ms ?? 0)) };
     },
 
@@ -110,12 +118,13 @@ export function createDeliveryLedgerRepository(db: Kysely<Database>) {
     },
 
     /**
-     * Records the document, by the lease's holder only; false when another worker took the lease
-     * over (that worker finds the document in the target). An expired lease nobody took over
-     * still marks: the document exists, and the row says so.
+     * Records the document (its id, and the number the target gave it when known), by the
+     * lease's holder only; false when another worker took the lease over (that worker finds the
+     * document in the target). An expired lease nobody took over still marks: the document
+     * exists, and the row says so.
      */
-    markDelivered: (lease: DeliveryLease, documentId: string): Promise<boolean> =>
-      markDelivered({ lease, documentId }),
+    markDelivered: (lease: DeliveryLease, documentId: string, bookedNumber?: string): Promise<boolean> =>
+      markDelivered({ lease, documentId, bookedNumber: bookedNumber ?? null }),
 
     /** Gives the lease up after a failed attempt, so the retry may acquire it at once. */
     async release(lease: DeliveryLease): Promise<void> {
@@ -181,7 +190,7 @@ async function takeLeases(db: Kysely<Database>, asks: AcquireAsk[]): Promise<(Ta
 }
 
 type RequestMark = { lease: DeliveryLease; leaseMs: number; request?: unknown };
-type DeliveredMark = { lease: DeliveryLease; documentId: string };
+type DeliveredMark = { lease: DeliveryLease; documentId: string; bookedNumber: string | null };
 
 const leaseKey = (connectionId: string, externalOrderId: string) =>
   JSON.stringify([connectionId, externalOrderId]);
@@ -223,13 +232,14 @@ async function markDocumentsRequested(db: Kysely<Database>, marks: RequestMark[]
 /** `markDelivered` for several leases in one update, each by its own lease's holder only. */
 async function markManyDelivered(db: Kysely<Database>, marks: DeliveredMark[]): Promise<boolean[]> {
   const values = marks.map(
-    ({ lease, documentId }) =>
-      sql`(${lease.connectionId}::text, ${lease.externalOrderId}::text, ${lease.fence}::int, ${documentId}::text)`,
+    ({ lease, documentId, bookedNumber }) =>
+      sql`(${lease.connectionId}::text, ${lease.externalOrderId}::text, ${lease.fence}::int, ${documentId}::text, ${bookedNumber}::text)`,
   );
   const { rows } = await sql<{ connection_id: string; external_order_id: string; lease_fence: number }>`
     update delivery_ledger as d set
-      state = 'delivered', document_id = v.document_id, lease_until = null, updated_at = now()
-    from (values ${sql.join(values)}) as v(connection_id, external_order_id, fence, document_id)
+      state = 'delivered', document_id = v.document_id, booked_number = v.booked_number,
+      lease_until = null, updated_at = now()
+    from (values ${sql.join(values)}) as v(connection_id, external_order_id, fence, document_id, booked_number)
     where d.connection_id = v.connection_id and d.external_order_id = v.external_order_id
       and d.lease_fence = v.fence and d.state = 'delivering'
     returning d.connection_id, d.external_order_id, d.lease_fence`.execute(db);

@@ -82,10 +82,12 @@ export function createDeliveryRequestHandler(deps: DeliveryRequestHandlerDeps) {
 }
 
 /**
- * Publishes `orders.booked` for a document this delivery created or found in the target. A
- * failed publish rejects (retried), but the retry's outcome is `already_delivered`, which
- * carries no document, so that announcement is lost: the lead's follow-up (see the report of
- * issue 9) is the ledger keeping the document number.
+ * Publishes `orders.booked` for the document this delivery created or found in the target, and
+ * again for an order the ledger says is booked: a failed publish rejects (retried), and the
+ * retry's outcome is `already_delivered`, so announcing only new bookings would lose that
+ * write-back to the shop. The ledger keeps the number the target gave the document for this.
+ * A repeated announcement repeats the source's write-back, which writes the same fields again.
+ * A row booked before the ledger kept the number (migration 0017) has no document to announce.
  */
 async function announceBooked(
   deps: DeliveryRequestHandlerDeps,
@@ -93,7 +95,7 @@ async function announceBooked(
   order: CanonicalOrder,
   outcome: DeliveryOutcome,
 ): Promise<void> {
-  if (outcome.kind === 'already_delivered') return;
+  if (outcome.document === null) return;
   const event = create(OrderBookedEventSchema, {
     eventId: randomUUID(),
     connectionId: order.connectionId,

@@ -1,18 +1,21 @@
 /**
  * startTargetConnector on the real broker and a Postgres database of its own: one delivery
- * request on `deliveries.asperion` becomes an invoice in the Asperion simulator, and an order
- * Asperion can never accept is dead-lettered without a debtor.
+ * request on `deliveries.asperion` becomes an invoice in the Asperion simulator, an order
+ * Asperion can never accept is dead-lettered without a debtor, and a booking whose
+ * `orders.booked` announcement failed to publish is announced by the retry.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { create, toBinary } from '@bufbuild/protobuf';
 import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { asperionConnector } from '@koppel/connector-asperion';
+import { fromBinary } from '@bufbuild/protobuf';
 import {
   CanonicalOrderSchema,
   CustomerRefSchema,
   DebtorKind,
   DeliveryRequestSchema,
   deliveryTopicFor,
+  OrderBookedEventSchema,
   orderKey,
   topicName,
   topics,
@@ -26,7 +29,7 @@ import {
   createPostgresDatabase,
   migrateToLatest,
 } from '@koppel/db';
-import { createKafkaBus } from '@koppel/kafka';
+import { createKafkaBus, type IncomingMessage, type MessageBus } from '@koppel/kafka';
 import { buildProductLine, buildShippingLine, computeTotals } from '@koppel/order-model';
 import { buildAsperionSimulator, DEFAULT_CLIENT, DEFAULT_USER_ID } from '@koppel/sim-asperion';
 import { createMetricsRegistry } from '@koppel/telemetry';
@@ -42,6 +45,29 @@ await migrateToLatest(database.db);
 const prefix = `tr${uniqueRunId()}.`;
 const bus = createKafkaBus({ brokers: infra.kafkaBrokers, clientId: 'koppel-target-runner-test' });
 await bus.ensureTopics([topics.deadLetter], prefix);
+// The connector's bus: the real one, except that a test can make the next publishes to
+// `orders.booked` fail as they do while the broker is away.
+const bookedTopic = topicName(topics.ordersBooked, prefix);
+let failingBookedPublishes = 0;
+const connectorBus: MessageBus = {
+  ...bus,
+  async publish(topic, messages) {
+    if (topic === bookedTopic && failingBookedPublishes > 0) {
+      failingBookedPublishes -= 1;
+      throw new Error('KafkaJSConnectionError: Connection error: connect ECONNREFUSED');
+    }
+    await bus.publish(topic, messages);
+  },
+};
+await bus.ensureTopics([topics.ordersBooked], prefix);
+const announced: IncomingMessage[] = [];
+const bookedWatch = await bus.subscribe({
+  groupId: `${prefix}booked-watch`,
+  topic: bookedTopic,
+  handler: async (message) => {
+    announced.push(message);
+  },
+});
 const connections = createConnectionRepository(database.db, createCredentialCipher(randomBytes(32)));
 const journey = createJourneyRepository(database.db);
 const ledger = createDeliveryLedgerRepository(database.db);
@@ -49,6 +75,7 @@ const sim = buildAsperionSimulator({ rateLimit: false });
 const simUrl = await sim.app.listen({ port: 0, host: '127.0.0.1' });
 const metrics = createMetricsRegistry('target-runner-test');
 t.teardown(async () => {
+  await bookedWatch.stop();
   await bus.close();
   await sim.app.close();
   await database.close();
@@ -90,7 +117,7 @@ await connections.create({
 });
 
 const subscription = await startTargetConnector(asperionConnector, {
-  bus,
+  bus: connectorBus,
   journey,
   metrics,
   topicPrefix: prefix,
@@ -197,4 +224,31 @@ t.test('a HUF order is dead-lettered at once, and Asperion is asked for no debto
   ]);
   t.equal(sim.kit.inspection.list({ pathPrefix: '/v1/debtors' }).length, debtorCallsBefore, 'no debtor call');
   t.notOk(admin().debtors.some((debtor) => debtor.emailAddress === 'anna-5002@example.nl'));
+});
+
+t.test('a booking whose announcement failed to publish is announced by the retry, booked once', async (t) => {
+  failingBookedPublishes = 1;
+  await bus.publish(topicName(deliveryTopicFor('asperion'), prefix), [deliveryRequest('5003', 'EUR')]);
+  const announcementsOf = () =>
+    announced
+      .map((message) => fromBinary(OrderBookedEventSchema, message.value))
+      .filter((event) => event.externalOrderId === '5003');
+  await until('the booking announced', async () => announcementsOf().length > 0);
+
+  t.equal(failingBookedPublishes, 0, 'the first announcement failed');
+  const invoices = admin().salesInvoices.filter((candidate) => candidate.invoiceNumber === 'WEB-5003');
+  t.equal(invoices.length, 1, 'booked once');
+  t.match(announcementsOf(), [
+    {
+      connectionId,
+      targetSystem: 'asperion',
+      documentNumber: 'WEB-5003',
+      documentId: String(invoices[0]?.id),
+    },
+  ]);
+  t.match(
+    (await journey.list(connectionId, '5003')).map((entry) => entry.stage),
+    ['debtor_created', 'delivered', 'retrying', 'already_in_target'],
+    'the retry found the order booked in the ledger and announced it from there',
+  );
 });
