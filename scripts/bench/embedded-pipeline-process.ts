@@ -3,6 +3,11 @@
  * (services/embedded/src/compose-pipeline.ts) on PGlite in a temp folder and the table-backed
  * topic log, with a Shoprenter → Asperion connection to the simulator at ASPERION_URL. Prints
  * `READY <ingest url> <webhook path>`; stops on SIGTERM.
+ *
+ * DATA_DIR: the folder of the database (a temp folder of its own, removed at the end, when absent).
+ * PREPARE_ONLY=true: only creates and migrates the database there, prints `READY prepared` and
+ * closes it on SIGTERM, so the measured run starts on a database that exists, as every start of
+ * an installation after its first does.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,12 +32,24 @@ const env = z
     ASPERION_URL: z.url(),
     ASPERION_REFRESH_TOKEN: z.string().min(1),
     CONNECTOR_RPS: z.coerce.number().positive(),
+    DATA_DIR: z.string().min(1).optional(),
+    PREPARE_ONLY: z.enum(['true', 'false']).default('false'),
   })
   .parse(process.env);
 
-const dataDir = mkdtempSync(join(tmpdir(), 'koppel-bench-embedded-'));
+const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'koppel-bench-embedded-'));
 const database = await createEmbeddedDatabase(join(dataDir, 'pg'));
 await migrateToLatest(database.db);
+if (env.PREPARE_ONLY === 'true') {
+  process.stdout.write('READY prepared\n');
+  process.once('SIGTERM', async () => {
+    await database.close();
+    process.exit(0);
+  });
+  // Waits for the SIGTERM (the timer keeps the process alive; nothing below runs).
+  setInterval(() => {}, 60_000);
+  await new Promise(() => {});
+}
 const bus = createEmbeddedBus(database.db, {
   onHandlerError: (error, topic) => console.error(`[embedded bus] ${topic}: ${String(error)}`),
 });
@@ -78,6 +95,6 @@ process.once('SIGTERM', async () => {
   await pipeline.stop();
   await bus.close();
   await database.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  if (!env.DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
   process.exit(0);
 });

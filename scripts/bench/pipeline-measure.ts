@@ -21,9 +21,15 @@ export type PipelineSettings = {
   drainTimeoutMs: number;
 };
 
-/** Peak RSS after the saturation phase (bounded concurrency) and at the end (after the fixed rate). */
+/**
+ * RSS under load: the highest VmRSS sampled every 250 ms while orders flowed (saturation and fixed
+ * rate). Peak RSS (VmHWM, since the process started, so with its start-up) after the saturation
+ * phase and at the end: the embedded mode's first start creates its PGlite database, a transient
+ * of a few hundred MB that the peak keeps and the figure under load does not.
+ */
 export type ProcessFigures = {
   name: string;
+  rssUnderLoadBytes: number;
   peakRssBytes: number;
   peakRssAtEndBytes: number;
   cpuSecondsPer1000: number;
@@ -42,6 +48,8 @@ export type PipelineFigures = {
   processes: ProcessFigures[];
   /** Database statements of every process per order in the saturation phase (NaN: not counted). */
   statementsPerOrder: number;
+  /** Embedded only: peak RSS of the first start, which creates the database (no load). */
+  firstStartPeakRssBytes?: number;
 };
 
 export async function measurePipeline(options: {
@@ -85,6 +93,16 @@ export async function measurePipeline(options: {
     });
 
   await phase(settings.warmup, closed(settings.warmup));
+  const rssUnderLoad = processes.map(() => 0);
+  const sampleRss = () => {
+    for (const [index, p] of processes.entries()) {
+      // A process that died has no /proc entry: its figure stays what was sampled before.
+      try {
+        rssUnderLoad[index] = Math.max(rssUnderLoad[index] ?? 0, p.sample().rssBytes);
+      } catch {}
+    }
+  };
+  const rssSampler = setInterval(sampleRss, 250);
   const cpuBefore = processes.map((p) => p.sample().cpuSeconds);
   const statements = () => processes.reduce((sum, p) => sum + p.statements(), 0);
   const statementsBefore = statements();
@@ -103,6 +121,8 @@ export async function measurePipeline(options: {
       onSend,
     }),
   );
+  clearInterval(rssSampler);
+  sampleRss();
   return {
     ingestPerSecond: settings.orders / saturation.sendSeconds,
     perSecond: saturation.seenAt.size / saturation.seconds,
@@ -116,6 +136,7 @@ export async function measurePipeline(options: {
     statementsPerOrder: statementsDuring / settings.orders,
     processes: processes.map((p, index) => ({
       name: p.name,
+      rssUnderLoadBytes: rssUnderLoad[index] ?? Number.NaN,
       peakRssBytes: afterSaturation[index]?.peakRssBytes ?? Number.NaN,
       peakRssAtEndBytes: p.sample().peakRssBytes,
       cpuSecondsPer1000:
