@@ -20,3 +20,10 @@ t.test('a value without NUL is passed on as it is, not copied', async (t) => {
   t.same(withoutNul(deep), { a: { b: [{ c: 'x\uFFFD' }] } });
   t.same(deep, { a: { b: [{ c: 'x\u0000' }] } }, 'the input itself is left unchanged');
 });
+
+t.test('half of a surrogate pair becomes U+FFFD; whole pairs and typed escapes are kept', async (t) => {
+  const stored = JSON.parse(jsonbText({ lone: 'a\ud800b', low: '\udc00', 'k\udbff': 'pair 😀 kept' }));
+  t.same(stored, { lone: 'a\uFFFDb', low: '\uFFFD', 'k\uFFFD': 'pair 😀 kept' });
+  const typed = { text: 'the letters \\ud800 typed, no surrogate' };
+  t.equal(jsonbText(typed), JSON.stringify(typed), 'a typed backslash escape is text, kept as it is');
+});

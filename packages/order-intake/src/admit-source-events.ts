@@ -6,6 +6,7 @@ import { IngestChannel, orderKey, RawOrderEventSchema, topicName, topics } from 
 import type { Connection, InboxAdmission, InboxEntry, InboxRepository, JourneyRepository } from '@koppel/db';
 import { type MessageBus, publishTraced } from '@koppel/kafka';
 import { orderIntakeErrors } from './errors.js';
+import { checkEventIdentities } from './event-identity.js';
 
 export type OrderIntakeDeps = {
   bus: MessageBus;
@@ -43,6 +44,8 @@ export async function admitSourceEvents(
   options: AdmissionOptions,
   events: readonly SourceEvent[],
 ): Promise<AdmissionResult> {
+  // All of them before any is admitted: a refused body is refused whole, and its retry the same.
+  checkEventIdentities(events);
   const topic = topicName(topics.ordersRaw, deps.topicPrefix);
   const now = deps.now ?? (() => new Date());
   let accepted = 0;

@@ -10,3 +10,8 @@ export {
   type OrderIntakeDeps,
 } from './admit-source-events.js';
 export { orderIntakeErrors } from './errors.js';
+export {
+  checkEventIdentities,
+  MAX_EVENT_KEY_LENGTH,
+  MAX_EXTERNAL_ORDER_ID_LENGTH,
+} from './event-identity.js';

@@ -10,7 +10,8 @@ export function normalizeEmail(raw: string): string {
     .toLowerCase();
 }
 
-/** A plausibility check (one @, a dot in the domain, no spaces), not RFC 5322. */
+/** A plausibility check (one @, a dot in the domain, no spaces or control characters), not RFC 5322. */
 export function isPlausibleEmail(email: string): boolean {
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+  return /^[^\s@\u0000-\u001f\u007f]+@[^\s@\u0000-\u001f\u007f]+\.[^\s@\u0000-\u001f\u007f]+$/.test(email);
 }

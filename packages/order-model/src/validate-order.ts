@@ -12,6 +12,19 @@ import { computeVat, netFromGross } from './vat.js';
 
 export type OrderProblem = { path: string; message: string };
 
+/**
+ * The longest identifying text an order may carry. Koppel looks orders, customers and products up
+ * by these (database indexes, target searches); a value past the limit is no real identifier, and
+ * would only fail later, deep in a write, instead of here with its field named.
+ */
+export const MAX_IDENTIFIER_LENGTH = 200;
+/** RFC 5321: a forward path holds at most 256 octets, brackets included: 254 for the address. */
+export const MAX_EMAIL_LENGTH = 254;
+
+function tooLong(value: string, max: number, path: string): OrderProblem[] {
+  return value.length > max ? [{ path, message: `is ${value.length} characters long; at most ${max}` }] : [];
+}
+
 function abs(value: bigint): bigint {
   return value < 0n ? -value : value;
 }
@@ -19,6 +32,8 @@ function abs(value: bigint): bigint {
 function checkHeader(order: CanonicalOrder): OrderProblem[] {
   const problems: OrderProblem[] = [];
   if (order.externalId === '') problems.push({ path: 'external_id', message: 'missing' });
+  problems.push(...tooLong(order.externalId, MAX_IDENTIFIER_LENGTH, 'external_id'));
+  problems.push(...tooLong(order.orderNumber, MAX_IDENTIFIER_LENGTH, 'order_number'));
   if (order.sourceSystem === '') problems.push({ path: 'source_system', message: 'missing' });
   if (!isKnownCurrency(order.currency)) {
     problems.push({ path: 'currency', message: `unsupported currency "${order.currency}"` });
@@ -26,7 +41,12 @@ function checkHeader(order: CanonicalOrder): OrderProblem[] {
   if (order.createdAt === undefined) problems.push({ path: 'created_at', message: 'missing' });
   const email = normalizeEmail(order.customer?.email ?? '');
   if (email === '') problems.push({ path: 'customer.email', message: 'missing' });
-  else if (!isPlausibleEmail(email))
+  else if (email.length > MAX_EMAIL_LENGTH) {
+    problems.push({
+      path: 'customer.email',
+      message: `is ${email.length} characters long; an e-mail address has at most ${MAX_EMAIL_LENGTH}`,
+    });
+  } else if (!isPlausibleEmail(email))
     problems.push({ path: 'customer.email', message: `"${email}" is not an e-mail` });
   return problems;
 }
@@ -117,6 +137,7 @@ function checkLine(line: OrderLine, path: string, currency: string): OrderProble
   if (line.kind === LineKind.PRODUCT && line.sku === '' && line.name === '') {
     problems.push({ path: `${path}.sku`, message: 'a product line needs a SKU or a name' });
   }
+  problems.push(...tooLong(line.sku, MAX_IDENTIFIER_LENGTH, `${path}.sku`));
   return problems;
 }
 

@@ -41,6 +41,25 @@ t.test('header problems name their field', async (t) => {
   t.same(paths(badEmail), ['customer.email']);
 });
 
+t.test('identifiers past what Koppel can file are refused, naming the field and the length', async (t) => {
+  const order = validOrder();
+  order.externalId = '9'.repeat(201);
+  order.orderNumber = 'N'.repeat(201);
+  if (order.customer) order.customer.email = `${'a'.repeat(250)}@example.hu`;
+  const line = order.lines[0];
+  if (line) line.sku = 'S'.repeat(201);
+  t.same(validateCanonicalOrder(order), [
+    { path: 'external_id', message: 'is 201 characters long; at most 200' },
+    { path: 'order_number', message: 'is 201 characters long; at most 200' },
+    { path: 'customer.email', message: 'is 261 characters long; an e-mail address has at most 254' },
+    { path: 'lines[0].sku', message: 'is 201 characters long; at most 200' },
+  ]);
+  const atTheLimits = validOrder();
+  atTheLimits.externalId = '9'.repeat(200);
+  if (atTheLimits.customer) atTheLimits.customer.email = `${'a'.repeat(243)}@example.hu`;
+  t.same(validateCanonicalOrder(atTheLimits), [], 'the limits themselves pass');
+});
+
 t.test('no lines', async (t) => {
   const order = validOrder();
   order.lines = [];

@@ -13,7 +13,26 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Path = readonly (string | number)[];
 type Mutation = { pathIndex: number; kind: 'delete' | 'replace' | 'double'; value: Json };
 
-/** Values that broke parsers before: empty, signs, exponents, huge, non-ASCII digits, markup. */
+/**
+ * 6,000 digits that do not repeat (xorshift32): a number as an order id past what an index row can
+ * hold even compressed (a 500 from ingest before ids were checked). Repeated digits would compress.
+ */
+const LONG_DIGITS = (() => {
+  let state = 20_261_203;
+  let digits = '';
+  while (digits.length < 6000) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    digits += String((state >>> 0) % 10);
+  }
+  return digits;
+})();
+
+/**
+ * Values that broke parsers before: empty, signs, exponents, huge, non-ASCII digits, markup; and
+ * text Postgres refuses (NUL, half a surrogate pair) or cannot index (too long for an index row).
+ */
 const HOSTILE_TEXT = [
   '',
   ' ',
@@ -33,7 +52,11 @@ const HOSTILE_TEXT = [
   'undefined',
   '<b>',
   '\u0000',
+  '\ud800',
+  'a\udfffb',
   '\uFEFF',
+  LONG_DIGITS,
+  `${'x'.repeat(300)}@example.nl`,
   '2025-02-30',
   '99:99:99',
   'x'.repeat(5000),

@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { jsonbText, withoutNul } from '../jsonb-text.js';
 import type { Database, DeadLettersTable } from '../schema.js';
 
 /** A dead letter as the stage that gave up stores it: the record's bytes, key, headers and why. */
@@ -46,9 +47,9 @@ export function recordDeadLetterSql(letter: NewDeadLetter) {
       source_offset, key, payload, headers, error_code, error_message, error_field, error_details, attempts)
     values (${letter.connectionId}, ${letter.externalOrderId}, ${letter.stage}, ${letter.sourceTopic},
       ${letter.sourcePartition}, ${letter.sourceOffset}, ${letter.key}, ${letter.payload},
-      ${JSON.stringify(letter.headers)}::jsonb, ${letter.errorCode}, ${letter.errorMessage.slice(0, 4000)},
-      ${letter.errorField}::text,
-      ${letter.errorDetails === null ? null : JSON.stringify(letter.errorDetails)}::jsonb, ${letter.attempts})
+      ${jsonbText(letter.headers)}::jsonb, ${letter.errorCode}, ${withoutNul(letter.errorMessage.slice(0, 4000))},
+      ${letter.errorField === null ? null : withoutNul(letter.errorField)}::text,
+      ${letter.errorDetails === null ? null : jsonbText(letter.errorDetails)}::jsonb, ${letter.attempts})
     on conflict (stage, source_topic, source_partition, source_offset) do nothing`;
 }
 

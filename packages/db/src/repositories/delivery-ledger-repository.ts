@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { createGroupWriter } from '../group-writer.js';
+import { jsonbText } from '../jsonb-text.js';
 import type { Database } from '../schema.js';
 
 /** The right to deliver one order, until it expires on the database clock. */
@@ -203,7 +204,7 @@ async function markDocumentsRequested(db: Kysely<Database>, marks: RequestMark[]
   const values = marks.map(
     ({ lease, leaseMs, request }) =>
       sql`(${lease.connectionId}::text, ${lease.externalOrderId}::text, ${lease.fence}::int, ${leaseMs / 1000}::float8, ${
-        request === undefined ? null : JSON.stringify(request)
+        request === undefined ? null : jsonbText(request)
       }::jsonb)`,
   );
   const { rows } = await sql<{

@@ -294,3 +294,38 @@ t.test('records go to the prefixed topic only', async (t) => {
     [`${TOPIC_PREFIX}orders.raw`],
   );
 });
+
+t.test('text Postgres cannot hold (a lone surrogate, a NUL) is accepted and kept as U+FFFD', async (t) => {
+  const connection = await harness.createConnection();
+  const order = { ...shoprenterOrder('4101'), firstname: 'An\ud800na', comment: 'a\u0000b' };
+  const response = await app.inject({
+    method: 'POST',
+    url: connection.url,
+    headers: json,
+    payload: webhookBody(order),
+  });
+  t.equal(response.statusCode, 202, 'never a 500');
+  t.same(response.json(), { accepted: 1, duplicates: 0, ignored: 0 });
+  const journey = await harness.journey.list(connection.id, '4101');
+  t.match(journey[0]?.detail, { sourcePayload: { firstname: 'An\uFFFDna', comment: 'a\uFFFDb' } });
+});
+
+t.test(
+  'an order id Koppel cannot file refuses the whole webhook, naming it, and admits nothing',
+  async (t) => {
+    const connection = await harness.createConnection();
+    const before = (await harness.rawRecords()).length;
+    // Past the 200 an id may have, within the harness's 4 KB body limit.
+  const longId = `1${'7'.repeat(1500)}`;
+    const response = await app.inject({
+      method: 'POST',
+      url: connection.url,
+      headers: json,
+      payload: webhookBody(shoprenterOrder('4201'), shoprenterOrder(longId)),
+    });
+    assertProblem(t, response, 400, 'MALFORMED_BODY', 'events[1].externalOrderId');
+    t.match(response.json().detail, /event 2 of 2: the order id is 1501 characters long; at most 200/);
+    t.equal((await harness.rawRecords()).length, before, 'not even the first order was admitted');
+    t.equal(await harness.inbox.count(connection.id), 0);
+  },
+);
