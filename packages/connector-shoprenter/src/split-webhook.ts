@@ -47,8 +47,12 @@ function historyValue(order: NormalizedObject, key: 'status' | 'dateAdded'): str
 
 function toEvent(order: NormalizedObject, index: number, namedEvent: string | undefined): WebhookEvent {
   const innerId = typeof order.innerId === 'string' ? order.innerId.trim() : '';
-  if (!/^\d+$/.test(innerId)) {
-    throw malformed('order innerId is missing or not a number', `orders.order[${index}].innerId`);
+  // Shoprenter's ids are database integers: 20 digits hold any of them.
+  if (!/^\d{1,20}$/.test(innerId)) {
+    throw malformed(
+      'order innerId is missing or not a number of at most 20 digits',
+      `orders.order[${index}].innerId`,
+    );
   }
   const json = stableStringify(order);
   const status = historyValue(order, 'status');

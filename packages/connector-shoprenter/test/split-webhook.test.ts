@@ -111,6 +111,7 @@ t.test('bad bodies name the field at fault', async (t) => {
       'orders.order[1].innerId',
     ],
     ['application/xml', '<orders><order><email>a@b.hu</email></order></orders>', 'orders.order[0].innerId'],
+    ['application/json', `{"orders":{"order":[{"innerId":"${'9'.repeat(21)}"}]}}`, 'orders.order[0].innerId'],
     ['application/xml', '<orders/>', 'orders'],
     ['application/xml', 'not xml at all <', 'body'],
   ];

@@ -126,3 +126,34 @@ t.test('a request that waits too long for another one holding the claim is told 
     retryable: true,
   });
 });
+
+t.test('an event whose id or key Koppel cannot file refuses the whole batch, naming it', async (t) => {
+  const { bus, published } = recordingBus();
+  const deps = depsWith(bus);
+  const refusal = (events: SourceEvent[]) =>
+    admitSourceEvents(deps, connection('c-identity'), options, events).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+  const cases: Array<[SourceEvent, string, RegExp]> = [
+    [
+      { ...event('701'), externalOrderId: '7'.repeat(201) },
+      'events[1].externalOrderId',
+      /201 characters long; at most 200/,
+    ],
+    [
+      { ...event('702'), eventKey: `k${'e'.repeat(500)}` },
+      'events[1].eventKey',
+      /501 characters long; at most 500/,
+    ],
+    [{ ...event('703'), externalOrderId: '7\u000003' }, 'events[1].externalOrderId', /control character/],
+    [{ ...event('704'), externalOrderId: ' ' }, 'events[1].externalOrderId', /empty/],
+  ];
+  for (const [bad, field, message] of cases) {
+    const error = await refusal([event('700'), bad]);
+    t.ok(isAppError(error), field);
+    t.match(error, { code: 'MALFORMED_BODY', field, message }, field);
+  }
+  t.equal(published.length, 0, 'nothing published, not even the good event before it');
+  t.equal(await deps.inbox.count('c-identity'), 0, 'and nothing in the inbox');
+});

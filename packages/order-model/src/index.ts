@@ -2,6 +2,7 @@
  * Pure functions on the canonical order: money in integer minor units, VAT with explicit
  * half-up rounding, lines and totals, e-mail, street and country normalisation, validation.
  */
+export { cleanOrderText, cleanText } from './clean-order-text.js';
 export { COUNTRY_NAMES } from './country-names.js';
 export { normalizeCountryName, resolveCountryCode } from './country-resolver.js';
 export {

@@ -15,6 +15,7 @@ import { appError } from '@koppel/errors';
 import { type IncomingMessage, type MessageBus, publishTraced } from '@koppel/kafka';
 import type { ServiceMetrics } from '@koppel/telemetry';
 import { applyMappingRules, fieldRuleFailed, invalidMappingRule } from '@koppel/mapping-rules';
+import { cleanOrderText } from '@koppel/order-model';
 import { connectionRulesSchema } from '../domain/connection-rules.js';
 
 export type RawOrderHandlerDeps = {
@@ -46,12 +47,16 @@ export function createRawOrderHandler(deps: RawOrderHandlerDeps) {
         field: 'connectionId',
       });
     }
-    const decoded = connector.decodeOrder(raw.payload, {
-      connectionId: raw.connectionId,
-      tenantId: raw.tenantId,
-      eventType: raw.eventType,
-      receivedAt: raw.receivedAt ? timestampDate(raw.receivedAt) : new Date(),
-    });
+    // Control characters and half surrogate pairs in names, addresses and notes are removed here,
+    // once for every stage and target after it (order-model `cleanOrderText`).
+    const decoded = cleanOrderText(
+      connector.decodeOrder(raw.payload, {
+        connectionId: raw.connectionId,
+        tenantId: raw.tenantId,
+        eventType: raw.eventType,
+        receivedAt: raw.receivedAt ? timestampDate(raw.receivedAt) : new Date(),
+      }),
+    );
     const rules = connectionRulesSchema.safeParse(connection.rules);
     if (!rules.success) {
       throw appError('VALIDATION_FAILED', `connection rules are invalid: ${rules.error.message}`, {

@@ -93,6 +93,22 @@ t.test('an order that passes the rules is published mapped, with value maps and 
   t.equal(await ordersCounted('mapped'), mappedBefore + 1);
 });
 
+t.test(
+  'control characters in names and addresses are removed before anything is stored or sent',
+  async (t) => {
+    const connectionId = await createConnection({});
+    const order = shoprenterOrder('1002', {
+      firstname: 'An\u0000na',
+      lastname: 'de \ud800Vries',
+      paymentAddress1: 'Kerk\u0007straat 12a',
+    });
+    await handle(rawOrderMessage(connectionId, '1002', order));
+    const event = (await mappedRecords(connectionId))[0]?.event;
+    t.match(event?.order?.customer, { firstName: 'Anna', lastName: 'de \uFFFDVries' });
+    t.match(event?.order?.billingAddress, { street: 'Kerkstraat' });
+  },
+);
+
 t.test('a filtered order is journaled as skipped with its reason and nothing is produced', async (t) => {
   const connectionId = await createConnection({ statusFilter: { allowedPaymentStatuses: ['PAID'] } });
   const skippedBefore = await ordersCounted('skipped');
