@@ -4,7 +4,7 @@ import { timestampFromDate } from '@bufbuild/protobuf/wkt';
 import type { SourceEvent } from '@koppel/connector-sdk';
 import { IngestChannel, orderKey, RawOrderEventSchema, topicName, topics } from '@koppel/contracts';
 import type { Connection, InboxAdmission, InboxEntry, InboxRepository, JourneyRepository } from '@koppel/db';
-import { type MessageBus, publishTraced } from '@koppel/kafka';
+import { createKeyOrderedRunner, type MessageBus, publishTraced } from '@koppel/kafka';
 import { orderIntakeErrors } from './errors.js';
 import { checkEventIdentities } from './event-identity.js';
 
@@ -46,77 +46,92 @@ export async function admitSourceEvents(
 ): Promise<AdmissionResult> {
   // All of them before any is admitted: a refused body is refused whole, and its retry the same.
   checkEventIdentities(events);
-  const topic = topicName(topics.ordersRaw, deps.topicPrefix);
-  const now = deps.now ?? (() => new Date());
-  let accepted = 0;
-  let duplicates = 0;
-  let ignored = 0;
+  const result: AdmissionResult = { accepted: 0, duplicates: 0, ignored: 0 };
+  // The events of one body or poll page run side by side, so their inbox claims, publishes and
+  // journey rows share statements and produce requests (the group writers underneath); one
+  // order's events still run one after the other, in the order the source gave them.
+  const runner = createKeyOrderedRunner(ADMISSION_CONCURRENCY);
   for (const event of events) {
-    if (event.ignoredReason !== undefined) {
-      // Journaled with its reason, never admitted: it reaches neither the inbox nor orders.raw.
-      ignored += 1;
-      await deps.journey.record(connection.id, event.externalOrderId, 'ignored', {
-        reason: event.ignoredReason,
-        eventType: event.eventType,
-        eventKey: event.eventKey,
-        channel: channelName(options.channel),
-      });
-      continue;
-    }
-    const claimToken = randomUUID();
-    const entry = {
-      connectionId: connection.id,
-      eventKey: event.eventKey,
-      eventId: randomUUID(),
-      eventType: event.eventType,
-      externalOrderId: event.externalOrderId,
-    };
-    const admission = await claimInboxRow(deps, entry, claimToken);
-    if (admission.kind === 'duplicate') {
-      duplicates += 1;
-      await deps.journey.record(connection.id, event.externalOrderId, 'duplicate_ignored', {
-        eventType: event.eventType,
-        eventKey: event.eventKey,
-        channel: channelName(options.channel),
-      });
-      continue;
-    }
-    const record = create(RawOrderEventSchema, {
-      eventId: admission.eventId,
-      connectionId: connection.id,
-      tenantId: connection.tenantId,
-      sourceSystem: connection.sourceSystem,
-      eventType: event.eventType,
-      eventKey: event.eventKey,
-      externalOrderId: event.externalOrderId,
-      contentType: options.contentType,
-      payload: event.payload,
-      receivedAt: timestampFromDate(now()),
-      channel: options.channel,
+    if (runner.failed) break;
+    await runner.submit(event.externalOrderId, async () => {
+      result[await admitOne(deps, connection, options, event)] += 1;
     });
-    try {
-      await publishTraced(deps.bus, topic, [
-        { key: orderKey(connection.id, event.externalOrderId), value: toBinary(RawOrderEventSchema, record) },
-      ]);
-    } catch (cause) {
-      await deps.inbox.release(connection.id, event.eventKey, claimToken).catch(() => {});
-      throw orderIntakeErrors.publishFailed(cause);
-    }
-    // Independent writes once the record is on the topic: one round trip's wait instead of two.
-    await Promise.all([
-      deps.inbox.markPublished(connection.id, event.eventKey),
-      deps.journey.record(connection.id, event.externalOrderId, 'received', {
-        eventId: admission.eventId,
-        eventType: event.eventType,
-        contentType: options.contentType,
-        channel: channelName(options.channel),
-        // The connector's normalised JSON of the order (the SourceConnector contract).
-        sourcePayload: JSON.parse(new TextDecoder().decode(event.payload)) as unknown,
-      }),
-    ]);
-    accepted += 1;
   }
-  return { accepted, duplicates, ignored };
+  await runner.drain();
+  return result;
+}
+
+/** Events of one call admitted at once at most (a poll page or a webhook of many orders). */
+const ADMISSION_CONCURRENCY = 32;
+
+async function admitOne(
+  deps: OrderIntakeDeps,
+  connection: Pick<Connection, 'id' | 'tenantId' | 'sourceSystem'>,
+  options: AdmissionOptions,
+  event: SourceEvent,
+): Promise<keyof AdmissionResult> {
+  if (event.ignoredReason !== undefined) {
+    // Journaled with its reason, never admitted: it reaches neither the inbox nor orders.raw.
+    await deps.journey.record(connection.id, event.externalOrderId, 'ignored', {
+      reason: event.ignoredReason,
+      eventType: event.eventType,
+      eventKey: event.eventKey,
+      channel: channelName(options.channel),
+    });
+    return 'ignored';
+  }
+  const claimToken = randomUUID();
+  const entry = {
+    connectionId: connection.id,
+    eventKey: event.eventKey,
+    eventId: randomUUID(),
+    eventType: event.eventType,
+    externalOrderId: event.externalOrderId,
+  };
+  const admission = await claimInboxRow(deps, entry, claimToken);
+  if (admission.kind === 'duplicate') {
+    await deps.journey.record(connection.id, event.externalOrderId, 'duplicate_ignored', {
+      eventType: event.eventType,
+      eventKey: event.eventKey,
+      channel: channelName(options.channel),
+    });
+    return 'duplicates';
+  }
+  const now = deps.now ?? (() => new Date());
+  const record = create(RawOrderEventSchema, {
+    eventId: admission.eventId,
+    connectionId: connection.id,
+    tenantId: connection.tenantId,
+    sourceSystem: connection.sourceSystem,
+    eventType: event.eventType,
+    eventKey: event.eventKey,
+    externalOrderId: event.externalOrderId,
+    contentType: options.contentType,
+    payload: event.payload,
+    receivedAt: timestampFromDate(now()),
+    channel: options.channel,
+  });
+  try {
+    await publishTraced(deps.bus, topicName(topics.ordersRaw, deps.topicPrefix), [
+      { key: orderKey(connection.id, event.externalOrderId), value: toBinary(RawOrderEventSchema, record) },
+    ]);
+  } catch (cause) {
+    await deps.inbox.release(connection.id, event.eventKey, claimToken).catch(() => {});
+    throw orderIntakeErrors.publishFailed(cause);
+  }
+  // Independent writes once the record is on the topic: one round trip's wait instead of two.
+  await Promise.all([
+    deps.inbox.markPublished(connection.id, event.eventKey),
+    deps.journey.record(connection.id, event.externalOrderId, 'received', {
+      eventId: admission.eventId,
+      eventType: event.eventType,
+      contentType: options.contentType,
+      channel: channelName(options.channel),
+      // The connector's normalised JSON of the order (the SourceConnector contract).
+      sourcePayload: JSON.parse(new TextDecoder().decode(event.payload)) as unknown,
+    }),
+  ]);
+  return 'accepted';
 }
 
 /**
