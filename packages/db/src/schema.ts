@@ -100,6 +100,8 @@ export type DeliveryLedgerTable = {
   document_number: string;
   /** The number the target gave the booked document; null until delivered (or marked before 0017). */
   booked_number: Generated<string | null>;
+  /** When the booking's `orders.booked` announcement was published; null while it is not. */
+  announced_at: Generated<Timestamp | null>;
   attempts: number;
   /** Bumped by every lease acquisition; `renew` and `markDelivered` must carry it (fencing token). */
   lease_fence: Generated<number>;

@@ -46,7 +46,14 @@ for (const kind of databaseKinds) {
         kind: 'delivered',
         documentId: 'doc-42',
         bookedNumber: 'BOOKED-7',
+        announced: false,
       });
+      await ledger.markAnnounced('conn-d', 'order-1');
+      t.match(
+        await ledger.acquire('conn-d', 'order-1', 'INV-1', 60_000),
+        { kind: 'delivered', announced: true },
+        'the announcement is recorded',
+      );
       t.equal(await ledger.renew(lease, 60_000), false, 'nothing left to renew once delivered');
       t.equal(await ledger.countDelivered('conn-d'), 1);
       t.equal(await ledger.countDelivered('conn-other'), 0, 'per connection');
@@ -96,6 +103,7 @@ for (const kind of databaseKinds) {
           kind: 'delivered',
           documentId: 'doc-late',
           bookedNumber: null,
+          announced: false,
         },
         'marked without the number (as rows before migration 0017): none to announce',
       );

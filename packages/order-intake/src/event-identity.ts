@@ -19,8 +19,8 @@ const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 export function checkEventIdentities(events: readonly SourceEvent[]): void {
   events.forEach((event, index) => {
     const problem =
-      identityProblem(event.externalOrderId, MAX_EXTERNAL_ORDER_ID_LENGTH, 'order id', true) ??
-      identityProblem(event.eventKey, MAX_EVENT_KEY_LENGTH, 'event key', false);
+      identityProblem('externalOrderId', 'order id', event.externalOrderId, MAX_EXTERNAL_ORDER_ID_LENGTH) ??
+      identityProblem('eventKey', 'event key', event.eventKey, MAX_EVENT_KEY_LENGTH);
     if (problem) {
       throw appError('MALFORMED_BODY', `event ${index + 1} of ${events.length}: ${problem.message}`, {
         field: `events[${index}].${problem.field}`,
@@ -30,12 +30,11 @@ export function checkEventIdentities(events: readonly SourceEvent[]): void {
 }
 
 function identityProblem(
+  field: string,
+  name: string,
   value: string,
   max: number,
-  name: string,
-  isOrderId: boolean,
 ): { field: string; message: string } | undefined {
-  const field = isOrderId ? 'externalOrderId' : 'eventKey';
   if (value.trim() === '') return { field, message: `the ${name} is empty` };
   if (value.length > max) {
     return { field, message: `the ${name} is ${value.length} characters long; at most ${max}` };

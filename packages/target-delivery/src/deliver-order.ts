@@ -33,9 +33,10 @@ export type DeliveryStores = {
 export type DeliveryOutcome =
   /**
    * Koppel's ledger says this order is booked. `document` is the booked document when the ledger
-   * knows the number the target gave it (rows marked before migration 0017 do not: null).
+   * knows the number the target gave it (rows marked before migration 0017 do not: null);
+   * `announced` whether its `orders.booked` announcement was published (`markAnnounced`).
    */
-  | { kind: 'already_delivered'; document: TargetDocument | null }
+  | { kind: 'already_delivered'; document: TargetDocument | null; announced: boolean }
   | { kind: 'already_in_target'; document: TargetDocument }
   | { kind: 'delivered'; document: TargetDocument; debtor: TargetDebtor };
 
@@ -96,11 +97,12 @@ export async function deliverOrder<Session, Body>(
       reason: 'Koppel already delivered this order',
       documentId: acquired.documentId,
     });
-    const { documentId, bookedNumber } = acquired;
+    const { documentId, bookedNumber, announced } = acquired;
     return {
       kind: 'already_delivered',
       document:
         documentId !== null && bookedNumber !== null ? { targetId: documentId, number: bookedNumber } : null,
+      announced,
     };
   }
 

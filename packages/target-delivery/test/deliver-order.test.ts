@@ -117,7 +117,7 @@ t.test('an order Koppel already delivered is skipped without calling the target'
   const outcome = await deliverOrder(again.connector, session, stores, order, customer);
   t.same(
     outcome,
-    { kind: 'already_delivered', document: { targetId: 'doc-1', number: 'KOP-1001' } },
+    { kind: 'already_delivered', document: { targetId: 'doc-1', number: 'KOP-1001' }, announced: false },
     'the booked document comes from the ledger, so it can be announced again',
   );
   t.same(again.calls, [], 'not a single call to the target');
@@ -158,7 +158,7 @@ t.test('the ledger keeps the number the target gave a document, not the one Kopp
 
   const again = createFakeTargetConnector();
   const outcome = await deliverOrder(again.connector, session, stores, order, customer);
-  t.same(outcome, { kind: 'already_delivered', document: found });
+  t.same(outcome, { kind: 'already_delivered', document: found, announced: false });
   t.same(again.calls, []);
 });
 

@@ -27,6 +27,8 @@ export type LedgerAcquisition =
       documentId: string | null;
       /** The number the target gave the document; null on rows marked before migration 0017. */
       bookedNumber: string | null;
+      /** True once the booking was announced on `orders.booked` (`markAnnounced`). */
+      announced: boolean;
     }
   /** Another worker holds an unexpired lease; it ends in `remainingMs` at the latest. */
   | { kind: 'held'; remainingMs: number };
@@ -54,6 +56,7 @@ export function createDeliveryLedgerRepository(db: Kysely<Database>) {
   const take = createGroupWriter((asks: AcquireAsk[]) => takeLeases(db, asks));
   const markRequested = createGroupWriter((marks: RequestMark[]) => markDocumentsRequested(db, marks));
   const markDelivered = createGroupWriter((marks: DeliveredMark[]) => markManyDelivered(db, marks));
+  const markAnnounced = createGroupWriter((orders: AnnouncedMark[]) => markManyAnnounced(db, orders));
 
   return {
     async acquire(
@@ -77,6 +80,7 @@ export function createDeliveryLedgerRepository(db: Kysely<Database>) {
           'state',
           'document_id',
           'booked_number',
+          'announced_at',
           sql<number>`greatest(0, extract(epoch from (lease_until - now())) * 1000)::float8`.as(
             'remaining_ms',
           ),
@@ -85,7 +89,12 @@ export function createDeliveryLedgerRepository(db: Kysely<Database>) {
         .where('external_order_id', '=', externalOrderId)
         .executeTakeFirstOrThrow();
       if (row.state === 'delivered') {
-        return { kind: 'delivered', documentId: row.document_id, bookedNumber: row.booked_number };
+        return {
+          kind: 'delivered',
+          documentId: row.document_id,
+          bookedNumber: row.booked_number,
+          announced: row.announced_at !== null,
+        };
       }
       return { kind: 'held', remainingMs: Math.ceil(Number(row.remaining_ms ?? 0)) };
     },
@@ -126,6 +135,11 @@ export function createDeliveryLedgerRepository(db: Kysely<Database>) {
      */
     markDelivered: (lease: DeliveryLease, documentId: string, bookedNumber?: string): Promise<boolean> =>
       markDelivered({ lease, documentId, bookedNumber: bookedNumber ?? null }),
+
+    /** Records that the booking of a delivered order was published on `orders.booked`. */
+    async markAnnounced(connectionId: string, externalOrderId: string): Promise<void> {
+      await markAnnounced({ connectionId, externalOrderId });
+    },
 
     /** Gives the lease up after a failed attempt, so the retry may acquire it at once. */
     async release(lease: DeliveryLease): Promise<void> {
@@ -250,6 +264,19 @@ async function markManyDelivered(db: Kysely<Database>, marks: DeliveredMark[]): 
   return marks.map(({ lease }) =>
     marked.has(`${leaseKey(lease.connectionId, lease.externalOrderId)}#${lease.fence}`),
   );
+}
+
+type AnnouncedMark = { connectionId: string; externalOrderId: string };
+
+/** `markAnnounced` for several orders in one update (delivered rows only; the first time counts). */
+async function markManyAnnounced(db: Kysely<Database>, orders: AnnouncedMark[]): Promise<undefined[]> {
+  const values = orders.map((o) => sql`(${o.connectionId}::text, ${o.externalOrderId}::text)`);
+  await sql`
+    update delivery_ledger as d set announced_at = now()
+    from (values ${sql.join(values)}) as v(connection_id, external_order_id)
+    where d.connection_id = v.connection_id and d.external_order_id = v.external_order_id
+      and d.state = 'delivered' and d.announced_at is null`.execute(db);
+  return orders.map(() => undefined);
 }
 
 function toDate(value: Date | string | null): Date | null {

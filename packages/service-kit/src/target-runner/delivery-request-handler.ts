@@ -82,12 +82,13 @@ export function createDeliveryRequestHandler(deps: DeliveryRequestHandlerDeps) {
 }
 
 /**
- * Publishes `orders.booked` for the document this delivery created or found in the target, and
- * again for an order the ledger says is booked: a failed publish rejects (retried), and the
- * retry's outcome is `already_delivered`, so announcing only new bookings would lose that
- * write-back to the shop. The ledger keeps the number the target gave the document for this.
- * A repeated announcement repeats the source's write-back, which writes the same fields again.
- * A row booked before the ledger kept the number (migration 0017) has no document to announce.
+ * Publishes `orders.booked` for the document this delivery created or found in the target, then
+ * records in the ledger that it did (`markAnnounced`). A failed publish rejects (retried), and the
+ * retry's outcome is `already_delivered`: its booking is announced then, from the number the
+ * ledger kept, so the write-back to the shop is not lost. A booking already announced is not
+ * announced again: later requests of the order (each status change in the shop makes one) must
+ * not write back over what the merchant changed since. A crash between the publish and the mark
+ * announces once more, and the source's write-back writes the same fields again.
  */
 async function announceBooked(
   deps: DeliveryRequestHandlerDeps,
@@ -95,7 +96,7 @@ async function announceBooked(
   order: CanonicalOrder,
   outcome: DeliveryOutcome,
 ): Promise<void> {
-  if (outcome.document === null) return;
+  if (outcome.document === null || (outcome.kind === 'already_delivered' && outcome.announced)) return;
   const event = create(OrderBookedEventSchema, {
     eventId: randomUUID(),
     connectionId: order.connectionId,
@@ -112,6 +113,7 @@ async function announceBooked(
       value: toBinary(OrderBookedEventSchema, event),
     },
   ]);
+  await deps.stores.ledger.markAnnounced(order.connectionId, order.externalId);
 }
 
 function decode(value: Uint8Array, system: string) {

@@ -229,16 +229,16 @@ t.test('a HUF order is dead-lettered at once, and Asperion is asked for no debto
 t.test('a booking whose announcement failed to publish is announced by the retry, booked once', async (t) => {
   failingBookedPublishes = 1;
   await bus.publish(topicName(deliveryTopicFor('asperion'), prefix), [deliveryRequest('5003', 'EUR')]);
-  const announcementsOf = () =>
+  const announcementsOf = (externalId: string) =>
     announced
       .map((message) => fromBinary(OrderBookedEventSchema, message.value))
-      .filter((event) => event.externalOrderId === '5003');
-  await until('the booking announced', async () => announcementsOf().length > 0);
+      .filter((event) => event.externalOrderId === externalId);
+  await until('the booking announced', async () => announcementsOf('5003').length > 0);
 
   t.equal(failingBookedPublishes, 0, 'the first announcement failed');
   const invoices = admin().salesInvoices.filter((candidate) => candidate.invoiceNumber === 'WEB-5003');
   t.equal(invoices.length, 1, 'booked once');
-  t.match(announcementsOf(), [
+  t.match(announcementsOf('5003'), [
     {
       connectionId,
       targetSystem: 'asperion',
@@ -251,4 +251,25 @@ t.test('a booking whose announcement failed to publish is announced by the retry
     ['debtor_created', 'delivered', 'retrying', 'already_in_target'],
     'the retry found the order booked in the ledger and announced it from there',
   );
+});
+
+t.test('a booking announced once is not announced by later requests of the order', async (t) => {
+  // A status change in the shop sends the order down the pipeline again: its write-back must not
+  // set the shop's order back to the status Koppel wrote at booking time.
+  await bus.publish(topicName(deliveryTopicFor('asperion'), prefix), [deliveryRequest('5004', 'EUR')]);
+  const stagesOf = async () => (await journey.list(connectionId, '5004')).map((entry) => entry.stage);
+  await until('the booking', async () => (await stagesOf()).includes('delivered'));
+  await bus.publish(topicName(deliveryTopicFor('asperion'), prefix), [deliveryRequest('5004', 'EUR')]);
+  await until('the second request handled', async () => (await stagesOf()).includes('already_in_target'));
+  // The watcher has seen the first announcement; a second would follow it on the same partition.
+  await until('the first announcement seen', async () =>
+    announced.some((m) => fromBinary(OrderBookedEventSchema, m.value).externalOrderId === '5004'),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  t.equal(
+    announced.filter((m) => fromBinary(OrderBookedEventSchema, m.value).externalOrderId === '5004').length,
+    1,
+    'announced once',
+  );
+  t.equal(admin().salesInvoices.filter((candidate) => candidate.invoiceNumber === 'WEB-5004').length, 1);
 });
