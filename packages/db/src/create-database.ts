@@ -1,6 +1,7 @@
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { type ConnectionChanges, connectionChangeChannel } from './connection-changes.js';
+import { createEmbeddedDataDirectoryApart } from './embedded-data-directory.js';
 import type { Database } from './schema.js';
 
 export type DatabaseHandle = {
@@ -42,15 +43,20 @@ export function createPostgresDatabase(
  * npm run bench`: 128 MB → 32 MB took the peak RSS from 789 to 684 MB at the same orders/s and
  * CPU; 16 MB saved nothing more.
  */
-const EMBEDDED_SHARED_BUFFERS = '32MB';
+const EMBEDDED_START_PARAMS = ['-c', 'shared_buffers=32MB'];
 
-/** Embedded Postgres (PGlite, WASM) keeping its data in `dataDir` across restarts. */
+/**
+ * Embedded Postgres (PGlite, WASM) keeping its data in `dataDir` across restarts. A new data
+ * directory is created in a child process first (embedded-data-directory.ts), so this process
+ * holds what opening a database costs, not what creating one does.
+ */
 export async function createEmbeddedDatabase(dataDir: string): Promise<DatabaseHandle> {
+  await createEmbeddedDataDirectoryApart(dataDir, EMBEDDED_START_PARAMS);
   // Loaded here, not at the top: every deployable of the Kafka mode bundles this module, and
   // none of them needs PGlite's JavaScript (about 10 MB of RSS) for a database it never opens.
   const { PGlite } = await import('@electric-sql/pglite');
   const pglite = await PGlite.create(dataDir, {
-    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`],
+    startParams: [...PGlite.defaultStartParams, ...EMBEDDED_START_PARAMS],
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {
