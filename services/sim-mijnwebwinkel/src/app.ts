@@ -6,7 +6,7 @@ import { createInitialState } from './domain/initial-state.js';
 import { createOrderStore, type OrderStore } from './domain/order-store.js';
 import { type SimulatorState, stateSchema } from './domain/state.js';
 import { createStateHolder, type StateHolder } from './domain/state-holder.js';
-import { renderFault } from './errors.js';
+import { renderFault, sendApiError } from './errors.js';
 import { type MijnwebwinkelSimulatorOptions, resolveOptions } from './options.js';
 import type { ApiDeps } from './routes/api-deps.js';
 import { registerApi } from './routes/api-plugin.js';
@@ -64,6 +64,8 @@ export function buildMijnwebwinkelSimulator(
       renderFault,
       rateLimitKey: (request) => storeTokenOf(request) ?? request.ip,
     });
+    // Paths outside every version (e.g. `/v3/orders`) answer the API's Error body too.
+    api.setNotFoundHandler((_request, reply) => sendApiError(reply, 404, 'Resource not found'));
     registerApi(api, deps);
   });
   return {

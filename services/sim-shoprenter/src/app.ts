@@ -3,12 +3,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { createApiRouter } from './api/api-router.js';
 import { apiRoutes } from './api/routes.js';
 import { type ControlHandles, createControlHandles } from './control/control-handles.js';
+import { assumptions } from './domain/assumptions.js';
 import { createClock, formatShopDateTime } from './domain/clock.js';
 import type { SimulatorState } from './domain/state.js';
 import { createStore } from './domain/store.js';
-import { statusMessage } from './errors.js';
+import { ShoprenterError, statusMessage, toErrorBody } from './errors.js';
 import { rateLimitKeyOf } from './http/api-auth.js';
-import { parseFormBody } from './http/form-body.js';
+import { parseFormBody, parseMultipartBody } from './http/form-body.js';
 import { responseFormat, sendApi, serialize } from './http/negotiate.js';
 import { createTokenIssuer } from './http/token-issuer.js';
 import { type ResolvedOptions, resolveOptions, type ShoprenterSimulatorOptions } from './options.js';
@@ -34,6 +35,11 @@ export function buildShoprenterSimulator(input: ShoprenterSimulatorOptions = {})
   const app = Fastify({ logger: options.logger, forceCloseConnections: true });
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, parseFormBody(String(body)));
+  });
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (request, body, done) => {
+    void parseMultipartBody(Buffer.from(body), request.headers['content-type'] ?? '').then((parsed) =>
+      done(null, parsed),
+    );
   });
 
   const kit = installSimulatorKit(app, {
@@ -71,6 +77,23 @@ export function buildShoprenterSimulator(input: ShoprenterSimulatorOptions = {})
     if (status >= 500) request.log.error({ err: error }, 'simulator error');
     return sendApi(request, reply, status >= 400 && status < 600 ? status : 500, { message });
   });
+
+  // Methods no route takes (OPTIONS, ...): the API's 404 shape and format, not the framework's.
+  app.setNotFoundHandler((request, reply) =>
+    sendApi(
+      request,
+      reply,
+      404,
+      toErrorBody(
+        new ShoprenterError(
+          'RESOURCE_NOT_FOUND',
+          assumptions.notFoundMessage(
+            new URL(request.url, 'http://sim.local').pathname.replace(/^\/api(?=\/)/, ''),
+          ),
+        ),
+      ),
+    ),
+  );
 
   registerTokenRoutes(app, { options, issuer });
   registerControlRoutes(app, handles);

@@ -1,4 +1,4 @@
-import { appError } from '@koppel/errors';
+import { appError, isAppError } from '@koppel/errors';
 import type { FastifyInstance } from 'fastify';
 import { POST_ORDER_STATUS } from '../domain/assumptions.js';
 import type { CustomerStore } from '../domain/customer-store.js';
@@ -134,12 +134,28 @@ function toCreateInput(
   });
 }
 
+/** The order store names a line by the checkout input (`lines[i]`); the caller sent `orderlines`,
+ * so the 422 names the field of the request body (the article id of that line). */
+function withApiLineFields<T>(create: () => T): T {
+  try {
+    return create();
+  } catch (error) {
+    const index = isAppError(error) ? /^lines\[(\d+)\]$/.exec(error.field ?? '')?.[1] : undefined;
+    if (index === undefined) throw error;
+    throw appError('VALIDATION_FAILED', 'no article with this id', {
+      field: `orderlines.${index}.articles.0.id`,
+    });
+  }
+}
+
 /** `POST /orders` (spec `postOrder`): creates the order, answers 200 with the Order. */
 export function registerPostOrderRoute(app: FastifyInstance, deps: ApiDeps): void {
   app.post('/orders', async (request, reply) => {
     const q = parseInput(postOrderQuerySchema, request.query, 'query');
     const body = parseInput(orderPostableSchema, request.body ?? {}, 'body');
-    const order = deps.orders.create(toCreateInput(body, deps.customers, deps.holder.state.store));
+    const order = withApiLineFields(() =>
+      deps.orders.create(toCreateInput(body, deps.customers, deps.holder.state.store)),
+    );
     reply.code(POST_ORDER_STATUS);
     return respond(reply, q.format, 'order', presentOrder(order, deps.options));
   });

@@ -22,10 +22,29 @@ export const intParam = z
   .string()
   .regex(/^-?\d+$/, 'must be an integer')
   .transform(Number);
-export const dateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date yyyy-mm-dd');
+/** A real calendar day and time of day (`2025-02-30` or `25:00:00` are not). */
+function isCalendarDateTime(value: string): boolean {
+  const [y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0] = value.split(/[- :]/).map(Number);
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return (
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d &&
+    h < 24 &&
+    mi < 60 &&
+    s < 60
+  );
+}
+
+/** `format: date` (spec) — checked against the calendar, not only its shape. */
+export const dateParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date yyyy-mm-dd')
+  .refine(isCalendarDateTime, 'must be a valid date yyyy-mm-dd');
 export const dateTimeParam = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'must be a date-time "yyyy-mm-dd hh:mm:ss"');
+  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'must be a date-time "yyyy-mm-dd hh:mm:ss"')
+  .refine(isCalendarDateTime, 'must be a valid date-time "yyyy-mm-dd hh:mm:ss"');
 
 /** Parameters every call accepts (auth is checked before, by the auth hook). */
 export const commonQuerySchema = z.object({

@@ -43,15 +43,18 @@ export function registerRpcRoutes(app: FastifyInstance, deps: RpcDeps): void {
   /** Stock push: `productid{i}` / `stock_value{i}` for i < count (vendor client sends count=1). */
   app.get('/RPC/stock/update_n', async (request, reply) => {
     const caller = authenticateRpc(request, deps, { module: 'stock_update_n', orderPull: false });
-    const count = Number(requireParam(request, 'count'));
-    if (!Number.isInteger(count) || count < 1) throw new RpcRejection('INVALID_PARAMETER', 'count');
+    const countText = requireParam(request, 'count');
+    const count = Number(countText);
+    if (!/^\d{1,4}$/.test(countText) || count < 1) throw new RpcRejection('INVALID_PARAMETER', 'count');
     const pairs = Array.from({ length: count }, (_, i) => ({
       productId: requireParam(request, `productid${i}`),
       stockValue: requireParam(request, `stock_value${i}`),
     }));
     verifyPk(stockUpdatePk(caller.shop.number, pairs, caller.rpcId, caller.credentials), caller.pk);
     const updates = pairs.map((p) => {
-      if (!/^-?\d+$/.test(p.stockValue)) throw new RpcRejection('INVALID_PARAMETER', 'stock_value');
+      // A whole number the shop can store exactly (no 1e20 silently rounded).
+      const valid = /^-?\d+$/.test(p.stockValue) && Number.isSafeInteger(Number(p.stockValue));
+      if (!valid) throw new RpcRejection('INVALID_PARAMETER', 'stock_value');
       const product = deps.store.findProduct(caller.shop, { productId: p.productId });
       if (!product) throw new RpcRejection('UNKNOWN_PRODUCT');
       return { product, stock: Number(p.stockValue) };

@@ -115,3 +115,31 @@ t.test('merchant stock update with the private key (assumed formula)', async (t)
     ['502', 4],
   ]);
 });
+
+t.test('a stock value or count that is not a plain whole number is refused, stock unchanged', async (t) => {
+  const sim = buildSim();
+  await seedProducts(sim);
+  const send = async (stockValue: string, count: string) => {
+    const rpcId = await getRpcId(sim);
+    const pk = sha1Hex(`${SHOP}501${stockValue}${rpcId}${PRIVATE_KEY}`);
+    return sim.app.inject({
+      url: `/RPC/stock/update_n?pk=${pk}&shop=${SHOP}&productid0=501&stock_value0=${stockValue}&count=${count}&rpc_id=${rpcId}`,
+    });
+  };
+  for (const [stockValue, count] of [
+    ['99999999999999999999', '1'],
+    ['7', '0x1'],
+    ['7', '1e0'],
+  ] as const) {
+    const res = await send(stockValue, count);
+    t.equal(res.statusCode, 200, `${stockValue} / ${count}`);
+    t.match(res.body, /invalid request/);
+    t.equal(res.headers['x-simulator-reason'], 'INVALID_PARAMETER');
+  }
+  t.same(await stockOf(sim), [
+    ['501', 10],
+    ['502', 3],
+  ]);
+  const ok = await send('7', '1');
+  t.match(ok.body, /<result>ok<\/result>/, 'the merchant form still works');
+});

@@ -3,6 +3,7 @@ import { batchRoutes } from './batch-resource.js';
 import { catalogReferenceRoutes } from './catalog-reference-resources.js';
 import { categoryRoutes } from './category-resources.js';
 import { customerRoutes } from './customer-resource.js';
+import { orderHistoryRoutes } from './order-history-resource.js';
 import { orderLineRoutes } from './order-line-resources.js';
 import { orderRoutes } from './order-resource.js';
 import { listAttributeRoutes } from './list-attribute-resources.js';
@@ -17,6 +18,7 @@ export const apiRoutes: ApiRoute[] = [
   ...orderRoutes,
   ...orderLineRoutes,
   ...orderStatusRoutes,
+  ...orderHistoryRoutes,
   ...customerRoutes,
   ...productRoutes,
   ...productRelationRoutes,

@@ -22,6 +22,11 @@ const invalidRequest = (param: string) => ({
   message:
     'The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.',
 });
+const serverError = {
+  error: 'server_error',
+  error_description: 'The authorization server encountered an unexpected condition.',
+  message: 'The authorization server encountered an unexpected condition.',
+};
 const invalidClient = {
   error: 'invalid_client',
   error_description: 'Client authentication failed',
@@ -32,6 +37,23 @@ export function registerTokenRoutes(
   app: FastifyInstance,
   deps: { options: ResolvedOptions; issuer: TokenIssuer },
 ) {
+  // A body that cannot be read (malformed JSON, an unsupported media type) is a malformed token
+  // request: it answers the OAuth error shape like any other, never the REST API's.
+  app.register(async (scope) => {
+    scope.setErrorHandler((error, request, reply) => {
+      const status =
+        typeof error === 'object' && error !== null && 'statusCode' in error ? Number(error.statusCode) : 500;
+      if (status >= 500) {
+        request.log.error({ err: error }, 'token endpoint error');
+        return reply.code(500).send(serverError);
+      }
+      return reply.code(400).send(invalidRequest('grant_type'));
+    });
+    registerTokenRoute(scope, deps);
+  });
+}
+
+function registerTokenRoute(app: FastifyInstance, deps: { options: ResolvedOptions; issuer: TokenIssuer }) {
   app.post('/:shopName/app/token', async (request, reply) => {
     const { shopName } = request.params as { shopName: string };
     const parsed = tokenBodySchema.safeParse(request.body ?? {});
