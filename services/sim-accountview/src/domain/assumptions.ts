@@ -100,6 +100,12 @@ export const ASSUMPTIONS = Object.freeze({
   journalPagesMoveStock: false,
   /** SO_HDR.DEL_CODE, when sent, must be the REC_ID of a DEL_ADDR of RPL_DEL or RPL_INV (notes §2.4). */
   validateDeliveryAddress: true,
+  /**
+   * Numeric fields (FieldType N, I, Y, B) hold at most 15 digits before the decimal point: FoxPro's
+   * currency range (±922,337,203,685,477) and the digits a JSON number keeps exactly. A larger
+   * value (or a computed line or page total past it) is refused with 400, never stored.
+   */
+  maxNumericIntegerDigits: 15,
   /** API version reported in the URL: /api/v3 (notes §2.1). */
   apiBasePath: '/api/v3',
 });

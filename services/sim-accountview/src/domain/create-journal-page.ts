@@ -2,7 +2,7 @@ import { invalid } from '../errors.js';
 import { ASSUMPTIONS } from './assumptions.js';
 import { findDebtor, nextRecId, stringField } from './company-rows.js';
 import { divideRounded, fromScaled, toScaled } from './decimal.js';
-import { nowLocal } from './field-values.js';
+import { checkNumericRange, nowLocal } from './field-values.js';
 import type { CompanyState, Row } from './model.js';
 
 /**
@@ -69,7 +69,7 @@ export function createJournalPage(
     PERIOD: header.PERIOD ?? String(Number(trnDate.slice(5, 7))),
     GROSS_FLG: gross,
     CUR_CODE: stringField(header, 'CUR_CODE') ?? 'EUR',
-    INV_AMT: fromScaled(balance, 2),
+    INV_AMT: checkNumericRange(fromScaled(balance, 2), 'DJ_PAGE.INV_AMT'),
     INP_DATE: nowLocal(now),
   };
   stored.forEach((l, i) => {

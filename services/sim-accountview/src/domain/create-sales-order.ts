@@ -1,7 +1,7 @@
 import { invalid } from '../errors.js';
 import { findArticle, findDebtor, nextRecId, stringField } from './company-rows.js';
 import { compareDecimal, divideRounded, fromScaled, toScaled } from './decimal.js';
-import { nowLocal } from './field-values.js';
+import { checkNumericRange, nowLocal } from './field-values.js';
 import type { CompanyState, Row } from './model.js';
 import { refreshArticleStock } from './stock.js';
 
@@ -40,7 +40,7 @@ export function createSalesOrder(
     RPL_INV: rplInv,
     RPL_DEL: rplDel,
     ORD_DATE: header.ORD_DATE ?? stamp,
-    ORD_AMT: fromScaled(amount, 2),
+    ORD_AMT: checkNumericRange(fromScaled(amount, 2), 'SO_HDR.ORD_AMT'),
     INP_DATE: stamp,
   };
   for (const line of storedLines) line.REC_ID = nextRecId(company);
@@ -70,7 +70,7 @@ function toLine(company: CompanyState, line: Row, index: number, ordNr: string, 
     ART_DESC1: line.ART_DESC1 ?? article.ART_DESC1 ?? null,
     ORD_QTY: qty,
     ART_PX: price,
-    LINE_AMT: fromScaled(amount, 2),
+    LINE_AMT: checkNumericRange(fromScaled(amount, 2), `SO_LINE.LINE_AMT (row ${index + 1})`),
     DEL_DATE: line.DEL_DATE ?? header.DEL_DATE ?? null,
   };
 }

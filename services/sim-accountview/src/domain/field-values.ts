@@ -1,4 +1,5 @@
 import { invalid } from '../errors.js';
+import { ASSUMPTIONS } from './assumptions.js';
 import { toDecimalText } from './decimal.js';
 import type { FieldValue } from './model.js';
 
@@ -19,12 +20,12 @@ export function coerceValue(value: unknown, type: FieldType, field: string): Fie
     case 'Y':
     case 'B': {
       const text = value === '' ? '0' : toDecimalText(value);
-      if (text !== undefined) return text;
+      if (text !== undefined) return checkNumericRange(text, field);
       break;
     }
     case 'I': {
       const text = toDecimalText(value);
-      if (text !== undefined && !text.includes('.')) return text;
+      if (text !== undefined && !text.includes('.')) return checkNumericRange(text, field);
       break;
     }
     case 'L':
@@ -41,6 +42,19 @@ export function coerceValue(value: unknown, type: FieldType, field: string): Fie
     }
   }
   throw invalid(`Field ${field}: value ${JSON.stringify(value)} does not match field type ${type}`);
+}
+
+/**
+ * A numeric field's decimal text when it fits (ASSUMPTIONS.maxNumericIntegerDigits); otherwise 400
+ * naming the field, so an absurd value never reaches the arithmetic or answers as `null`.
+ */
+export function checkNumericRange(text: string, field: string): string {
+  const integerDigits = (text.replace('-', '').split('.')[0] ?? '').replace(/^0+/, '').length;
+  if (integerDigits > ASSUMPTIONS.maxNumericIntegerDigits)
+    throw invalid(
+      `Field ${field}: value ${text.length > 40 ? `${text.slice(0, 40)}…` : text} is out of range (at most ${ASSUMPTIONS.maxNumericIntegerDigits} digits before the decimal point)`,
+    );
+  return text;
 }
 
 /**

@@ -129,6 +129,20 @@ t.test('sales order validation: debtor, article, quantity, lines, HeaderId, deli
       (o) => (hdr(o)[1] = '2025-02-30'),
       'Field SO_HDR.ORD_DATE: value "2025-02-30" does not match field type T',
     ],
+    // A huge number used to be stored and answered as LINE_AMT/ORD_AMT null (JSON of Infinity).
+    [
+      'huge quantity',
+      (o) => (line(o, 0)[3] = 1e300),
+      `Field SO_LINE.ORD_QTY: value ${'1'.padEnd(40, '0')}… is out of range (at most 15 digits before the decimal point)`,
+    ],
+    [
+      'line amount past the range',
+      (o) => {
+        line(o, 0)[3] = 999_999_999;
+        line(o, 0)[4] = 999_999_999;
+      },
+      'Field SO_LINE.LINE_AMT (row 1): value 999999998000000001 is out of range (at most 15 digits before the decimal point)',
+    ],
   ];
   for (const [name, change, message] of cases) {
     const order = exampleOrder();

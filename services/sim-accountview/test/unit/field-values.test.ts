@@ -26,6 +26,11 @@ t.test('coerceValue per FieldType', async (t) => {
   t.equal(coerceValue('2025-03-01T10:00:00.000Z', 'D', 'X'), '2025-03-01');
   t.equal(coerceValue('', 'T', 'X'), null);
   t.equal(coerceValue(null, 'N', 'X'), null);
+  t.equal(coerceValue('-999999999999999.99', 'N', 'X'), '-999999999999999.99', '15 integer digits fit');
+  t.throws(() => coerceValue(1e16, 'N', 'DJ_LINE.AMOUNT'), {
+    message: /DJ_LINE.AMOUNT: value 10000000000000000 is out of range/,
+  });
+  t.throws(() => coerceValue('1234567890123456', 'I', 'X'), { message: /out of range/ });
   t.throws(() => coerceValue('yes', 'L', 'SO_HDR.FLAG'), {
     message: 'Field SO_HDR.FLAG: value "yes" does not match field type L',
   });

@@ -19,8 +19,9 @@ export function readRecords(xml: string, root: string, item: string): XmlRecords
   if (xml.trim() === '') return { ok: false, message: 'Üres kérés: XML törzs szükséges' };
   const valid = XMLValidator.validate(xml);
   if (valid !== true) return { ok: false, message: `Hibás XML: ${valid.err.msg} (sor ${valid.err.line})` };
-  const parsed: unknown = parser.parse(xml);
-  const rootNode = (parsed as Record<string, unknown>)[root];
+  const parsed = parseDocument(xml);
+  if (!parsed.ok) return parsed;
+  const rootNode = (parsed.doc as Record<string, unknown>)[root];
   if (rootNode === undefined || rootNode === null || typeof rootNode !== 'object') {
     return { ok: false, message: `Hibás XML: a gyökérelem <${root}> kell legyen, benne <${item}> elemekkel` };
   }
@@ -44,4 +45,16 @@ export function readRecords(xml: string, root: string, item: string): XmlRecords
     records.push(record);
   }
   return { ok: true, records };
+}
+
+/**
+ * The validator passes some documents the parser then refuses (a DOCTYPE declaring an external
+ * entity); that is malformed input from the client (error 100), not an internal error.
+ */
+function parseDocument(xml: string): { ok: true; doc: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, doc: parser.parse(xml) };
+  } catch (error) {
+    return { ok: false, message: `Hibás XML: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }

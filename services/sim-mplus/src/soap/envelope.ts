@@ -42,7 +42,7 @@ export function parseEnvelope(xml: string): SoapRequest {
       'SOAP-ENV:Client',
       `Malformed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`,
     );
-  const doc: unknown = parser.parse(xml);
+  const doc = parseDocument(xml);
   const envelope = child(doc, 'Envelope');
   if (envelope === undefined)
     throw new SoapFault('SOAP-ENV:Client', 'Not a SOAP envelope: no Envelope element');
@@ -53,6 +53,20 @@ export function parseEnvelope(xml: string): SoapRequest {
   if (operations.length !== 1 || !operations[0])
     throw new SoapFault('SOAP-ENV:Client', 'SOAP Body must contain exactly one operation element');
   return { operation: operations[0], body: (body as Record<string, unknown>)[operations[0]] };
+}
+
+/**
+ * The validator passes some documents the parser then refuses (a DOCTYPE declaring an external
+ * entity: "External entities are not supported"); that is the client's malformed input, so it is a
+ * `SOAP-ENV:Client` Fault like any other malformed XML, not a server error.
+ */
+function parseDocument(xml: string): unknown {
+  try {
+    return parser.parse(xml);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SoapFault('SOAP-ENV:Client', `Malformed XML: ${reason}`);
+  }
 }
 
 function child(node: unknown, name: string): unknown {

@@ -30,7 +30,7 @@ import {
   stockToWire,
 } from './to-wire.js';
 import { SoapFault } from './envelope.js';
-import { xsdLong, xsdString } from './xsd-types.js';
+import { emptyAsObject, xsdLong, xsdString } from './xsd-types.js';
 
 export type OperationContext = {
   store: Store;
@@ -40,8 +40,8 @@ export type OperationContext = {
 };
 type Handler = (body: unknown, ctx: OperationContext) => Record<string, XmlValue>;
 
-const relationRequest = z.object({ relation: relationSchema });
-const orderRequest = z.object({ order: orderSchema });
+const relationRequest = z.object({ relation: emptyAsObject(relationSchema) });
+const orderRequest = z.object({ order: emptyAsObject(orderSchema) });
 
 /** A branch that does not exist is a Fault: getStock/getStockHistory have no result enum. */
 function assertBranches(store: Store, branchNumbers: number[]): void {
@@ -138,7 +138,11 @@ export const OPERATIONS: Record<string, Handler> = {
       : { result: 'GET-ORDER-RESULT-NOT-FOUND' };
   },
   saveInvoice: (body, { store, now, permissive }) => {
-    const { invoice } = parseRequest('saveInvoice', z.object({ invoice: invoiceSchema }), body);
+    const { invoice } = parseRequest(
+      'saveInvoice',
+      z.object({ invoice: emptyAsObject(invoiceSchema) }),
+      body,
+    );
     const outcome = store.mutate((s) =>
       saveInvoice(s, invoice, now(), { allowDuplicateExtInvoiceId: permissive() }),
     );

@@ -40,6 +40,14 @@ export const wrappedList = <T extends z.ZodType>(inner: string, item: T) =>
 export const optionalElement = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
+/**
+ * A complex element sent empty (`<relation/>`) parses as `''`; when every child is optional
+ * (`minOccurs="0"` in the WSDL's Relation, Order, Invoice) it is schema-valid, so it is read as an
+ * element without children, leaving the business rules to answer, not a validation fault.
+ */
+export const emptyAsObject = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? {} : v), schema);
+
 export const soapMplusDate = z.object({ day: xsdInt, mon: xsdInt, year: xsdInt }).refine((d) => {
   const date = new Date(Date.UTC(d.year, d.mon - 1, d.day));
   return date.getUTCFullYear() === d.year && date.getUTCMonth() === d.mon - 1 && date.getUTCDate() === d.day;

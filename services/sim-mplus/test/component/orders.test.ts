@@ -180,6 +180,9 @@ t.test('missing required elements and non-numeric article numbers are SOAP fault
     order: { extOrderId: 'X', employeeNumber: 999999, relationNumber },
   });
   t.match(noLines, { result: 'CREATE-ORDER-RESULT-FAILED', errorMessage: /at least one line/ });
+  // `<order/>`: every Order child is minOccurs=0, so the empty element is a business failure too.
+  const emptyOrder = await soapOk(sim, 'createOrder', { order: {} });
+  t.equal(emptyOrder.result, 'CREATE-ORDER-RESULT-FAILED');
 
   const badDate = await soap(sim, 'createOrder', {
     order: { ...exampleOrder(relationNumber), financialDate: { day: 31, mon: 2, year: 2025 } },

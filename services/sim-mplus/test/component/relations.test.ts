@@ -52,6 +52,11 @@ t.test('createRelation business failures come back as results, not faults', asyn
   const nameless = await soapOk(sim, 'createRelation', { relation: { email: 'x@example.nl' } });
   t.equal(nameless.result, 'CREATE-RELATION-RESULT-FAILED');
   t.match(nameless.errorMessage, /name or a companyName/);
+  // `<relation/>`: every Relation child is minOccurs=0, so an empty element is schema-valid.
+  const empty = await soapOk(sim, 'createRelation', { relation: {} });
+  t.equal(empty.result, 'CREATE-RELATION-RESULT-FAILED', 'an empty relation is a business failure');
+  const findEmpty = await soapOk(sim, 'findRelation', { relation: {} });
+  t.equal(findEmpty.result, 'FIND-RELATION-RESULT-NOT-FOUND', 'no search field: not found, no fault');
 
   t.equal(await createRelation(sim, { relationNumber: 5000, name: 'Chosen number' }), 5000);
   const taken = await soapOk(sim, 'createRelation', { relation: { relationNumber: 5000, name: 'Again' } });
