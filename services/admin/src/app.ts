@@ -39,12 +39,16 @@ import { registerConnectionRoutes } from './routes/connection-routes.js';
 import { registerCursorRoutes } from './routes/cursor-routes.js';
 import { registerJourneyRoutes } from './routes/journey-routes.js';
 import { registerMappingRuleRoutes } from './routes/mapping-rule-routes.js';
+import { registerMethodNotAllowed } from './routes/method-not-allowed.js';
 import { registerNotificationRoutes } from './routes/notification-routes.js';
 import { registerOperationsRoutes } from './routes/operations-routes.js';
 import { registerProductRoutes } from './routes/product-routes.js';
 import { registerStockRoutes } from './routes/stock-routes.js';
 import { registerSystemRoutes } from './routes/system-routes.js';
 import { registerTenantDataRoutes } from './routes/tenant-data-routes.js';
+
+/** Where every admin route lives. */
+const ADMIN_PREFIX = '/admin/v1';
 
 /** Time a connection check gives each side (target, source), in milliseconds. */
 const DEFAULT_CHECK_TIMEOUT_MS = 15_000;
@@ -106,6 +110,7 @@ export async function buildAdminApp(deps: AdminDeps): Promise<FastifyInstance> {
     logStream: deps.logStream,
   });
   await registerOpenApiDocs(app, toSystemComponents(systems));
+  await registerMethodNotAllowed(app, ADMIN_PREFIX);
   await app.register(
     async (admin) => {
       admin.setValidatorCompiler(zodValidatorCompiler);
@@ -158,7 +163,7 @@ export async function buildAdminApp(deps: AdminDeps): Promise<FastifyInstance> {
           }),
       });
     },
-    { prefix: '/admin/v1' },
+    { prefix: ADMIN_PREFIX },
   );
   return app;
 }

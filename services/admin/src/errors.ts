@@ -17,6 +17,8 @@ export const adminErrorCatalogue = {
   AUTH_RATE_LIMITED: { httpStatus: 429, retryable: true },
   /** The replay could book a document twice unless the operator confirms it is not in the target. */
   REPLAY_NEEDS_CONFIRMATION: { httpStatus: 409, retryable: false },
+  /** The path exists but not with this method; the Allow header lists the ones it has. */
+  METHOD_NOT_ALLOWED: { httpStatus: 405, retryable: false },
   /** This admin API has no message bus to replay to (standalone admin without KAFKA_BROKERS). */
   REPLAY_UNAVAILABLE: { httpStatus: 503, retryable: false },
 } as const satisfies Record<string, { httpStatus: number; retryable: boolean }>;
@@ -45,6 +47,12 @@ export const adminErrors = {
   /** A tenant's key acting for another tenant, or creating an operator key. */
   outsideTenant: (field: string) =>
     appError('FORBIDDEN', 'this API key may act only for its own tenant', { field }),
+  noRoute: (method: string, path: string) => appError('NOT_FOUND', `no route ${method} ${path}`),
+  methodNotAllowed: (method: string, path: string, allowed: string[]) =>
+    adminError('METHOD_NOT_ALLOWED', `${path} does not take ${method}; it takes ${allowed.join(', ')}`, {
+      field: 'method',
+      details: { allowed },
+    }),
   apiKeyNotFound: (id: string) => appError('NOT_FOUND', `no API key ${id}`, { field: 'params.id' }),
   connectionNotFound: (id: string) => appError('NOT_FOUND', `no connection ${id}`, { field: 'params.id' }),
   journeyNotFound: (connectionId: string, externalOrderId: string) =>

@@ -12,17 +12,33 @@ export type DryRunOrder = {
   source: 'journey' | 'payload';
 };
 
-/** A connector's error for a pasted body, re-addressed to the request field it came from. */
-function underField(error: unknown, prefix: string): unknown {
+/**
+ * Where a connector's field lies in the dry-run request. A connector names the parts of the
+ * webhook request it was given (`body`, `content-type`, or a path inside the body such as
+ * `orders.order[0].innerId`); a pasted payload carries those as `payload.body` and
+ * `payload.contentType`.
+ */
+function toPastedField(field: string | undefined): string {
+  const body = 'body.payload.body';
+  if (field === undefined || field === '' || field === 'body') return body;
+  if (/^(headers\.)?content-type$/i.test(field)) return 'body.payload.contentType';
+  return field.startsWith('body.') ? `body.payload.${field}` : `${body}.${field}`;
+}
+
+/** A connector's error for a pasted body (or stored payload), re-addressed to the request field. */
+function underField(error: unknown, toField: (field: string | undefined) => string): unknown {
   if (!(error instanceof AppError)) return error;
   return new AppError(error.code, error.message, {
     // The request itself was fine: the pasted body (or stored payload) is what the connector refused.
     httpStatus: error.httpStatus < 500 ? 422 : error.httpStatus,
     retryable: false,
-    field: error.field ? `${prefix}.${error.field}` : prefix,
+    field: toField(error.field),
     details: error.details,
   });
 }
+
+const underExternalOrderId = (field: string | undefined) =>
+  field ? `body.externalOrderId.${field}` : 'body.externalOrderId';
 
 /**
  * The order as the journey stored it when it was received: the source connector's normalised
@@ -66,7 +82,7 @@ function fromPayload(
         headers: { 'content-type': contentType },
       });
     } catch (error) {
-      throw underField(error, 'body.payload.body');
+      throw underField(error, toPastedField);
     }
   } else {
     events = [
@@ -112,7 +128,7 @@ export async function loadDryRunOrder(
       receivedAt: picked.receivedAt,
     });
   } catch (error) {
-    throw underField(error, body.payload ? 'body.payload.body' : 'body.externalOrderId');
+    throw underField(error, body.payload ? toPastedField : underExternalOrderId);
   }
   return {
     order,

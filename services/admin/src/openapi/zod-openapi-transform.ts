@@ -1,6 +1,7 @@
 import type { SwaggerTransform } from '@fastify/swagger';
 import type { FastifySchema } from 'fastify';
 import { z } from 'zod';
+import { bodyProblemResponses } from '../schemas/problem-schemas.js';
 import { isZodSchema } from './zod-schema-compilers.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -32,8 +33,18 @@ function convertResponse(entry: unknown): unknown {
   };
 }
 
-/** @fastify/swagger `transform`: every zod schema in a route becomes JSON Schema for the document. */
-export const zodOpenApiTransform: SwaggerTransform = ({ schema, url }) => {
+/** Methods whose requests fastify parses a body for, so 413 and 415 can answer them. */
+const BODY_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function acceptsBody(method: string | string[]): boolean {
+  return (Array.isArray(method) ? method : [method]).some((m) => BODY_METHODS.has(m.toUpperCase()));
+}
+
+/**
+ * @fastify/swagger `transform`: every zod schema in a route becomes JSON Schema for the document,
+ * and a route that takes a body also lists the 413 and 415 fastify answers before it runs.
+ */
+export const zodOpenApiTransform: SwaggerTransform = ({ schema, url, route }) => {
   if (!schema) return { schema, url };
   const out: Record<string, unknown> = { ...schema };
   for (const part of ['body', 'params', 'querystring', 'headers'] as const) {
@@ -41,8 +52,11 @@ export const zodOpenApiTransform: SwaggerTransform = ({ schema, url }) => {
     if (isZodSchema(value)) out[part] = toOpenApiSchema(value, 'input');
   }
   if (schema.response && typeof schema.response === 'object') {
+    const response = acceptsBody(route.method)
+      ? { ...bodyProblemResponses, ...schema.response }
+      : schema.response;
     out.response = Object.fromEntries(
-      Object.entries(schema.response).map(([status, entry]) => [status, convertResponse(entry)]),
+      Object.entries(response).map(([status, entry]) => [status, convertResponse(entry)]),
     );
   }
   return { schema: out as FastifySchema, url };

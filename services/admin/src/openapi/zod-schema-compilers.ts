@@ -2,6 +2,7 @@ import { appError } from '@koppel/errors';
 import type { FastifySchemaCompiler, FastifyTypeProvider } from 'fastify';
 import type { FastifySerializerCompiler } from 'fastify/types/schema.js';
 import { z } from 'zod';
+import { findUnstorableInput } from './unstorable-input.js';
 
 /**
  * Zod schemas are the one source of truth for the admin API: fastify validates requests and
@@ -33,6 +34,20 @@ export function issueField(prefix: string, issue: z.core.$ZodIssue): string {
   return base;
 }
 
+/**
+ * A union that matched no alternative reports only "Invalid input" at the union itself; the
+ * alternative that came closest (fewest issues, the first on a tie) says which field is at
+ * fault, so its issues stand in for the union's, under the union's path.
+ */
+export function leafIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+    const closest = issue.errors.reduce((best, branch) => (branch.length < best.length ? branch : best));
+    if (closest.length === 0) return [issue];
+    return leafIssues(closest.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })));
+  });
+}
+
 /** The fastify request part (`body`, `params`, `querystring`, `headers`) as the field prefix. */
 function partPrefix(httpPart: string | undefined): string {
   if (httpPart === 'querystring') return 'query';
@@ -45,16 +60,12 @@ export const zodValidatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, h
   return (data: unknown) => {
     const result = schema.safeParse(data ?? undefined);
     if (result.success) {
-      const nulAt = findNulCharacter(result.data, []);
-      if (!nulAt) return { value: result.data };
-      const field = toFieldPath(prefix, nulAt);
-      return {
-        error: appError('VALIDATION_FAILED', `${field}: must not contain the NUL character (U+0000)`, {
-          field,
-        }),
-      };
+      const unstorable = findUnstorableInput(result.data);
+      if (!unstorable) return { value: result.data };
+      const field = toFieldPath(prefix, unstorable.path);
+      return { error: appError('VALIDATION_FAILED', `${field}: ${unstorable.problem}`, { field }) };
     }
-    const issues = result.error.issues.map((issue) => ({
+    const issues = leafIssues(result.error.issues).map((issue) => ({
       field: issueField(prefix, issue),
       message: issue.message,
     }));
@@ -65,29 +76,6 @@ export const zodValidatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, h
     };
   };
 };
-
-/**
- * Postgres text and jsonb cannot hold U+0000 ("invalid byte sequence for encoding UTF8: 0x00"),
- * so a string or key carrying it is refused here, as the caller's fault, before any route
- * stores it. Answers the path of the first one, or undefined.
- */
-function findNulCharacter(value: unknown, path: PropertyKey[]): PropertyKey[] | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = findNulCharacter(item, [...path, index]);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null || value instanceof Date) return undefined;
-  for (const [key, item] of Object.entries(value)) {
-    if (key.includes('\u0000')) return [...path, key];
-    const found = findNulCharacter(item, [...path, key]);
-    if (found) return found;
-  }
-  return undefined;
-}
 
 /**
  * Responses go through their zod schema before JSON: unknown keys are stripped, so a field

@@ -7,6 +7,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Who the request's API key speaks for; set by the authentication hook. */
     apiKeyScope: ApiKeyScope | null;
+    /** sha256 hex of the key that authenticated the request; set by the authentication hook. */
+    apiKeyDigest: string | null;
   }
 }
 
@@ -31,19 +33,22 @@ export type ApiKeyAuthDeps = {
   policy: AdminAuthFailurePolicy;
 };
 
-/** The key a request presents: `Authorization: Bearer <key>` first, else `X-Api-Key`. */
-export function presentedApiKey(headers: FastifyRequest['headers']): string | undefined {
-  const authorization = headers.authorization;
-  const bearer = authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
-  if (bearer) return bearer;
+/**
+ * The keys a request presents: `Authorization: Bearer <key>`, then `X-Api-Key`. The OpenAPI
+ * document lists the two schemes as alternatives (either one authenticates), so a request that
+ * carries both is authenticated when either key is good.
+ */
+export function presentedApiKeys(headers: FastifyRequest['headers']): string[] {
+  const bearer = headers.authorization?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
   const header = headers['x-api-key'];
-  const key = Array.isArray(header) ? header[0] : header;
-  return key?.trim() || undefined;
+  const apiKey = (Array.isArray(header) ? header[0] : header)?.trim();
+  return [...new Set([bearer, apiKey].filter((key): key is string => Boolean(key)))];
 }
 
 /** Decorates requests with `apiKeyScope` (call on the scope the hook is added to). */
 export function decorateApiKeyScope(app: FastifyInstance): void {
   app.decorateRequest('apiKeyScope', null);
+  app.decorateRequest('apiKeyDigest', null);
 }
 
 /**
@@ -56,6 +61,17 @@ export function decorateApiKeyScope(app: FastifyInstance): void {
 export function createApiKeyAuth(deps: ApiKeyAuthDeps) {
   if (deps.operatorKeys.length === 0) throw new Error('the admin API needs at least one API key');
   const accepted = deps.operatorKeys.map(digest);
+  const scopeOf = async (key: string): Promise<ApiKeyScope | undefined> => {
+    const presented = digest(key);
+    let matched = false;
+    for (const candidate of accepted) matched = timingSafeEqual(presented, candidate) || matched;
+    if (matched) return { operator: true };
+    const stored = await deps.apiKeys.authenticate(presented.toString('hex'));
+    if (!stored) return undefined;
+    return stored.operator || stored.tenantId === null
+      ? { operator: true }
+      : { operator: false, tenantId: stored.tenantId };
+  };
   return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     const addressScope = `admin:address:${request.ip}`;
     const retryAfter = await deps.authFailures.blockedFor([
@@ -63,24 +79,17 @@ export function createApiKeyAuth(deps: ApiKeyAuthDeps) {
     ]);
     if (retryAfter !== undefined) throw adminErrors.tooManyAuthFailures(retryAfter);
 
-    const key = presentedApiKey(request.headers);
-    const presented = digest(key ?? '');
-    let matched = false;
-    for (const candidate of accepted) matched = timingSafeEqual(presented, candidate) || matched;
-    if (key !== undefined && matched) {
-      request.apiKeyScope = { operator: true };
-      return;
-    }
-    const stored = key === undefined ? undefined : await deps.apiKeys.authenticate(presented.toString('hex'));
-    if (stored) {
-      request.apiKeyScope =
-        stored.operator || stored.tenantId === null
-          ? { operator: true }
-          : { operator: false, tenantId: stored.tenantId };
-      return;
+    const keys = presentedApiKeys(request.headers);
+    for (const key of keys) {
+      const scope = await scopeOf(key);
+      if (scope) {
+        request.apiKeyScope = scope;
+        request.apiKeyDigest = hashApiKey(key);
+        return;
+      }
     }
     reply.header('www-authenticate', 'Bearer realm="koppel-admin"');
-    if (key === undefined) throw adminErrors.missingApiKey();
+    if (keys.length === 0) throw adminErrors.missingApiKey();
     await deps.authFailures.recordFailure([addressScope], deps.policy.windowSeconds);
     throw adminErrors.wrongApiKey();
   };

@@ -1,6 +1,5 @@
 import type { ApiKeyRepository, AuditActor } from '@koppel/db';
 import type { FastifyRequest } from 'fastify';
-import { hashApiKey, presentedApiKey } from './api-key-auth.js';
 
 /**
  * Who is acting, for the audit log: the stored API key's id and label, or, for a configured
@@ -8,9 +7,8 @@ import { hashApiKey, presentedApiKey } from './api-key-auth.js';
  * sha256, enough to tell the configured keys apart and nothing to guess one from.
  */
 export async function auditActorOf(request: FastifyRequest, apiKeys: ApiKeyRepository): Promise<AuditActor> {
-  const key = presentedApiKey(request.headers);
-  if (key === undefined) return { keyId: null, label: 'unknown key' };
-  const digest = hashApiKey(key);
+  const digest = request.apiKeyDigest;
+  if (digest === null) return { keyId: null, label: 'unknown key' };
   const stored = await apiKeys.authenticate(digest);
   if (stored) return { keyId: stored.id, label: stored.label };
   return { keyId: null, label: `operator key (ADMIN_API_KEYS) sha256:${digest.slice(0, 12)}` };

@@ -70,6 +70,14 @@ export async function registerCursorRoutes(app: FastifyInstance, deps: CursorRou
       const reset: CursorReset =
         'since' in body ? { since: new Date(body.since) } : { orderNumber: body.orderNumber };
       const field = 'since' in body ? 'body.since' : 'body.orderNumber';
+      // A poll from a future moment would skip every order until then (and a far one, past the
+      // year 9999 in the shop's time zone, would be a cursor no poll can read).
+      if ('since' in reset && reset.since.getTime() > Date.now()) {
+        throw adminErrors.cursorResetRefused(
+          field,
+          'since lies in the future: no order would be polled until then',
+        );
+      }
       let cursor: string;
       try {
         cursor = poller.cursorFor(reset);

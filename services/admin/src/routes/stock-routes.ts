@@ -14,6 +14,8 @@ import {
   stockSettingsSchema,
 } from '@koppel/stock-sync';
 import type { FastifyInstance } from 'fastify';
+import { decodeStockCursor, encodeStockCursor } from '../domain/stock-page-cursor.js';
+import { adminErrors } from '../errors.js';
 import { adminSecurity } from '../openapi/openapi-docs.js';
 import { issueField, type ZodTypeProvider } from '../openapi/zod-schema-compilers.js';
 import { connectionParamsSchema } from '../schemas/connection-schemas.js';
@@ -57,8 +59,6 @@ const toReaderState = (schedule: StockReadSchedule) => ({
   consecutiveFailures: schedule.consecutiveFailures,
   lastError: schedule.lastError,
 });
-const encodeCursor = (sku: string) => Buffer.from(sku, 'utf8').toString('base64url');
-const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString('utf8');
 
 /** Stock from the books/POS into the shop: settings, an operator's full resync, the stock report. */
 export async function registerStockRoutes(app: FastifyInstance, deps: StockRouteDeps): Promise<void> {
@@ -160,9 +160,11 @@ export async function registerStockRoutes(app: FastifyInstance, deps: StockRoute
       const { id } = request.params;
       const { status, cursor, limit } = request.query;
       await findVisibleConnection(deps.connections, request, id);
+      const afterSku = cursor === undefined ? undefined : decodeStockCursor(cursor);
+      if (cursor !== undefined && afterSku === undefined) throw adminErrors.invalidPageCursor();
       const rows = await deps.applied.report(id, {
         ...(status !== undefined ? { status } : {}),
-        ...(cursor !== undefined ? { afterSku: decodeCursor(cursor) } : {}),
+        ...(afterSku !== undefined ? { afterSku } : {}),
         limit: limit + 1,
       });
       const page = rows.slice(0, limit);
@@ -186,7 +188,7 @@ export async function registerStockRoutes(app: FastifyInstance, deps: StockRoute
           attempts: row.attempts,
           lastError: row.lastError,
         })),
-        nextCursor: rows.length > limit && last ? encodeCursor(last.sku) : null,
+        nextCursor: rows.length > limit && last ? encodeStockCursor(last.sku) : null,
       };
     },
   );

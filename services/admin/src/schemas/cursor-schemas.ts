@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { momentSchema } from './moment-schema.js';
 
 export const cursorStateSchema = z
   .object({
@@ -23,7 +24,7 @@ export const cursorResetBodySchema = z
         .describe('Import from this shop order number on'),
     }),
     z.strictObject({
-      since: z.iso.datetime({ offset: true }).describe('Import orders from this moment on (ISO 8601)'),
+      since: momentSchema.describe('Import orders from this moment on (ISO 8601)'),
     }),
   ])
   .describe('Where the next poll starts: an order number or a moment');

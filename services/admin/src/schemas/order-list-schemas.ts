@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { journeyStatuses } from '../domain/journey-status.js';
+import { momentSchema } from './moment-schema.js';
 
 export const pageLimitSchema = z.coerce
   .number()
@@ -18,8 +19,8 @@ export const pageCursorSchema = z
 
 export const orderListQuerySchema = z.strictObject({
   status: z.enum(journeyStatuses).optional().describe('Only orders in this status'),
-  from: z.iso.datetime({ offset: true }).optional().describe('Received at or after this moment (ISO 8601)'),
-  to: z.iso.datetime({ offset: true }).optional().describe('Received before this moment (ISO 8601)'),
+  from: momentSchema.optional().describe('Received at or after this moment (ISO 8601)'),
+  to: momentSchema.optional().describe('Received before this moment (ISO 8601)'),
   q: z
     .string()
     .trim()

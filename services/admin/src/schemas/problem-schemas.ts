@@ -26,6 +26,16 @@ export const problemResponses = {
   429: problem('Too many wrong API keys from this address; the Retry-After header says when to retry'),
 } as const;
 
+/**
+ * What fastify itself answers before a route runs on any request that may carry a body (POST,
+ * PUT, PATCH, DELETE): a body over the limit (1 MiB) or in a media type the route does not parse.
+ * The OpenAPI transform adds these to every such route, so the document lists every status.
+ */
+export const bodyProblemResponses = {
+  413: problem('The request body is larger than the admin API accepts (1 MiB)'),
+  415: problem('The content type is not one the admin API parses; send application/json'),
+} as const;
+
 export const forbiddenResponse = {
   403: problem('The API key may act only for its own tenant; `field` names the input'),
 } as const;

@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { momentSchema } from './moment-schema.js';
 
 export const reconciliationQuerySchema = z.strictObject({
-  from: z.iso
-    .datetime({ offset: true })
-    .describe('Start of the period (orders received at or after, ISO 8601)'),
-  to: z.iso.datetime({ offset: true }).describe('End of the period (orders received before, ISO 8601)'),
+  from: momentSchema.describe('Start of the period (orders received at or after, ISO 8601)'),
+  to: momentSchema.describe('End of the period (orders received before, ISO 8601)'),
 });
 
 const differenceSchema = z.object({

@@ -46,3 +46,26 @@ t.test('health, readiness, metrics and docs stay open', async (t) => {
   t.equal(docs.statusCode, 200);
   t.match(docs.body, /swagger/i);
 });
+
+t.test(
+  'either scheme authenticates: a good key in one header wins over a bad one in the other',
+  async (t) => {
+    // Clients (and OpenAPI tools) may send both schemes; the document lists them as alternatives.
+    const { app: strict } = await setupAdmin(t, { authFailurePolicy: { perAddress: 2, windowSeconds: 60 } });
+    const pairs: Record<string, string>[] = [
+      { authorization: 'Bearer not-the-key', 'x-api-key': API_KEY },
+      { authorization: `Bearer ${API_KEY}`, 'x-api-key': 'not-the-key' },
+    ];
+    for (let round = 0; round < 3; round += 1) {
+      for (const headers of pairs) {
+        const res = await strict.inject({ url: '/admin/v1/connections', headers });
+        t.equal(res.statusCode, 200, `round ${round}: ${JSON.stringify(Object.keys(headers))}`);
+      }
+    }
+    const bothWrong = await strict.inject({
+      url: '/admin/v1/connections',
+      headers: { authorization: 'Bearer wrong-1', 'x-api-key': 'wrong-2' },
+    });
+    t.equal(bothWrong.statusCode, 401, 'two wrong keys are still refused');
+  },
+);

@@ -45,6 +45,20 @@ t.test('a reset the source refuses is 422 naming the field; a bad body is 400', 
   t.equal(bad.statusCode, 400);
   const both = await put(polled.id, { orderNumber: '1', since: '2025-03-01T10:15:00Z' });
   t.equal(both.statusCode, 400, 'one or the other');
+  const empty = await put(polled.id, {});
+  t.equal(empty.statusCode, 400);
+  t.equal(empty.json().field, 'body.orderNumber', 'an empty body names a field, not just "body"');
+});
+
+t.test('a reset to a future moment is refused: no order would be polled until then', async (t) => {
+  const before = await app.inject({ url: url(polled.id), headers: AUTH });
+  for (const since of ['9999-12-31T23:59:59Z', new Date(Date.now() + 3_600_000).toISOString()]) {
+    const res = await put(polled.id, { since });
+    t.equal(res.statusCode, 422, since);
+    t.match(res.json(), { code: 'CURSOR_RESET_REFUSED', field: 'body.since', detail: /future/ });
+  }
+  const after = await app.inject({ url: url(polled.id), headers: AUTH });
+  t.equal(after.json().cursor, before.json().cursor, 'the cursor is unchanged');
 });
 
 t.test('poll-now makes the connection due at once', async (t) => {

@@ -245,7 +245,7 @@ t.test('a dry run refuses invalid drafts and undecodable payloads, naming the fi
     payload: { rules: [], payload: { contentType: 'application/json', body: '{"orders": ' } },
   });
   t.equal(garbage.statusCode, 422);
-  t.match(garbage.json(), { field: /^body\.payload\.body/ });
+  t.equal(garbage.json().field, 'body.payload.body', 'the pasted body, not body.payload.body.body');
   const plain = await app.inject({
     method: 'POST',
     url: `${url}/dry-run`,
@@ -253,7 +253,15 @@ t.test('a dry run refuses invalid drafts and undecodable payloads, naming the fi
     payload: { rules: [], payload: { contentType: 'text/plain', body: fixture } },
   });
   t.equal(plain.statusCode, 422, 'a content type the shop never sends is the payload at fault');
-  t.match(plain.json(), { field: /^body\.payload\.body/ });
+  t.equal(plain.json().field, 'body.payload.contentType', 'the pasted content type names its field');
+  const noOrders = await app.inject({
+    method: 'POST',
+    url: `${url}/dry-run`,
+    headers: AUTH,
+    payload: { rules: [], payload: { contentType: 'application/json', body: '{}' } },
+  });
+  t.equal(noOrders.statusCode, 422);
+  t.equal(noOrders.json().field, 'body.payload.body.orders', 'a path inside the pasted body');
   const neither = await app.inject({
     method: 'POST',
     url: `${url}/dry-run`,

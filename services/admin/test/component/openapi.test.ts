@@ -1,5 +1,5 @@
 import t from 'tap';
-import { setupAdmin } from './helpers.js';
+import { API_KEY, setupAdmin } from './helpers.js';
 
 const { app } = await setupAdmin(t);
 const res = await app.inject({ url: '/openapi.json' });
@@ -93,4 +93,39 @@ t.test('only the admin API is documented (health, metrics and docs routes are op
     Object.keys(doc.paths).filter((path) => !path.startsWith('/admin/v1/')),
     [],
   );
+});
+
+t.test('every route that takes a body documents the 413 and 415 fastify answers', async (t) => {
+  for (const [path, item] of Object.entries<Record<string, { responses: Record<string, unknown> }>>(
+    doc.paths,
+  )) {
+    for (const [method, operation] of Object.entries(item)) {
+      const takesBody = ['post', 'put', 'patch', 'delete'].includes(method);
+      for (const status of ['413', '415']) {
+        t.equal(Boolean(operation.responses[status]), takesBody, `${method} ${path} ${status}`);
+      }
+    }
+  }
+  const url = '/admin/v1/connections';
+  const headers = { authorization: `Bearer ${API_KEY}` };
+  const xml = await app.inject({
+    method: 'POST',
+    url,
+    headers: { ...headers, 'content-type': 'application/xml' },
+    payload: '<connection/>',
+  });
+  t.equal(xml.statusCode, 415);
+  t.match(xml.json(), { code: 'UNSUPPORTED_MEDIA_TYPE', field: 'headers.content-type' });
+  const huge = await app.inject({
+    method: 'POST',
+    url,
+    headers: { ...headers, 'content-type': 'application/json' },
+    payload: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }),
+  });
+  t.equal(huge.statusCode, 413);
+  t.match(huge.json(), { code: 'PAYLOAD_TOO_LARGE', field: 'body' });
+  t.match(doc.paths[url].post.responses['415'].content['application/problem+json'].schema.properties, {
+    code: Object,
+    field: Object,
+  });
 });

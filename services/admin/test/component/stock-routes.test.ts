@@ -141,6 +141,18 @@ t.test('the report: per SKU, filtered by status, paged by cursor', async (t) => 
   t.equal(badStatus.json().field, 'query.status');
 });
 
+t.test('a cursor the report did not hand out is 400 naming query.cursor, never a 500', async (t) => {
+  // "AAAA" decodes to three U+0000 bytes (Postgres text refuses them); "QQ" and "QR" both decode
+  // to "A" (only one of them is the cursor handed out); "" decodes to nothing.
+  for (const cursor of ['AAAA', 'QR', '', '%2B%2F']) {
+    const res = await app.inject({ url: `${stockUrl}?cursor=${cursor}`, headers: AUTH });
+    t.equal(res.statusCode, 400, `cursor "${cursor}"`);
+    t.match(res.json(), { code: 'VALIDATION_FAILED', field: 'query.cursor' });
+  }
+  const handedOut = await app.inject({ url: `${stockUrl}?cursor=QQ`, headers: AUTH });
+  t.equal(handedOut.statusCode, 200, 'the cursor of SKU "A" still pages');
+});
+
 t.test('the stock routes are in the OpenAPI document', async (t) => {
   const doc = (await app.inject({ url: '/openapi.json' })).json();
   for (const path of [

@@ -32,6 +32,27 @@ t.test('the validator returns the parsed value or an AppError naming the field',
   });
 });
 
+t.test('a union that matches no alternative names the field of the closest one', async (t) => {
+  const validate = compile(
+    z.strictObject({
+      reset: z.union([
+        z.strictObject({ orderNumber: z.string() }),
+        z.strictObject({ since: z.string(), zone: z.string() }),
+      ]),
+    }),
+    'body',
+  );
+  t.match(validate({ reset: {} }), { error: { field: 'body.reset.orderNumber' } }, 'the first on a tie');
+  t.match(validate({ reset: { since: 'x' } }), {
+    error: { field: 'body.reset.zone', details: { issues: [{ field: 'body.reset.zone' }] } },
+  });
+  const top = compile(
+    z.union([z.strictObject({ a: z.string() }), z.strictObject({ b: z.number() })]),
+    'body',
+  );
+  t.match(top({ b: 'x' }), { error: { field: 'body.b', message: /body\.b: / } });
+});
+
 t.test('the serializer strips what the schema does not name', async (t) => {
   const serialize = zodSerializerCompiler({
     schema: z.object({ id: z.string() }),
