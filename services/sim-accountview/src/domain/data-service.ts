@@ -7,6 +7,7 @@ import { createSalesOrder } from './create-sales-order.js';
 import { type ListQuery, selectRows } from './list-query.js';
 import { type CompanyState, NUMERIC_FIELDS, type Row } from './model.js';
 import type { ParsedPost, ParsedRow } from './post-payload.js';
+import { assertFilterableFields, assertKnownFields } from './table-fields.js';
 
 export type WireRow = Record<string, string | number | boolean | null>;
 export type TableResponse = Record<string, WireRow[]>;
@@ -36,6 +37,11 @@ function wireWithFields(row: Row, table: string, fields: readonly string[] | und
 export function readBusinessObject(company: CompanyState, query: ListQuery): TableResponse {
   const bo = findBusinessObject(query.businessObject);
   if (!bo) throw invalid(`Unknown business object '${query.businessObject}'`);
+  assertFilterableFields(
+    bo.table,
+    company.tables[bo.table],
+    query.filters.map((f) => f.field),
+  );
   const headers = selectRows(company.tables[bo.table], query, bo.key);
   const response: TableResponse = {
     [bo.table]: headers.map((r) => wireWithFields(r, bo.table, query.fields)),
@@ -69,9 +75,12 @@ export function writeBusinessObject(
       `Table ${post.header.name} does not belong to business object ${bo.code}; expected ${bo.table}`,
     );
   if (post.header.rows.length === 0) throw invalid(`Table ${bo.table} has no rows`);
+  assertKnownFields(bo.table, post.header.fields);
   for (const d of post.details) {
-    if (d.name !== bo.detail?.table)
+    const detailTable = bo.detail?.table;
+    if (!detailTable || d.name !== detailTable)
       throw invalid(`Detail table ${d.name} does not belong to business object ${bo.code}`);
+    assertKnownFields(detailTable, d.fields);
   }
   const lines = post.details.flatMap((d) => d.rows);
   assertHeaderIds(post.header.rows, lines);

@@ -28,7 +28,7 @@ export const postBodySchema = z.object({
 });
 
 export type ParsedRow = { rowId: string; headerId?: string; values: Row };
-export type ParsedTable = { name: string; rows: ParsedRow[] };
+export type ParsedTable = { name: string; fields: string[]; rows: ParsedRow[] };
 export type ParsedPost = {
   businessObject: string;
   id?: string;
@@ -78,6 +78,7 @@ function toTable(def: z.infer<typeof definitionSchema>, rows: { values: unknown[
   }
   return {
     name,
+    fields: fields.map((f) => f.name),
     rows: rows.map((row, index) => {
       if (row.values.length !== fields.length) {
         throw invalid(

@@ -7,7 +7,12 @@ import { readBusinessObject, writeBusinessObject } from '../domain/data-service.
 import { parseListQuery } from '../domain/list-query.js';
 import { parsePostBody } from '../domain/post-payload.js';
 import type { Store } from '../domain/store.js';
+import { AccountViewError } from '../errors.js';
 import { authorize, companyId } from './request-context.js';
+
+function isJson(contentType: string): boolean {
+  return contentType.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
 
 export type DataRouteDeps = {
   store: Store;
@@ -52,6 +57,14 @@ export function registerDataRoutes(app: FastifyInstance, deps: DataRouteDeps): v
     app.route({
       method,
       url: `${base}/accountviewdata`,
+      // The data API takes JSON only. Fastify itself answers 415 for a type no parser knows (XML);
+      // form and plain-text bodies are parsed for the token route, so they get the same 415 here
+      // instead of a misleading "BusinessObject is required" 400.
+      onRequest: async (request) => {
+        const type = request.headers['content-type'];
+        if (type !== undefined && !isJson(type))
+          throw new AccountViewError(415, `Unsupported Media Type ${type}; use application/json`);
+      },
       handler: async (request) => {
         authorize(request, tokens, limiter);
         const id = companyId(request, store);

@@ -55,8 +55,18 @@ t.test('parsePostBody: positional values, case-insensitive members, RowId/Header
   });
   t.same(parsed, {
     businessObject: 'SO1',
-    header: { name: 'SO_HDR', rows: [{ rowId: 'h1', values: { COMMENT1: 'WEB-1' } }] },
-    details: [{ name: 'SO_LINE', rows: [{ rowId: 'l1', headerId: 'h1', values: { ORD_QTY: '2' } }] }],
+    header: {
+      name: 'SO_HDR',
+      fields: ['ROWID', 'COMMENT1'],
+      rows: [{ rowId: 'h1', values: { COMMENT1: 'WEB-1' } }],
+    },
+    details: [
+      {
+        name: 'SO_LINE',
+        fields: ['ROWID', 'HEADERID', 'ORD_QTY'],
+        rows: [{ rowId: 'l1', headerId: 'h1', values: { ORD_QTY: '2' } }],
+      },
+    ],
   });
   t.throws(
     () =>

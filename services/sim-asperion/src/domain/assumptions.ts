@@ -39,6 +39,12 @@ export const ASSUMPTIONS = Object.freeze({
   headerVatToleranceCentsPerLine: 1,
   /** Amounts carry at most 2 decimals; more is rejected (catches float bugs in connectors). */
   maxAmountDecimals: 2,
+  /**
+   * Largest amount, in cents: 9,999,999,999,999.99 (15 significant digits, the most a JSON number
+   * carries exactly through a double). A larger amount, or a computed total past it, is refused with
+   * 400 "out of range" naming the field. Asperion's real limit is not documented [I].
+   */
+  maxAmountCents: 999_999_999_999_999,
   /** Invoice statuses accepted on create (notes §1.6 list 1,2,3,6,7,8); default 1 Concept. */
   creatableInvoiceStatuses: [1, 2, 3, 6, 7, 8] as readonly number[],
   defaultInvoiceStatus: 1,

@@ -12,6 +12,10 @@ const CATALOGUE = {
     nl: 'Bedrag mag maximaal 2 decimalen hebben.',
     en: 'Amount may have at most 2 decimals.',
   },
+  outOfRange: {
+    nl: 'Het veld {field} moet tussen -{max} en {max} liggen.',
+    en: 'The field {field} must be between -{max} and {max}.',
+  },
   invalidEmail: { nl: 'Ongeldig e-mailadres.', en: 'The e-mail address is not valid.' },
   invalidCountry: {
     nl: 'Landcode moet een ISO-code van 2 letters zijn.',

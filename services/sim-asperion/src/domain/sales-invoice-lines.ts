@@ -1,7 +1,8 @@
 import { ASSUMPTIONS } from './assumptions.js';
 import type { Issue } from './issues.js';
+import type { MessageKey } from './messages.js';
 import type { AdministrationData, SalesInvoiceLine, VatCode } from './model.js';
-import { fromCents, toCents, vatCents, vatDeviationCents } from './money.js';
+import { fromCents, MAX_AMOUNT_TEXT, parseAmount, vatCents, vatDeviationCents } from './money.js';
 
 /** A financial invoice line (notes §1.6): no quantity or article, amounts excl. VAT [I]. */
 export type SalesInvoiceLineInput = {
@@ -21,6 +22,13 @@ function isValidOn(code: VatCode, date: string | undefined): boolean {
     (code.validFrom === null || code.validFrom <= date) &&
     (code.validUntil === null || code.validUntil >= date)
   );
+}
+
+/** The issue for an amount that is out of range or has too many decimals, naming the field. */
+export function amountIssue(field: string, name: string, key: MessageKey): Issue {
+  return key === 'outOfRange'
+    ? { field, key, params: { field: name, max: MAX_AMOUNT_TEXT } }
+    : { field, key };
 }
 
 /** Validates every line, pushing issues named `lines._data[i].<field>`; returns the lines it could build. */
@@ -43,11 +51,11 @@ export function buildLines(
         params: { max: ASSUMPTIONS.invoiceMaxLengths.lineDescription },
       });
     }
-    const amountCents =
-      input.amount === null || input.amount === undefined ? undefined : toCents(input.amount);
-    if (input.amount === null || input.amount === undefined)
-      issues.push({ field: at('amount'), key: 'required', params: { field: 'amount' } });
-    else if (amountCents === undefined) issues.push({ field: at('amount'), key: 'tooManyDecimals' });
+    const amount =
+      input.amount === null || input.amount === undefined ? undefined : parseAmount(input.amount);
+    const amountCents = amount?.ok ? amount.cents : undefined;
+    if (!amount) issues.push({ field: at('amount'), key: 'required', params: { field: 'amount' } });
+    else if (!amount.ok) issues.push(amountIssue(at('amount'), 'amount', amount.key));
     const ledger = data.ledgerAccounts.find((l) => l.id === input.ledgerAccountId);
     if (!input.ledgerAccountId)
       issues.push({ field: at('ledgerAccountId'), key: 'required', params: { field: 'ledgerAccountId' } });
@@ -77,12 +85,13 @@ export function buildLines(
       });
     let vatAmountCents: number | undefined;
     if (input.vatAmount !== null && input.vatAmount !== undefined) {
-      vatAmountCents = toCents(input.vatAmount);
-      if (vatAmountCents === undefined) issues.push({ field: at('vatAmount'), key: 'tooManyDecimals' });
+      const vat = parseAmount(input.vatAmount);
+      vatAmountCents = vat.ok ? vat.cents : undefined;
+      if (!vat.ok) issues.push(amountIssue(at('vatAmount'), 'vatAmount', vat.key));
       else if (
         code &&
         amountCents !== undefined &&
-        vatDeviationCents(amountCents, code.percentage, vatAmountCents) > ASSUMPTIONS.lineVatToleranceCents
+        vatDeviationCents(amountCents, code.percentage, vat.cents) > ASSUMPTIONS.lineVatToleranceCents
       ) {
         issues.push({
           field: at('vatAmount'),

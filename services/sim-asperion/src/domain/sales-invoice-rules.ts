@@ -3,8 +3,8 @@ import { addDays, parseWireDate } from './dates.js';
 import { fail, type Issue, ok, type Result } from './issues.js';
 import { invoicesNumbered } from './invoice-index.js';
 import type { AdministrationData, SalesInvoice } from './model.js';
-import { fromCents } from './money.js';
-import { buildLines, type SalesInvoiceLineInput } from './sales-invoice-lines.js';
+import { centsInRange, fromCents, MAX_AMOUNT_TEXT, parseAmount } from './money.js';
+import { amountIssue, buildLines, type SalesInvoiceLineInput } from './sales-invoice-lines.js';
 
 /** A SalesInvoice as posted (notes §1.6), after type parsing; money still decimal numbers. */
 export type SalesInvoiceInput = {
@@ -44,6 +44,11 @@ function checkTotal(
   toleranceCents: number,
 ): void {
   if (given === null || given === undefined) return;
+  const parsed = parseAmount(given);
+  if (!parsed.ok && parsed.key === 'outOfRange') {
+    issues.push(amountIssue(field, field, parsed.key));
+    return;
+  }
   const givenCents = Math.round(given * 100);
   if (Math.abs(givenCents - expectedCents) > toleranceCents) {
     issues.push({
@@ -124,6 +129,15 @@ export function buildSalesInvoice(
       ? lineVatCents
       : Math.round(input.vatAmount * 100);
   checkTotal(issues, 'amountInclVat', input.amountInclVat, exclCents + vatCents, 0);
+  // Lines each within range can still add up past it: refuse rather than answer inexact totals.
+  for (const [field, cents] of [
+    ['amountExclVat', exclCents],
+    ['vatAmount', vatCents],
+    ['amountInclVat', exclCents + vatCents],
+  ] as const) {
+    if (!centsInRange(cents) && !issues.some((i) => i.field === field))
+      issues.push({ field, key: 'outOfRange', params: { field, max: MAX_AMOUNT_TEXT } });
+  }
   if (issues.length > 0 || !date || !journal) return fail(issues);
   return ok({
     id: 0,

@@ -160,6 +160,10 @@ export function validateDocument(state: SimulatorState, input: OrderInput): Vali
     if (pct === undefined)
       return failed(`Line ${i + 1}: vatCode ${vatCode} does not exist for branch ${financialBranchNumber}`);
     if (line.data.quantity === 0) return failed(`Line ${i + 1}: quantity cannot be 0`);
+    // LineData.discountPercentage is a plain xsd:int (MP-WSDL); past 100 the line turns negative.
+    const discountPct = line.data.discountPercentage;
+    if (discountPct !== undefined && (discountPct < 0 || discountPct > 100))
+      return failed(`Line ${i + 1}: discountPercentage ${discountPct} must be between 0 and 100`);
     priced.push({
       employeeNumber: line.employeeNumber ?? input.employeeNumber,
       articleNumber: line.articleNumber,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ASSUMPTIONS } from '../domain/assumptions.js';
 import { buildResponse, parseEnvelope, SoapFault } from '../soap/envelope.js';
 import { type OperationContext, OPERATIONS } from '../soap/operations.js';
+import { buildWsdl } from '../soap/wsdl.js';
 
 export type Credentials = { ident: string; secret: string };
 
@@ -21,6 +22,21 @@ export function registerSoapRoute(
   for (const type of ['text/xml', 'application/soap+xml', 'application/xml']) {
     app.addContentTypeParser(type, { parseAs: 'string' }, (_req, body, done) => done(null, body));
   }
+  // `GET /?wsdl` (notes §3.1 [C]): the WSDL of the implemented operations, no credentials needed
+  // (a client generator fetches it before it has any). `?docs` and a bare GET are not simulated.
+  app.get('/', async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    if (!Object.hasOwn(query, 'wsdl')) {
+      const what = Object.hasOwn(query, 'docs') ? 'The ?docs pages are' : 'GET without ?wsdl is';
+      throw new SoapFault(
+        'SOAP-ENV:Client',
+        `${what} not simulated; POST a SOAP envelope or GET /?wsdl`,
+        404,
+      );
+    }
+    const location = `${request.protocol}://${request.host}/`;
+    return reply.type('text/xml; charset=utf-8').send(buildWsdl(Object.keys(OPERATIONS), location));
+  });
   app.post('/', async (request, reply) => {
     const auth = authQuerySchema.safeParse(request.query);
     const valid =
