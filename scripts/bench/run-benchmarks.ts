@@ -14,6 +14,8 @@
  *   BENCH_DRAIN_TIMEOUT_S  longest wait for a phase's last invoice (180)
  *   BENCH_CPU_PROFILE_DIR  each service process writes a V8 CPU profile (<name>.cpuprofile) there
  *   BENCH_RUNTIME          bundle (default: plain node on a bundle, as the images) or tsx (as npm start)
+ *   BENCH_NODE_FLAGS       flags given to `node` before every process's entry, e.g. V8 heap flags
+ *                          (`--max-semi-space-size=4`) to weigh memory against CPU
  */
 import { z } from 'zod';
 import { runBacklogBench } from './backlog-bench.js';

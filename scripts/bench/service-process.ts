@@ -27,6 +27,9 @@ export type ServiceProcess = {
   stop(): Promise<void>;
 };
 
+/** BENCH_NODE_FLAGS: flags given to `node` before every process's entry (e.g. V8 heap flags). */
+const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter((flag) => flag !== '');
+
 const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux (getconf CLK_TCK)
 
 export function sampleProcess(pid: number): ProcessSample {
@@ -69,7 +72,7 @@ export async function startServiceProcess(options: {
   const countingEnv = options.countStatements
     ? { BENCH_STATEMENTS_FILE: statementsFile, BENCH_STATEMENTS_DRIVER: options.countStatements }
     : {};
-  const args = [...profiling, ...(await nodeArguments(options.entry, counting))];
+  const args = [...nodeFlags, ...profiling, ...(await nodeArguments(options.entry, counting))];
   const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, ...options.env, ...countingEnv },
     stdio: ['ignore', 'pipe', 'pipe'],

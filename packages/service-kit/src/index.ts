@@ -42,3 +42,4 @@ export type { StockPusher } from './stock-sink/stock-pusher.js';
 export { type RunTargetConnectorOptions, runTargetConnector } from './target-runner/run-target-connector.js';
 export { startTargetConnector, type TargetConnectorDeps } from './target-runner/start-target-connector.js';
 export { type TargetRunnerEnv, targetRunnerEnvSchema } from './target-runner/target-runner-config.js';
+export { setHeapGrowingPercent } from './heap-growth.js';

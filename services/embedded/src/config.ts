@@ -33,6 +33,12 @@ const embeddedEnvSchema = z.object({
   /** 32-byte credentials key (hex/base64); when unset one is generated and kept in the data folder. */
   CREDENTIALS_KEY: z.string().optional(),
   LOG_LEVEL: logLevelSchema.default('warn'),
+  /**
+   * How far the JavaScript heap may grow past its live size before V8 collects (percent; 0: V8's
+   * own factor, up to 4x). One process holds every service here, so V8's default let it keep
+   * 100+ MB of garbage under load (`setHeapGrowingPercent`).
+   */
+  KOPPEL_HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(1000).default(25),
   /** SMTP server for notification e-mails (smtp://host:port); unset: notifications by webhook only. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   /** Sender address of notification e-mails. */

@@ -16,7 +16,7 @@ import {
   parseCredentialsKey,
 } from '@koppel/db';
 import { createEmbeddedBus, readEmbeddedConsumerLag } from '@koppel/kafka';
-import { installGracefulShutdown } from '@koppel/service-kit';
+import { installGracefulShutdown, setHeapGrowingPercent } from '@koppel/service-kit';
 import { createMetricsRegistry, maskEmails } from '@koppel/telemetry';
 import { startPipeline } from './compose-pipeline.js';
 import { loadEmbeddedConfig } from './config.js';
@@ -40,6 +40,7 @@ import { waitForPollSchedules } from './demos/wait-for-poll-schedules.js';
  * connection from each shop to a target (src/demos/, `npm run demo -- <connection>`).
  */
 const config = loadEmbeddedConfig();
+setHeapGrowingPercent(config.KOPPEL_HEAP_GROWING_PERCENT);
 const data = openDataFolder(config.KOPPEL_DATA_DIR);
 const folderLock = lockDataFolderOrExit(data.root);
 process.once('exit', () => folderLock.release());
