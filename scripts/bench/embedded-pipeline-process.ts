@@ -21,9 +21,11 @@ import {
 } from '@koppel/db';
 import { createEmbeddedBus } from '@koppel/kafka';
 import { DEFAULT_CLIENT } from '@koppel/sim-asperion';
+import { setHeapGrowingPercent } from '@koppel/service-kit';
 import { createMetricsRegistry } from '@koppel/telemetry';
 import { z } from 'zod';
 import { startPipeline } from '../../services/embedded/src/compose-pipeline.js';
+import { loadEmbeddedConfig } from '../../services/embedded/src/config.js';
 import { asperionDemoSettings } from '../../services/embedded/src/demo-settings.js';
 import { shoprenterSource } from '../../services/embedded/test/support/pipeline-harness.js';
 
@@ -36,6 +38,9 @@ const env = z
     PREPARE_ONLY: z.enum(['true', 'false']).default('false'),
   })
   .parse(process.env);
+
+// The heap's growth as `npm start` sets it (services/embedded/src/main.ts).
+setHeapGrowingPercent(loadEmbeddedConfig().KOPPEL_HEAP_GROWING_PERCENT);
 
 const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'koppel-bench-embedded-'));
 const database = await createEmbeddedDatabase(join(dataDir, 'pg'));
