@@ -68,7 +68,7 @@ export const reverseChargeSchema = z.object({
 
 const baseSettingsSchema = z.object({
   /** The customer's AccountView Web API, e.g. https://www.accountview.net/api/v3 or a self-hosted server. */
-  apiBaseUrl: z.url(),
+  apiBaseUrl: z.url({ protocol: /^https?$/ }),
   /** Company Id (`GET /companies`), sent as the `x-company` header on every call. */
   companyId: z.string().trim().min(1),
   /** `sales-order`: SO1 (SO_HDR/SO_LINE); `journal-page`: a sales invoice as DJ2 (DJ_PAGE/DJ_LINE). */

@@ -67,9 +67,9 @@ export const reverseChargeSchema = z.object({
 
 export const settingsSchema = z.object({
   /** API host, e.g. https://api.asperion.nl or the sandbox host. */
-  apiBaseUrl: z.url(),
+  apiBaseUrl: z.url({ protocol: /^https?$/ }),
   /** Identity server, e.g. https://identity.asperion.nl; the token endpoint is /connect/token. */
-  identityBaseUrl: z.url(),
+  identityBaseUrl: z.url({ protocol: /^https?$/ }),
   /** Numeric administration id (`/v1/administrations`), sent as `X-Tenant-Id`. */
   tenantId: z.coerce.number().int().positive(),
   /** Sales journal of `/v1/journals` the invoices are booked in. */

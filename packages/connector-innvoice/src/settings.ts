@@ -41,7 +41,7 @@ export const DEFAULT_RATE_LIMIT: Readonly<RateLimitOptions> = Object.freeze({
 
 export const settingsSchema = z.object({
   /** API host, e.g. https://api.innvoice.hu (the company goes in the path). */
-  apiBaseUrl: z.url(),
+  apiBaseUrl: z.url({ protocol: /^https?$/ }),
   /** The account's registration name, the first path segment of every call. */
   company: z
     .string()

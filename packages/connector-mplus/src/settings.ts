@@ -44,7 +44,7 @@ export const revenueAccountRuleSchema = z.object({
 
 export const settingsSchema = z.object({
   /** The tenant's personal API address, e.g. https://api.mpluskassa.nl:44038 (README). */
-  apiUrl: z.url(),
+  apiUrl: z.url({ protocol: /^https?$/ }),
   /** Book an order (createOrder / queueBranchOrder) or an invoice (saveInvoice) per order. */
   documentType: z.enum(['order', 'invoice']).default('order'),
   /** `createOrder` books at once; `queueBranchOrder` hands the order to the branch's queue. */

@@ -35,6 +35,16 @@ export function formatCursor(cursor: PollCursor): string {
   return params.toString();
 }
 
+/**
+ * A whole number the cursor can hold exactly: innerIds are integers, and one past
+ * Number.MAX_SAFE_INTEGER would be stored rounded or as `1e+30`, a cursor no poll can read.
+ */
+function toSafeId(text: string): number | undefined {
+  if (!/^\d+$/.test(text)) return undefined;
+  const value = Number(text);
+  return Number.isSafeInteger(value) ? value : undefined;
+}
+
 function invalid(cursor: string): Error {
   return appError('VALIDATION_FAILED', `"${cursor}" is not a Shoprenter poll cursor`, { field: 'cursor' });
 }
@@ -42,12 +52,13 @@ function invalid(cursor: string): Error {
 export function parseCursor(cursor: string): PollCursor {
   const params = new URLSearchParams(cursor);
   const since = params.get('since') ?? '';
-  const after = params.get('after') ?? '';
-  const from = params.get('from');
-  if (!LOCAL.test(since) || !/^\d+$/.test(after) || (from !== null && !/^\d+$/.test(from))) {
+  const after = toSafeId(params.get('after') ?? '');
+  const fromText = params.get('from');
+  const from = fromText === null ? undefined : toSafeId(fromText);
+  if (!LOCAL.test(since) || after === undefined || (fromText !== null && from === undefined)) {
     throw invalid(cursor);
   }
-  return { since, after: Number(after), ...(from === null ? {} : { from: Number(from) }) };
+  return { since, after, ...(from === undefined ? {} : { from }) };
 }
 
 /** Shoprenter dates as the cursor compares them (`2025-03-01 10:15:00` → `2025-03-01T10:15:00`). */
@@ -75,17 +86,16 @@ export function cursorFor(reset: CursorReset): string {
     return formatCursor({ since: toShopLocal(reset.since), after: 0 });
   }
   const number = reset.orderNumber.trim();
-  if (!/^\d+$/.test(number)) {
+  const from = toSafeId(number);
+  if (from === undefined) {
     throw appError(
       'VALIDATION_FAILED',
-      `a Shoprenter order number is its innerId, e.g. 1042, not "${number}"`,
-      {
-        field: 'orderNumber',
-      },
+      `a Shoprenter order number is its innerId, digits up to ${Number.MAX_SAFE_INTEGER} (e.g. 1042), not "${number}"`,
+      { field: 'orderNumber' },
     );
   }
   // Every order from that number on, whatever its update time.
-  return formatCursor({ since: '2000-01-01T00:00:00', after: 0, from: Number(number) });
+  return formatCursor({ since: '2000-01-01T00:00:00', after: 0, from });
 }
 
 export function describeCursor(cursor: string): string {

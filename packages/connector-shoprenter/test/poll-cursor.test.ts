@@ -77,7 +77,16 @@ t.test('isAfterCursor orders by update time, then innerId within the same second
 });
 
 t.test('a reset the source cannot take is VALIDATION_FAILED naming the field', async (t) => {
-  for (const orderNumber of ['', 'SR-1042', '10.5', '-3']) {
+  // An innerId past Number.MAX_SAFE_INTEGER would be stored rounded (`from=1e+30`): unreadable.
+  for (const orderNumber of [
+    '',
+    'SR-1042',
+    '10.5',
+    '-3',
+    '1e3',
+    '999999999999999999999999999999',
+    '9007199254740992',
+  ]) {
     t.throws(
       () => cursorFor({ orderNumber }),
       { code: 'VALIDATION_FAILED', field: 'orderNumber' },
@@ -85,6 +94,25 @@ t.test('a reset the source cannot take is VALIDATION_FAILED naming the field', a
     );
   }
   t.throws(() => cursorFor({ since: new Date('not a date') }), { code: 'VALIDATION_FAILED', field: 'since' });
+});
+
+t.test('the largest safe order number round-trips exactly', async (t) => {
+  const cursor = cursorFor({ orderNumber: '9007199254740991' });
+  t.same(parseCursor(cursor), { since: '2000-01-01T00:00:00', after: 0, from: 9_007_199_254_740_991 });
+  t.throws(
+    () => cursorFor({ orderNumber: '999999999999999999999999999999' }),
+    { code: 'VALIDATION_FAILED', field: 'orderNumber', message: /9007199254740991/ },
+    'the refusal names the bound',
+  );
+});
+
+t.test('a stored cursor with an unsafe number is unreadable, not silently rounded', async (t) => {
+  for (const text of [
+    'since=2025-03-01T10:15:00&after=99999999999999999999',
+    'since=2000-01-01T00:00:00&after=0&from=999999999999999999999999999999',
+  ]) {
+    t.throws(() => parseCursor(text), { code: 'VALIDATION_FAILED', field: 'cursor' }, text);
+  }
 });
 
 t.test('describeCursor reads as words', async (t) => {

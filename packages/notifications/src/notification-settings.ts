@@ -6,11 +6,23 @@ import { z } from 'zod';
 
 export const DEFAULT_INTERVAL_MINUTES = 60;
 
+/**
+ * A recipient as a mail server takes it: zod's e-mail shape within RFC 5321's limits, a local
+ * part of at most 64 and a whole address of at most 254 characters (section 4.5.3.1); a longer
+ * one would pass here and bounce at every send.
+ */
+const recipientSchema = z
+  .email('an e-mail address')
+  .max(254, 'an e-mail address of at most 254 characters')
+  .refine((address) => address.slice(0, address.lastIndexOf('@')).length <= 64, {
+    error: 'an e-mail address whose part before the @ is at most 64 characters',
+  });
+
 export const notificationSettingsSchema = z
   .object({
     email: z
       .object({
-        to: z.array(z.email('an e-mail address')).min(1, 'at least one recipient').max(20),
+        to: z.array(recipientSchema).min(1, 'at least one recipient').max(20),
       })
       .strict()
       .optional(),

@@ -1,10 +1,18 @@
-import { AppError, appError, PROBLEM_CONTENT_TYPE, toAppError, toProblemDetails } from '@koppel/errors';
-import { redactUrl } from '@koppel/telemetry';
+import {
+  AppError,
+  appError,
+  PROBLEM_CONTENT_TYPE,
+  type ProblemDetails,
+  toAppError,
+  toProblemDetails,
+} from '@koppel/errors';
+import { redactUrl, traceLogFields } from '@koppel/telemetry';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * Every error answer is application/problem+json naming the field at fault: AppErrors as
- * they are, fastify's schema validation and body parsing errors mapped to our codes.
+ * they are, fastify's schema validation and body parsing errors mapped to our codes, and
+ * anything unexpected as a 500 that keeps its text in the log (concealed).
  */
 export function installProblemHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
@@ -12,10 +20,12 @@ export function installProblemHandler(app: FastifyInstance): void {
     if (appErr.httpStatus >= 500) request.log.error({ err: error }, appErr.message);
     else request.log.info({ code: appErr.code, field: appErr.field }, `rejected: ${appErr.message}`);
     if (appErr.retryAfterSeconds !== undefined) reply.header('retry-after', String(appErr.retryAfterSeconds));
+    const problem = toProblemDetails(appErr, instanceOf(request));
+    const unexpected = appErr.httpStatus >= 500 && !(error instanceof AppError);
     void reply
       .code(appErr.httpStatus)
       .type(PROBLEM_CONTENT_TYPE)
-      .send(toProblemDetails(appErr, instanceOf(request)));
+      .send(unexpected ? concealed(problem, request) : problem);
   });
   app.setNotFoundHandler((request, reply) => {
     const path = instanceOf(request);
@@ -42,6 +52,23 @@ export function answerFrameworkError(
   const problem = appError('VALIDATION_FAILED', message, { field: 'params' });
   request.log.info({ code: problem.code, field: problem.field }, `rejected: ${problem.message}`);
   void reply.code(400).type(PROBLEM_CONTENT_TYPE).send(toProblemDetails(problem, path));
+}
+
+/**
+ * An unexpected error's answer without its text: a pg message names tables, constraints and
+ * values, a stack overflow or TypeError the code's internals. The request id (and trace id
+ * inside a span) lead an operator to the log line that holds the real error. Coded errors,
+ * 5xx ones included, keep their message: it was written for the caller.
+ */
+function concealed(problem: ProblemDetails, request: FastifyRequest): ProblemDetails {
+  const traceId = traceLogFields().trace_id;
+  const ids = [`requestId ${request.id}`, ...(traceId ? [`traceId ${traceId}`] : [])].join(', ');
+  return {
+    ...problem,
+    detail: `internal error; see the service log (${ids})`,
+    requestId: request.id,
+    ...(traceId ? { traceId } : {}),
+  };
 }
 
 /**

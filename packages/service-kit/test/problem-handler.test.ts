@@ -22,6 +22,25 @@ function buildApp() {
   app.get('/bug', async () => {
     throw new TypeError('cannot read properties of undefined');
   });
+  app.get('/db-error', async () => {
+    // What pg throws: the server's message names tables, constraints and values.
+    throw Object.assign(new Error('duplicate key value violates unique constraint "orders_pkey"'), {
+      code: '23505',
+      severity: 'ERROR',
+    });
+  });
+  app.get('/overflow', async () => {
+    throw new RangeError('Maximum call stack size exceeded');
+  });
+  app.get('/status-502', async () => {
+    throw Object.assign(new Error('socket hang up at 10.0.3.7:5432'), { statusCode: 502 });
+  });
+  app.get('/unavailable', async () => {
+    throw appError('BUS_UNAVAILABLE', 'Kafka is not reachable; retry shortly');
+  });
+  app.get('/coded-internal', async () => {
+    throw appError('INTERNAL_ERROR', 'credentials cannot be opened with the configured CREDENTIALS_KEY');
+  });
   app.post(
     '/schema',
     {
@@ -79,6 +98,55 @@ t.test('an unexpected throw is a 500 INTERNAL_ERROR problem', async (t) => {
   t.equal(response.statusCode, 500);
   t.match(response.headers['content-type'], problemJson);
   t.match(response.json(), { status: 500, code: 'INTERNAL_ERROR', instance: '/bug' });
+  t.equal(response.json().detail, 'internal error; see the service log (requestId req-1)');
+  t.notMatch(response.body, /cannot read properties/, 'the raw message stays in the log');
+});
+
+t.test('an unexpected 5xx never leaks internal text; its request id leads to the log', async (t) => {
+  const lines: string[] = [];
+  const app = Fastify({ logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } } });
+  installProblemHandler(app);
+  app.get('/db-error', async () => {
+    throw Object.assign(new Error('relation "secret_table" does not exist'), { code: '42P01' });
+  });
+  t.teardown(() => app.close());
+  const response = await app.inject({ method: 'GET', url: '/db-error' });
+  t.equal(response.statusCode, 500);
+  const body = response.json();
+  t.same(body, {
+    type: 'https://koppel.dev/problems/internal-error',
+    title: 'INTERNAL_ERROR',
+    status: 500,
+    detail: `internal error; see the service log (requestId ${body.requestId})`,
+    code: 'INTERNAL_ERROR',
+    instance: '/db-error',
+    requestId: body.requestId,
+  });
+  t.type(body.requestId, 'string');
+  t.notMatch(response.body, /secret_table/);
+  const logged = lines.map((line) => JSON.parse(line)).find((line) => line.level === 50);
+  t.match(logged, { reqId: body.requestId, err: { message: 'relation "secret_table" does not exist' } });
+
+  for (const [url, status, leak] of [
+    ['/db-error', 500, /orders_pkey|duplicate key/],
+    ['/overflow', 500, /call stack/],
+    ['/status-502', 500, /socket|10\.0\.3\.7/],
+  ] as const) {
+    const answer = await buildApp().inject({ method: 'GET', url });
+    t.equal(answer.statusCode, status, url);
+    t.match(answer.json(), { code: 'INTERNAL_ERROR', detail: /^internal error; see the service log/ }, url);
+    t.notMatch(answer.body, leak, `${url} does not leak`);
+  }
+});
+
+t.test('coded errors keep their own message, 5xx included', async (t) => {
+  const unavailable = await buildApp().inject({ method: 'GET', url: '/unavailable' });
+  t.equal(unavailable.statusCode, 503);
+  t.match(unavailable.json(), { code: 'BUS_UNAVAILABLE', detail: 'Kafka is not reachable; retry shortly' });
+  t.notOk('requestId' in unavailable.json());
+  const internal = await buildApp().inject({ method: 'GET', url: '/coded-internal' });
+  t.equal(internal.statusCode, 500);
+  t.match(internal.json(), { detail: 'credentials cannot be opened with the configured CREDENTIALS_KEY' });
 });
 
 t.test('fastify schema validation is VALIDATION_FAILED naming the field', async (t) => {

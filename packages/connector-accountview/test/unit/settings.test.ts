@@ -41,3 +41,15 @@ t.test('credentials need the client and the refresh token', async (t) => {
   t.ok(credentialsSchema.safeParse({ clientId: 'a', clientSecret: 'b', refreshToken: 'c' }).success);
   t.notOk(credentialsSchema.safeParse({ clientId: 'a', clientSecret: 'b' }).success);
 });
+
+t.test('the API base URL must be an http(s) URL', async (t) => {
+  t.ok(settingsSchema.safeParse({ ...minimal, apiBaseUrl: 'http://127.0.0.1:8080/api/v3' }).success, 'http');
+  for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'ftp://av.example.nl/api/v3']) {
+    const result = settingsSchema.safeParse({ ...minimal, apiBaseUrl: bad });
+    t.same(
+      result.error?.issues.map((issue) => issue.path.join('.')),
+      ['apiBaseUrl'],
+      bad,
+    );
+  }
+});

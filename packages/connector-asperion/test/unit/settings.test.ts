@@ -44,3 +44,25 @@ t.test('secrets are credentials, not settings, and have no defaults', async (t) 
     ['clientSecret', 'refreshToken'],
   );
 });
+
+t.test('the API and identity hosts must be http(s) URLs', async (t) => {
+  const valid = settingsSchema.safeParse({
+    apiBaseUrl: 'https://api.asperion.nl',
+    identityBaseUrl: 'http://127.0.0.1:8080',
+    tenantId: 1,
+    revenueAccounts: [{ vatRateBp: 2100, ledgerAccountId: 8000 }],
+    vatCodes: [{ vatRateBp: 2100, vatCode: 'H' }],
+  });
+  t.same(valid.error?.issues ?? [], [], 'https and http are taken');
+  for (const bad of [
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'ftp://api.asperion.nl',
+    'data:text/plain,x',
+  ]) {
+    const result = settingsSchema.safeParse({ apiBaseUrl: bad, identityBaseUrl: bad });
+    const paths = result.error?.issues.map((issue) => issue.path.join('.')) ?? [];
+    t.ok(paths.includes('apiBaseUrl'), `apiBaseUrl ${bad}`);
+    t.ok(paths.includes('identityBaseUrl'), `identityBaseUrl ${bad}`);
+  }
+});

@@ -8,7 +8,7 @@ import { credentialsSchema } from '../settings.js';
 
 export const mplusSourceSettingsSchema = z.object({
   /** The tenant's personal API address, e.g. https://api.mpluskassa.nl:44038 (README). */
-  apiUrl: z.url(),
+  apiUrl: z.url({ protocol: /^https?$/ }),
   polling: z
     .object({
       enabled: z.boolean().default(true),

@@ -1,5 +1,6 @@
 import t from 'tap';
 import { credentialsSchema, settingsSchema } from '../../src/index.js';
+import { mplusSourceSettingsSchema } from '../../src/source/settings.js';
 
 const minimal = {
   apiUrl: 'https://api.mpluskassa.nl:44038',
@@ -32,4 +33,21 @@ t.test('refused: no host, no tax codes, an unknown time zone, empty credentials'
   t.notOk(settingsSchema.safeParse({ ...minimal, taxCodes: [] }).success);
   t.notOk(settingsSchema.safeParse({ ...minimal, timeZone: 'Mars/Olympus' }).success);
   t.notOk(credentialsSchema.safeParse({ ident: 'x', secret: '' }).success);
+});
+
+t.test('the API address must be an http(s) URL, as a target and as a source', async (t) => {
+  const source = { apiUrl: minimal.apiUrl, turnoverGroup: 1 };
+  t.ok(mplusSourceSettingsSchema.safeParse(source).success, 'a valid source');
+  for (const bad of ['javascript:alert(1)', 'file:///etc/passwd', 'ftp://api.mpluskassa.nl:44038']) {
+    for (const [name, result] of [
+      ['target', settingsSchema.safeParse({ ...minimal, apiUrl: bad })],
+      ['source', mplusSourceSettingsSchema.safeParse({ ...source, apiUrl: bad })],
+    ] as const) {
+      t.same(
+        result.error?.issues.map((issue) => issue.path.join('.')),
+        ['apiUrl'],
+        `${name}: ${bad}`,
+      );
+    }
+  }
 });
