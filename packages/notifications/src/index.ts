@@ -26,6 +26,8 @@ export {
   createNotifier,
   type Notifier,
   type NotifierDeps,
+  type NoticeChannel,
+  type NoticeOutcome,
   type SentNotice,
   startNotifierLoop,
 } from './notifier.js';

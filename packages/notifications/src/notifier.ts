@@ -37,31 +37,44 @@ export type SentNotice = { connectionId: string; problemKey: string; channels: s
 
 const DEAD_LETTERS_PER_SCAN = 500;
 
-/** Sends one problem's notice on every channel the connection set; the channels that worked. */
+export type NoticeChannel = 'email' | 'webhook';
+/** What sending one notice came to: the channels that took it, and why each other one did not. */
+export type NoticeOutcome = { sent: NoticeChannel[]; failed: { channel: NoticeChannel; reason: string }[] };
+
+/** An error in words, with its cause when it has one (`fetch failed` says nothing on its own). */
+function failureReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : undefined;
+  return cause && cause !== message ? `${message}: ${cause}` : message;
+}
+
+/** Sends one problem's notice on every channel the connection set. */
 async function sendNotice(
   deps: NotifierDeps,
   connection: NotifiedConnection,
   settings: NotificationSettings,
   problem: Problem,
   suppressedSinceLast: number,
-): Promise<string[]> {
-  const sent: string[] = [];
+): Promise<NoticeOutcome> {
+  const outcome: NoticeOutcome = { sent: [], failed: [] };
+  const fail = (channel: NoticeChannel, reason: string, message: string) => {
+    deps.log.warn({ connectionId: connection.id, problemKey: problem.key, err: reason }, message);
+    outcome.failed.push({ channel, reason });
+  };
   const at = deps.now?.() ?? new Date();
   if (settings.email) {
     if (!deps.email) {
-      deps.log.warn(
-        { connectionId: connection.id },
+      fail(
+        'email',
+        'no SMTP server is configured (SMTP_URL)',
         'notification e-mail not sent: no SMTP server configured (SMTP_URL)',
       );
     } else {
       try {
         await deps.email.send(settings.email.to, renderEmail(problem, suppressedSinceLast));
-        sent.push('email');
+        outcome.sent.push('email');
       } catch (error) {
-        deps.log.warn(
-          { connectionId: connection.id, problemKey: problem.key, err: String(error) },
-          'notification e-mail failed',
-        );
+        fail('email', failureReason(error), 'notification e-mail failed');
       }
     }
   }
@@ -74,15 +87,12 @@ async function sendNotice(
         renderWebhookBody(problem, suppressedSinceLast, at),
         at,
       );
-      sent.push('webhook');
+      outcome.sent.push('webhook');
     } catch (error) {
-      deps.log.warn(
-        { connectionId: connection.id, problemKey: problem.key, err: String(error) },
-        'notification webhook failed',
-      );
+      fail('webhook', failureReason(error), 'notification webhook failed');
     }
   }
-  return sent;
+  return outcome;
 }
 
 export function createNotifier(deps: NotifierDeps) {
@@ -101,7 +111,13 @@ export function createNotifier(deps: NotifierDeps) {
       settings.intervalMinutes,
     );
     if (!claim.claimed) return { status: 'not-due' };
-    const channels = await sendNotice(deps, connection, settings, problem, claim.suppressedSinceLast);
+    const { sent: channels } = await sendNotice(
+      deps,
+      connection,
+      settings,
+      problem,
+      claim.suppressedSinceLast,
+    );
     if (channels.length === 0) {
       await deps.store.release(connection.id, problem.key, claim.previousSentAt);
       return { status: 'failed' };
@@ -163,7 +179,7 @@ export function createNotifier(deps: NotifierDeps) {
       return sent;
     },
     /** Sends a test notice on the connection's channels now (no claim): the channels that worked. */
-    async sendTest(connection: NotifiedConnection): Promise<string[]> {
+    async sendTest(connection: NotifiedConnection): Promise<NoticeOutcome> {
       const settings = readNotificationSettings(connection.notifications);
       const problem: Problem = {
         connectionId: connection.id,

@@ -5,6 +5,7 @@ import { adminErrors } from '../errors.js';
 import { issueField } from '../openapi/zod-schema-compilers.js';
 import type { CreateConnectionBody, PatchConnectionBody } from '../schemas/connection-schemas.js';
 import { type AdminConnectors, findSource, findTarget } from './admin-connectors.js';
+import { unknownKeys } from './unknown-keys.js';
 
 /**
  * Where each side's settings and credentials sit in the request body: a 422 names the field as
@@ -79,6 +80,30 @@ export function parseSide(
   return parsed;
 }
 
+/**
+ * Refuses keys the connector does not take in the settings or credentials a request body gives
+ * (not in stored ones: those were parsed, so hold only keys the schema knew then).
+ */
+function refuseUnknownKeys(
+  connector: SchemaHolder,
+  side: ConnectionSide,
+  given: { settings?: unknown; credentials?: unknown },
+) {
+  for (const part of ['settings', 'credentials'] as const) {
+    const schema: z.ZodType = part === 'settings' ? connector.settingsSchema : connector.credentialsSchema;
+    const { unknown, known } = unknownKeys(schema, given[part]);
+    if (unknown.length === 0) continue;
+    throw adminErrors.invalidConnectorInput(
+      part,
+      connector.displayName,
+      unknown.map((key) => ({
+        field: `${bodyFields[side][part]}.${key}`,
+        message: `not a ${connector.displayName} ${part} key (known: ${known.join(', ')})`,
+      })),
+    );
+  }
+}
+
 /** The connector's rules across settings and credentials (issue paths start with the part). */
 function checkAcrossParts(
   connector: SchemaHolder,
@@ -103,6 +128,11 @@ export function parseNewConnection(connectors: AdminConnectors, body: CreateConn
   if (!target) throw adminErrors.unknownSystem('body.targetSystem', body.targetSystem);
   const source = findSource(connectors, body.sourceSystem);
   if (!source) throw adminErrors.unknownSystem('body.sourceSystem', body.sourceSystem);
+  refuseUnknownKeys(target, 'target', { settings: body.settings, credentials: body.credentials });
+  refuseUnknownKeys(source, 'source', {
+    settings: body.sourceSettings,
+    credentials: body.sourceCredentials,
+  });
   return {
     source,
     target: parseSide(target, 'target', body.settings, body.credentials),
@@ -134,6 +164,7 @@ export async function parseConnectionPatch(
   if (settings !== undefined || credentials !== undefined) {
     const target = findTarget(connectors, connection.targetSystem);
     if (!target) throw adminErrors.unknownSystem('targetSystem', connection.targetSystem);
+    refuseUnknownKeys(target, 'target', { settings, credentials });
     const parsed = parseSide(
       target,
       'target',
@@ -148,6 +179,7 @@ export async function parseConnectionPatch(
   }
   const source = findSource(connectors, connection.sourceSystem);
   if (!source) throw adminErrors.unknownSystem('sourceSystem', connection.sourceSystem);
+  refuseUnknownKeys(source, 'source', { settings: sourceSettings, credentials: sourceCredentials });
   const parsed = parseSide(
     source,
     'source',

@@ -145,8 +145,8 @@ export async function registerNotificationRoutes(
           field: 'notifications',
         });
       }
-      const channels = await deps.notifier.sendTest(connection);
-      return { channels: channels.filter((c): c is 'email' | 'webhook' => c === 'email' || c === 'webhook') };
+      const { sent, failed } = await deps.notifier.sendTest(connection);
+      return { channels: sent, failed };
     },
   );
 }

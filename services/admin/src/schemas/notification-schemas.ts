@@ -42,4 +42,7 @@ export const notificationSettingsViewSchema = z
 
 export const notificationTestResultSchema = z.object({
   channels: z.array(z.enum(['email', 'webhook'])).describe('The channels that took the test notice'),
+  failed: z
+    .array(z.object({ channel: z.enum(['email', 'webhook']), reason: z.string() }))
+    .describe('The channels set that did not take it, each with why (as the service log says it)'),
 });

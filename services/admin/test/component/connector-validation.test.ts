@@ -27,6 +27,18 @@ const refused: [Record<string, unknown>, string, string][] = [
     'INVALID_SETTINGS',
   ],
   [{ sourceCredentials: { apiToken: 'short' } }, 'body.sourceCredentials.apiToken', 'INVALID_CREDENTIALS'],
+  // A key the connector does not take (a typo) is refused rather than dropped in silence.
+  [{ settings: { tenantId: 1, jounral: 'VK2' } }, 'body.settings.jounral', 'INVALID_SETTINGS'],
+  [
+    { credentials: { clientId: 'client-1', clientSecret: 'very-secret-value', clientSecrte: 'x' } },
+    'body.credentials.clientSecrte',
+    'INVALID_CREDENTIALS',
+  ],
+  [
+    { sourceSettings: { shopName: 'demo', pollling: {} } },
+    'body.sourceSettings.pollling',
+    'INVALID_SETTINGS',
+  ],
 ];
 
 t.test('create: a connector refusing settings or credentials is 422 naming the field', async (t) => {
@@ -38,6 +50,12 @@ t.test('create: a connector refusing settings or credentials is 422 naming the f
   }
   const list = await app.inject({ url: '/admin/v1/connections?tenantId=tenant-422', headers: AUTH });
   t.same(list.json().connections, [], 'nothing stored');
+});
+
+t.test('an unknown key is named with the keys the connector knows', async (t) => {
+  const res = await post(newConnectionBody('tenant-typo', { settings: { tenantId: 1, jounral: 'VK2' } }));
+  t.equal(res.statusCode, 422);
+  t.match(res.json().detail, /body\.settings\.jounral: not a .+ settings key \(known: .*journal.*tenantId/);
 });
 
 t.test('a refused credential is never echoed back', async (t) => {

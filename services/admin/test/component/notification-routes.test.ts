@@ -21,6 +21,7 @@ const receiver = Fastify();
 receiver.addContentTypeParser('application/json', { parseAs: 'string' }, (_r, body, done) =>
   done(null, body),
 );
+receiver.post('/failing-hook', async (_request, reply) => reply.code(503).send());
 receiver.post('/hook', async (request, reply) => {
   received.push({ headers: request.headers as Record<string, string>, body: String(request.body) });
   return reply.code(204).send();
@@ -76,6 +77,11 @@ t.test(
     const test = await app.inject({ method: 'POST', url: `${url}/test`, headers: AUTH });
     t.equal(test.statusCode, 200, test.body);
     t.same(test.json().channels, ['webhook'], 'the webhook took it (this admin has no SMTP server)');
+    t.same(
+      test.json().failed,
+      [{ channel: 'email', reason: 'no SMTP server is configured (SMTP_URL)' }],
+      'the e-mail that was not sent says why',
+    );
     t.equal(received.length, 1);
     const notice = received[0];
     if (!notice) throw new Error('a notice');
@@ -92,3 +98,30 @@ t.test(
     t.equal(kept.json().email, null, 'an absent channel is switched off');
   },
 );
+
+t.test('a test notice no channel took says why each failed', async (t) => {
+  const { id: other } = await createConnection(app, 'acme-failing');
+  const otherUrl = `/admin/v1/connections/${other}/notifications`;
+  const closedPort = await (async () => {
+    const probe = Fastify();
+    const address = await probe.listen({ port: 0, host: '127.0.0.1' });
+    await probe.close();
+    return new URL(address).port;
+  })();
+  for (const [hook, reason] of [
+    [`${receiverUrl}/failing-hook`, /answered HTTP 503/],
+    [`http://127.0.0.1:${closedPort}/hook`, /fetch failed: .*ECONNREFUSED/],
+  ] as const) {
+    const saved = await app.inject({
+      method: 'PUT',
+      url: otherUrl,
+      headers: AUTH,
+      payload: { webhook: { url: hook } },
+    });
+    t.equal(saved.statusCode, 200, saved.body);
+    const test = await app.inject({ method: 'POST', url: `${otherUrl}/test`, headers: AUTH });
+    t.equal(test.statusCode, 200, test.body);
+    t.same(test.json().channels, [], hook);
+    t.match(test.json().failed, [{ channel: 'webhook', reason }], hook);
+  }
+});
