@@ -31,6 +31,15 @@ export type ConnectionRules = z.infer<typeof connectionRulesSchema>;
 
 export type RuleOutcome = { kind: 'pass'; order: CanonicalOrder } | { kind: 'skip'; reason: string };
 
+/**
+ * The value a map gives for one of the order's, else the order's own. Only the map's own keys
+ * count: a payment method a shop calls `constructor` or `toString` must not find
+ * Object.prototype's function and send that on as the code.
+ */
+function mappedValue(map: Record<string, string> | undefined, value: string): string {
+  return map !== undefined && Object.hasOwn(map, value) ? (map[value] ?? value) : value;
+}
+
 /** Pure: decides whether the order goes on and returns it with value maps and extras applied (no field rules). */
 export function applyConnectionRules(order: CanonicalOrder, rules: ConnectionRules): RuleOutcome {
   const statusName = OrderStatus[order.status] ?? 'UNSPECIFIED';
@@ -50,10 +59,8 @@ export function applyConnectionRules(order: CanonicalOrder, rules: ConnectionRul
   }
   const mapped: CanonicalOrder = {
     ...order,
-    paymentMethodCode:
-      rules.valueMaps.paymentMethodCode?.[order.paymentMethodCode] ?? order.paymentMethodCode,
-    shippingMethodName:
-      rules.valueMaps.shippingMethodName?.[order.shippingMethodName] ?? order.shippingMethodName,
+    paymentMethodCode: mappedValue(rules.valueMaps.paymentMethodCode, order.paymentMethodCode),
+    shippingMethodName: mappedValue(rules.valueMaps.shippingMethodName, order.shippingMethodName),
     extras: { ...rules.extras, ...order.extras },
   };
   return { kind: 'pass', order: mapped };

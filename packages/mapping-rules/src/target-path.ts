@@ -102,7 +102,7 @@ export function parseTargetPath(text: string): TargetPathResult {
       if (field.mapKind !== 'scalar' || field.scalar !== ScalarType.STRING) {
         return { ok: false, message: `${name} cannot be set by a rule` };
       }
-      if (key === undefined || !MAP_KEY.test(key) || i + 2 !== parts.length) {
+      if (key === undefined || !MAP_KEY.test(key) || key === '__proto__' || i + 2 !== parts.length) {
         return {
           ok: false,
           message: `name one key of ${name}, e.g. ${name}.costCenter (letters, digits, _ and -)`,

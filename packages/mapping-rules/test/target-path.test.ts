@@ -31,6 +31,8 @@ t.test('unknown, partial or identity targets are refused with a reason', async (
     ['orderNumber.x', /single value; it has no fields/],
     ['extras', /name one key of extras/],
     ['extras.cost center', /name one key of extras/],
+    // Written as obj[key], it would set the object's prototype rather than a key (the value lost).
+    ['extras.__proto__', /name one key of extras/],
     ['externalId', /identity; rules cannot change it/],
     ['connectionId', /identity/],
     ['createdAt.seconds', /timestamp; it has no fields/],
