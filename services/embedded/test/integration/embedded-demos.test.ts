@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import t from 'tap';
@@ -8,6 +7,7 @@ import { DEMOS } from '../../src/demos/index.js';
 import { type DemoEndpoints, placeSampleOrder, waitForDocument } from '../../src/demos/run-sample-order.js';
 import { SIMULATOR_NAMES, type SimulatorName } from '../../src/demos/simulators.js';
 import { eventually } from '../support/eventually.js';
+import { freePortForChild } from '../support/free-port.js';
 
 /**
  * `npm start` as the user runs it (one OS process on a fresh data folder) offers every demo
@@ -17,15 +17,6 @@ import { eventually } from '../support/eventually.js';
 const repoRoot = resolve(import.meta.dirname, '../../../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'koppel-embedded-demos-'));
 t.teardown(() => rmSync(dataDir, { recursive: true, force: true }));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const address = server.address();
-  await new Promise<void>((r) => server.close(() => r()));
-  if (address === null || typeof address === 'string') throw new Error('no TCP port');
-  return address.port;
-}
 
 const ENV_OF: Record<SimulatorName, string> = {
   shoprenter: 'KOPPEL_SIM_SHOPRENTER_PORT',
@@ -38,9 +29,9 @@ const ENV_OF: Record<SimulatorName, string> = {
   shoprenterHu: 'KOPPEL_SIM_SHOPRENTER_HU_PORT',
 };
 const simPorts = {} as Record<SimulatorName, number>;
-for (const name of SIMULATOR_NAMES) simPorts[name] = await freePort();
-const ingestPort = await freePort();
-const adminPort = await freePort();
+for (const name of SIMULATOR_NAMES) simPorts[name] = await freePortForChild();
+const ingestPort = await freePortForChild();
+const adminPort = await freePortForChild();
 
 const running = new Set<ChildProcess>();
 t.teardown(() => {

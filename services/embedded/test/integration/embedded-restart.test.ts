@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import t from 'tap';
 import { z } from 'zod';
 import { demoOrder } from '../support/demo-settings.js';
 import { eventually } from '../support/eventually.js';
+import { freePortForChild } from '../support/free-port.js';
 
 /**
  * `npm start` as the user runs it: one OS process on a data folder, stopped with SIGTERM and
@@ -16,20 +16,11 @@ const repoRoot = resolve(import.meta.dirname, '../../../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'koppel-embedded-restart-'));
 t.teardown(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const address = server.address();
-  await new Promise<void>((r) => server.close(() => r()));
-  if (address === null || typeof address === 'string') throw new Error('no TCP port');
-  return address.port;
-}
-
 const ports = {
-  ingest: await freePort(),
-  admin: await freePort(),
-  shoprenter: await freePort(),
-  asperion: await freePort(),
+  ingest: await freePortForChild(),
+  admin: await freePortForChild(),
+  shoprenter: await freePortForChild(),
+  asperion: await freePortForChild(),
 };
 const shoprenterUrl = `http://127.0.0.1:${ports.shoprenter}`;
 const asperionUrl = `http://127.0.0.1:${ports.asperion}`;
