@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { toConnectorJsonSchema } from './describe-systems.js';
 
 const knownKeysBySchema = new WeakMap<z.ZodType, ReadonlySet<string> | null>();
 
@@ -10,7 +11,7 @@ const knownKeysBySchema = new WeakMap<z.ZodType, ReadonlySet<string> | null>();
 function knownKeys(schema: z.ZodType): ReadonlySet<string> | null {
   const cached = knownKeysBySchema.get(schema);
   if (cached !== undefined) return cached;
-  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
+  const json = toConnectorJsonSchema(schema, { writeOnly: false });
   const properties = json.properties;
   const keys =
     json.type === 'object' && typeof properties === 'object' && properties !== null
